@@ -1,0 +1,80 @@
+package dev.sonda.engine.generator;
+
+import dev.sonda.api.generator.GeneratorSpec;
+
+/**
+ * {@code type: step}: a counter, {@code start + tick * stepSize}, optionally wrapping (Sonda 1.20
+ * {@code generator/step.rs}).
+ *
+ * <p>{@code raw = tick * stepSize}. When {@code max} is set and {@code max > start} (false for
+ * NaN), the value is {@code start + remEuclid(raw, max - start)} ({@link RustMath#remEuclid(double,
+ * double)}), which stays in {@code [start, max)} for negative steps too; otherwise it is {@code
+ * start + raw}, unbounded. Example: start 0, step 1, max 3 gives 0, 1, 2, 0, 1, 2, … Immutable and
+ * thread-safe.
+ */
+public final class StepGenerator implements ValueGenerator {
+    private final double start;
+    private final double stepSize;
+    private final boolean wraps;
+    private final double range;
+
+    /**
+     * Creates the generator.
+     *
+     * @param start the value at tick 0 (the reference's default is 0.0)
+     * @param stepSize the increment per tick, may be negative
+     * @param max the wrap bound, or null for an unbounded counter; ignored unless above {@code
+     *     start}
+     */
+    public StepGenerator(double start, double stepSize, Double max) {
+        this.start = start;
+        this.stepSize = stepSize;
+        this.wraps = max != null && max > start;
+        this.range = wraps ? max - start : 0.0;
+    }
+
+    /**
+     * The counter at {@code tick}.
+     *
+     * @param tick the event counter, unsigned
+     * @return {@code start + remEuclid(tick * stepSize, max - start)} when wrapping, else {@code
+     *     start + tick * stepSize}
+     */
+    @Override
+    public double value(long tick) {
+        double raw = RustMath.u64ToDouble(tick) * stepSize;
+        return wraps ? start + RustMath.remEuclid(raw, range) : start + raw;
+    }
+
+    /** The built-in provider of {@code type: step}, registered through {@code ServiceLoader}. */
+    public static final class Provider implements GeneratorProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        /**
+         * Returns {@code "step"}.
+         *
+         * @return the type name
+         */
+        @Override
+        public String type() {
+            return "step";
+        }
+
+        /**
+         * Builds a {@link StepGenerator}.
+         *
+         * @param spec a {@link GeneratorSpec.Step}
+         * @param rate ignored
+         * @return the generator
+         * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Step}
+         */
+        @Override
+        public ValueGenerator create(GeneratorSpec spec, double rate) {
+            if (spec instanceof GeneratorSpec.Step s) {
+                return new StepGenerator(s.start(), s.stepSize(), s.max());
+            }
+            throw Generators.wrongSpec(this, spec);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * Metric value generators: pure functions from a tick to a value, ported bit for bit from the
+ * reference (Sonda 1.20, {@code sonda-core/src/generator/} and {@code config/aliases.rs}).
+ *
+ * <p>A {@link dev.sonda.engine.generator.ValueGenerator} is built once per scenario entry, before
+ * the run starts, from a {@link dev.sonda.api.generator.GeneratorSpec} and the entry's rate (events
+ * per second); after that it is immutable, thread-safe and allocation-free. The entry points are:
+ *
+ * <ul>
+ *   <li>{@link dev.sonda.engine.generator.Generators}: the factory the engine calls; it desugars
+ *       the operational aliases, builds the core generator and wraps it with jitter;
+ *   <li>{@link dev.sonda.engine.generator.Desugaring}: the alias lowering alone (steady, flap,
+ *       saturation, leak, degradation, spike_event), with the entry's effective jitter settings;
+ *   <li>{@link dev.sonda.engine.generator.GeneratorProvider} and {@link
+ *       dev.sonda.engine.generator.GeneratorRegistry}: the plug-in SPI; the built-in core generators
+ *       register through it exactly like plug-ins;
+ *   <li>{@link dev.sonda.engine.generator.SplitMix64} and {@link
+ *       dev.sonda.engine.generator.RustMath}: the shared hashing and Rust numeric helpers.
+ * </ul>
+ *
+ * <p>All arithmetic is plain IEEE-754 double arithmetic evaluated in the reference's order, so
+ * every generator reproduces the reference's values exactly. The one platform-dependent operation
+ * is {@code sin}: the reference calls its platform's libm; {@link
+ * dev.sonda.engine.generator.SineGenerator} uses {@link java.lang.StrictMath#sin(double)} (fdlibm),
+ * which matches the musl/wasm builds the golden vectors come from, and may differ from a
+ * glibc-linked reference in the last bit on a small fraction of inputs.
+ */
+package dev.sonda.engine.generator;
