@@ -1,0 +1,25 @@
+package dev.sonda.engine;
+
+import dev.sonda.engine.encode.ByteBuf;
+import dev.sonda.engine.encode.EncodedSeries;
+
+/**
+ * Observes every metric sample a run delivers, after the sink accepted it. For captures in tests
+ * and embedding; it runs on the entry's scheduler thread, inside the hot path, so it must be quick
+ * and must not block. Entries may call it from different threads concurrently.
+ */
+@FunctionalInterface
+public interface SampleListener {
+
+    /**
+     * Called once per delivered sample.
+     *
+     * @param entry the entry that emitted it
+     * @param series the series (name and labels: {@link EncodedSeries#name()}, {@link
+     *     EncodedSeries#labels()})
+     * @param value the sample value
+     * @param epochNanos the sample's timestamp in nanoseconds since the Unix epoch
+     * @param encoded the encoded record, valid only during the call
+     */
+    void onSample(CompiledEntry entry, EncodedSeries series, double value, long epochNanos, ByteBuf encoded);
+}

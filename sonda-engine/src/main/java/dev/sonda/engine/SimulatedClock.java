@@ -1,0 +1,43 @@
+package dev.sonda.engine;
+
+import java.time.Instant;
+
+/**
+ * A clock that never sleeps: {@link #sleepUntil(long)} moves time forward to the deadline at once.
+ * Time starts at monotonic 0 and epoch {@code start}, and only moves forward. Thread-safe.
+ */
+final class SimulatedClock implements Clock {
+    private final long startEpochNanos;
+    private volatile long now;
+
+    SimulatedClock(Instant start) {
+        this.startEpochNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+    }
+
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    @Override
+    public long epochNanos() {
+        return startEpochNanos + now;
+    }
+
+    @Override
+    public synchronized void sleepUntil(long deadline) {
+        if (deadline > now) {
+            now = deadline;
+        }
+    }
+
+    @Override
+    public boolean isSimulated() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "simulated";
+    }
+}

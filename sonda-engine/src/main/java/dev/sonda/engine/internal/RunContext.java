@@ -1,0 +1,64 @@
+package dev.sonda.engine.internal;
+
+import dev.sonda.engine.Clock;
+import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.SampleListener;
+import dev.sonda.engine.sink.Sink;
+import dev.sonda.engine.sink.SinkContext;
+import java.util.function.Consumer;
+
+/** Not API. What every entry of a run shares with the run. */
+public interface RunContext {
+
+    /**
+     * The run's clock.
+     *
+     * @return the clock
+     */
+    Clock clock();
+
+    /**
+     * Epoch nanoseconds the run's time 0 stands for.
+     *
+     * @return the anchor
+     */
+    long anchorEpochNanos();
+
+    /**
+     * Where warning lines go.
+     *
+     * @return the receiver
+     */
+    Consumer<String> diagnostics();
+
+    /**
+     * The sample listener, or null.
+     *
+     * @return the listener
+     */
+    SampleListener listener();
+
+    /**
+     * Whether a stop was requested.
+     *
+     * @return true after {@code stop()}
+     */
+    boolean stopRequested();
+
+    /**
+     * Opens an entry's sink.
+     *
+     * @param entry the entry
+     * @param context the sink context
+     * @return the sink
+     */
+    Sink openSink(CompiledEntry entry, SinkContext context);
+
+    /**
+     * Records an entry's failure.
+     *
+     * @param entry the entry
+     * @param failure what went wrong
+     */
+    void fail(CompiledEntry entry, Throwable failure);
+}

@@ -1,0 +1,4 @@
+/**
+ * The Sonda engine: generators, encoders and number formatting.
+ */
+package dev.sonda.engine;

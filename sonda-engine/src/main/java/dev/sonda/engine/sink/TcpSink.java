@@ -1,0 +1,339 @@
+package dev.sonda.engine.sink;
+
+import dev.sonda.api.sink.RetryPolicy;
+import dev.sonda.api.sink.SinkSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code type: tcp}: one TCP connection, written through an 8 KiB buffer (Sonda 1.20 {@code
+ * sink/tcp.rs}).
+ *
+ * <p>The connection is opened once, when the sink is created (no retry, even with a retry policy;
+ * a failure is {@code TCP connect to {address}: {err}}, fatal to the entry). The address is {@code
+ * host:port}, an IPv6 literal as {@code [::1]:port}; a name resolving to several addresses is tried
+ * in order. Writes are buffered like {@link StdoutSink}'s: an event that does not fit drains the
+ * buffer first, events of 8 KiB or more are written directly, so socket errors usually surface when
+ * the buffer drains or on {@link #flush()}. Failures read {@code TCP write to {address}: {err}} and
+ * {@code TCP flush to {address}: {err}}. Nagle's algorithm stays on and no connect timeout is set,
+ * as in the reference.
+ *
+ * <p><b>With a retry policy</b> (the reference's behaviour): a failed write or flush is retried up
+ * to {@code max_attempts} times through {@link Retry}; each retry prints the retry line, sleeps the
+ * jittered backoff (real time, {@link Thread#sleep(long)}), reconnects ({@code TCP reconnect to
+ * {address}: {err}}; a failed reconnect is that attempt's error), starts a fresh buffer (bytes still
+ * buffered on the old connection are dropped) and writes only the current event again (or, for a
+ * flush, flushes the fresh buffer). When every retry fails the last error is thrown; the next write
+ * starts over on the broken connection.
+ *
+ * <p><b>Without a retry policy: a deliberate deviation.</b> The reference never reconnects, so after
+ * the peer goes away every later write fails for the rest of the run. Sonda for the JVM is asked to
+ * reconnect with backoff after a failure, so here: a failed write or flush closes the connection,
+ * drops the buffered bytes and throws (the caller counts the error per {@code on_sink_error}); the
+ * next write first tries one reconnect and, if it succeeds, buffers its event on the new
+ * connection. Reconnects are rate-limited by an exponential backoff measured on the run's clock
+ * ({@link SinkContext#nanoTime()}, so simulated on a simulated clock): after the {@code n}-th
+ * consecutive failure (of a write, a flush or a reconnect) no reconnect is tried for {@code
+ * min(5 s, 100 ms * 2^(n-1))}; writes during that time fail fast with the last error's message
+ * without touching the network, and their events are dropped. The count of consecutive failures
+ * returns to zero when bytes are next written to a socket successfully. A flush with nothing
+ * buffered (always the case after a failure) succeeds without reconnecting.
+ *
+ * <p>Threading: as {@link Sink}, one caller at a time.
+ */
+public final class TcpSink implements Sink {
+    /** First reconnect delay without a retry policy: 100 ms, in nanoseconds. */
+    static final long MIN_RECONNECT_DELAY_NANOS = 100_000_000L;
+
+    /** Longest reconnect delay without a retry policy: 5 s, in nanoseconds. */
+    static final long MAX_RECONNECT_DELAY_NANOS = 5_000_000_000L;
+
+    private final String address;
+    private final Retry retry;
+    private final LongSupplier nanoTime;
+    private final WriteBuffer buffer = new WriteBuffer();
+    private final WriteBuffer.Output output = this::send;
+
+    private Socket socket;
+    private OutputStream out;
+    private boolean closed;
+
+    private int consecutiveFailures;
+    private long nextReconnectAt;
+    private SinkException lastError;
+
+    /**
+     * Connects to {@code address}.
+     *
+     * @param address {@code host:port}
+     * @param retry the retry policy, or null for none (then the reconnect-with-backoff behaviour
+     *     described on the class applies)
+     * @param context supplies the clock of the reconnect backoff and the diagnostics for retry lines
+     * @throws SinkException {@code TCP connect to {address}: {err}}, where {@code err} is, for
+     *     example, {@code Connection refused (os error 111)}, {@code invalid socket address}, or
+     *     {@code failed to lookup address information: Name or service not known}
+     * @throws IllegalArgumentException if {@code retry} is invalid (see {@link Retry})
+     */
+    public TcpSink(String address, RetryPolicy retry, SinkContext context) {
+        this.address = Objects.requireNonNull(address, "address");
+        this.retry = retry == null ? null : new Retry(retry, context.diagnostics());
+        this.nanoTime = context.nanoTime();
+        try {
+            socket = connect();
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new SinkException("TCP connect to " + address + ": " + message(e), e);
+        }
+    }
+
+    /**
+     * Buffers the event (see the class description for failures, retry and reconnects).
+     *
+     * @param buf the bytes
+     * @param off start offset
+     * @param len number of bytes
+     * @throws SinkException {@code TCP write to {address}: {err}}, {@code TCP reconnect to
+     *     {address}: {err}}, or (without retry, during the reconnect backoff) the last error again
+     */
+    @Override
+    public void write(byte[] buf, int off, int len) {
+        if (retry != null) {
+            try {
+                writeOnce(buf, off, len);
+            } catch (SinkException first) {
+                retry.retryAfter(
+                        first,
+                        attempt -> {
+                            reconnect();
+                            writeOnce(buf, off, len);
+                        },
+                        e -> true);
+            }
+            return;
+        }
+        if (socket == null) {
+            revive();
+        }
+        try {
+            writeOnce(buf, off, len);
+        } catch (SinkException e) {
+            broken(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Sends the buffered bytes.
+     *
+     * @throws SinkException {@code TCP flush to {address}: {err}} or {@code TCP reconnect to
+     *     {address}: {err}}
+     */
+    @Override
+    public void flush() {
+        if (retry != null) {
+            try {
+                flushOnce();
+            } catch (SinkException first) {
+                retry.retryAfter(
+                        first,
+                        attempt -> {
+                            reconnect();
+                            flushOnce();
+                        },
+                        e -> true);
+            }
+            return;
+        }
+        if (socket == null) {
+            return; // broken: the buffer was dropped, nothing to send
+        }
+        try {
+            flushOnce();
+        } catch (SinkException e) {
+            broken(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the sink currently holds an open connection (false after a failure without a retry
+     * policy, until the next successful reconnect).
+     *
+     * @return true if connected
+     */
+    public boolean connected() {
+        return socket != null;
+    }
+
+    /**
+     * Flushes, then closes the connection. Later calls do nothing.
+     *
+     * @throws SinkException if the final flush fails (the connection is closed anyway)
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            flush();
+        } finally {
+            closeSocket();
+        }
+    }
+
+    private void writeOnce(byte[] buf, int off, int len) {
+        try {
+            buffer.put(buf, off, len, output);
+        } catch (IOException e) {
+            throw new SinkException("TCP write to " + address + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    private void flushOnce() {
+        try {
+            buffer.drain(output);
+            out.flush();
+        } catch (IOException e) {
+            throw new SinkException("TCP flush to " + address + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    private void send(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        consecutiveFailures = 0;
+    }
+
+    /** Replaces the connection and starts a fresh buffer. */
+    private void reconnect() {
+        Socket fresh;
+        OutputStream stream;
+        try {
+            fresh = connect();
+            stream = fresh.getOutputStream();
+        } catch (IOException e) {
+            throw new SinkException("TCP reconnect to " + address + ": " + message(e), e);
+        }
+        closeSocket();
+        socket = fresh;
+        out = stream;
+        buffer.clear();
+    }
+
+    /** Without retry: one reconnect if the backoff has expired, else fail fast. */
+    private void revive() {
+        if (nanoTime.getAsLong() - nextReconnectAt < 0) {
+            throw new SinkException(lastError.getMessage(), lastError);
+        }
+        try {
+            reconnect();
+        } catch (SinkException e) {
+            broken(e);
+            throw e;
+        }
+    }
+
+    private void broken(SinkException e) {
+        closeSocket();
+        buffer.clear();
+        lastError = e;
+        consecutiveFailures++;
+        nextReconnectAt = nanoTime.getAsLong() + reconnectDelayNanos(consecutiveFailures);
+    }
+
+    /**
+     * The reconnect delay after {@code failures} consecutive failures, without a retry policy.
+     *
+     * @param failures at least 1
+     * @return {@code min(5 s, 100 ms * 2^(failures-1))} in nanoseconds
+     */
+    static long reconnectDelayNanos(int failures) {
+        int shift = Math.min(Math.max(failures - 1, 0), 16);
+        return Math.min(MAX_RECONNECT_DELAY_NANOS, MIN_RECONNECT_DELAY_NANOS << shift);
+    }
+
+    private void closeSocket() {
+        Socket s = socket;
+        socket = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing a broken connection: nothing to report
+            }
+        }
+    }
+
+    private Socket connect() throws IOException {
+        List<InetSocketAddress> targets;
+        try {
+            targets = SocketAddresses.resolve(address);
+        } catch (IOException e) {
+            throw new ResolveException(e.getMessage(), e);
+        }
+        IOException last = null;
+        for (InetSocketAddress target : targets) {
+            Socket s = new Socket();
+            try {
+                s.connect(target);
+                s.getOutputStream(); // fails now rather than after the socket is installed
+                return s;
+            } catch (IOException e) {
+                last = e;
+                s.close();
+            }
+        }
+        throw last;
+    }
+
+    private static String message(IOException e) {
+        return e instanceof ResolveException ? e.getMessage() : IoErrors.describe(e);
+    }
+
+    /** A resolution failure whose message is already the reference's text. */
+    private static final class ResolveException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ResolveException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The built-in provider of {@code type: tcp}, registered through {@code ServiceLoader}. */
+    public static final class Provider implements SinkProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        /**
+         * Returns {@code "tcp"}.
+         *
+         * @return the type name
+         */
+        @Override
+        public String type() {
+            return "tcp";
+        }
+
+        /**
+         * Builds a {@link TcpSink}, connecting to the spec's address.
+         *
+         * @param spec a {@link SinkSpec.Tcp}
+         * @param context the clock and diagnostics
+         * @return the sink
+         * @throws SinkException as {@link TcpSink#TcpSink(String, RetryPolicy, SinkContext)}
+         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Tcp}, or its
+         *     retry policy is invalid
+         */
+        @Override
+        public Sink create(SinkSpec spec, SinkContext context) {
+            SinkSpec.Tcp tcp = Sinks.expect(this, spec, SinkSpec.Tcp.class);
+            return new TcpSink(tcp.address(), tcp.retry(), context);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sonda.engine.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sonda.api.sink.SinkSpec;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The http_push sink against a real VictoriaMetrics (Debian {@code victoria-metrics}, 1.79.5 on the
+ * reference machine): prometheus_text lines POSTed to {@code /api/v1/import/prometheus}, read back
+ * with {@code /api/v1/export}.
+ */
+class HttpPushVictoriaMetricsIT {
+    private static final Path BINARY = Path.of("/usr/bin/victoria-metrics");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static BackendProcess vm;
+    private static String base;
+
+    @BeforeAll
+    static void startVictoriaMetrics() throws IOException {
+        Assumptions.assumeTrue(
+                Files.isExecutable(BINARY),
+                BINARY + " is missing: install it with `apt-get install victoria-metrics` (or run .ci/backends.sh)");
+        int port = TestSupport.freePort();
+        base = "http://127.0.0.1:" + port;
+        vm = BackendProcess.start(
+                List.of(
+                        BINARY.toString(),
+                        "-storageDataPath=" + dir.resolve("vm-data"),
+                        "-httpListenAddr=127.0.0.1:" + port,
+                        "-retentionPeriod=1d",
+                        "-search.latencyOffset=0s"),
+                dir.resolve("vm.log"));
+        vm.awaitHealthy(base + "/health", Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopVictoriaMetrics() throws InterruptedException {
+        if (vm != null) {
+            vm.stop();
+        }
+    }
+
+    @Test
+    void prometheusTextLinesPushedInBatchesAreStoredWithExactValuesAndTimestamps() throws Exception {
+        String run = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        long t1 = now - 3_000;
+        long t2 = now - 2_000;
+        long t3 = now - 1_000;
+        List<String> lines = List.of(
+                "sonda_it_metric{host=\"a\",run=\"" + run + "\"} 42.5 " + t1 + "\n",
+                "sonda_it_metric{host=\"b\",run=\"" + run + "\"} -17 " + t1 + "\n",
+                "sonda_it_metric{host=\"a\",run=\"" + run + "\"} 43.25 " + t2 + "\n",
+                "sonda_it_metric{host=\"b\",run=\"" + run + "\"} 1e-3 " + t2 + "\n",
+                "sonda_it_metric{host=\"a\",run=\"" + run + "\"} 0 " + t3 + "\n");
+        TestSupport.Lines diagnostics = new TestSupport.Lines();
+        String url = base + "/api/v1/import/prometheus";
+        // 150-byte batches: the five lines go out in several POSTs, the rest on close.
+        Sink sink = Sinks.create(
+                new SinkSpec.HttpPush(url, "text/plain", 150, Duration.ZERO, Map.of(), null),
+                TestSupport.context(diagnostics));
+        int sends = 0;
+        for (String line : lines) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            sink.write(b, 0, b.length);
+            if (sink.lastWriteDelivered()) {
+                sends++;
+            }
+        }
+        sink.close();
+        assertThat(sends).as("batches sent before close").isGreaterThanOrEqualTo(1);
+        assertThat(diagnostics.lines).isEmpty();
+
+        String match = URLEncoder.encode("{__name__=\"sonda_it_metric\",run=\"" + run + "\"}", StandardCharsets.UTF_8);
+        AtomicReference<Map<String, JsonNode>> seen = new AtomicReference<>(Map.of());
+        boolean complete = TestSupport.pollUntil(Duration.ofSeconds(30), () -> {
+            try {
+                BackendProcess.get(base + "/internal/force_flush");
+                String body = BackendProcess.get(base + "/api/v1/export?match[]=" + match)
+                        .body();
+                Map<String, JsonNode> byHost = new TreeMap<>();
+                for (String row : body.split("\n")) {
+                    if (!row.isBlank()) {
+                        JsonNode node = JSON.readTree(row);
+                        byHost.put(node.path("metric").path("host").asText(), node);
+                    }
+                }
+                seen.set(byHost);
+                return byHost.size() == 2
+                        && byHost.get("a").path("values").size() == 3
+                        && byHost.get("b").path("values").size() == 2;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(complete)
+                .as("export after polling: %s\n%s", seen.get(), vm.logTail())
+                .isTrue();
+
+        JsonNode a = seen.get().get("a");
+        assertThat(a.path("metric").path("__name__").asText()).isEqualTo("sonda_it_metric");
+        assertThat(a.path("metric").path("run").asText()).isEqualTo(run);
+        assertThat(doubles(a.path("values"))).containsExactly(42.5, 43.25, 0.0);
+        assertThat(longs(a.path("timestamps"))).containsExactly(t1, t2, t3);
+        JsonNode b = seen.get().get("b");
+        assertThat(doubles(b.path("values"))).containsExactly(-17.0, 0.001);
+        assertThat(longs(b.path("timestamps"))).containsExactly(t1, t2);
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asDouble)
+                .toList();
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asLong)
+                .toList();
+    }
+}
