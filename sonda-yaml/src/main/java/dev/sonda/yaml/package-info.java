@@ -1,0 +1,14 @@
+/**
+ * Reads and writes v2 scenario files (the YAML format of Sonda 1.20, {@code compiler/parse.rs}).
+ *
+ * <p>{@link dev.sonda.yaml.ScenarioLoader} turns a file into the same immutable {@link
+ * dev.sonda.api.ScenarioPlan} the Java DSL builds, reporting every problem with its line and
+ * column in a {@link dev.sonda.yaml.ScenarioParseException}; {@link dev.sonda.yaml.ScenarioWriter}
+ * turns a plan back into a canonical file the loader reads into an equal plan.
+ *
+ * <pre>{@code
+ * ScenarioPlan plan = ScenarioLoader.load(Path.of("link-failover.yaml"));
+ * String yaml = ScenarioWriter.write(plan);
+ * }</pre>
+ */
+package dev.sonda.yaml;
