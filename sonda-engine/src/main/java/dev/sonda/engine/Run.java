@@ -47,8 +47,11 @@ public final class Run implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<EntryRunner> queue =
-            new PriorityQueue<>(Comparator.comparingLong(EntryRunner::nextDue));
+    private final PriorityQueue<EntryRunner> queue = new PriorityQueue<>(Comparator.comparingLong(EntryRunner::nextDue)
+            .thenComparingInt(EntryRunner::rank)
+            .thenComparingInt(r -> r.entry().index()));
+    private final List<EntryRunner> woken = new ArrayList<>();
+    private boolean yieldRequested;
     private volatile boolean stopRequested;
     private volatile long endNanos = -1;
 
@@ -62,6 +65,7 @@ public final class Run implements AutoCloseable {
         for (CompiledEntry e : plan.entries()) {
             runners.add(new EntryRunner(e, context, startNanos));
         }
+        wireGates(plan.plan().scenarioName());
         queue.addAll(runners);
         int id = RUN_IDS.incrementAndGet();
         Thread driver = clock.isSimulated()
@@ -71,15 +75,91 @@ public final class Run implements AutoCloseable {
         driver.start();
     }
 
+    /** Connects every local {@code while:} downstream to its upstream's gate bus. */
+    private void wireGates(String fileScenarioName) {
+        java.util.Map<String, EntryRunner> byId = new java.util.HashMap<>();
+        for (EntryRunner r : runners) {
+            if (r.entry().id() != null) {
+                byId.put(r.entry().id(), r);
+            }
+        }
+        java.util.Map<EntryRunner, EntryRunner> upstreamOf = new java.util.HashMap<>();
+        for (EntryRunner r : runners) {
+            dev.sonda.api.WhileClause w = r.entry().source().whileClause();
+            if (w == null) {
+                continue;
+            }
+            if (w.scenarioName() != null && !w.scenarioName().equals(fileScenarioName)) {
+                continue; // cross-body refs need a server registry
+            }
+            EntryRunner up = byId.get(w.ref());
+            if (up != null) {
+                upstreamOf.put(r, up);
+            }
+        }
+        for (java.util.Map.Entry<EntryRunner, EntryRunner> e : upstreamOf.entrySet()) {
+            EntryRunner down = e.getKey();
+            int rank = 1;
+            for (EntryRunner u = e.getValue();
+                    upstreamOf.containsKey(u) && rank <= runners.size();
+                    u = upstreamOf.get(u)) {
+                rank++;
+            }
+            dev.sonda.api.WhileClause w = down.entry().source().whileClause();
+            dev.sonda.api.DelayClause d = down.entry().source().delay();
+            long open = d == null || d.open() == null ? 0 : d.open().toNanos();
+            long close = d == null || d.close() == null ? 0 : d.close().toNanos();
+            dev.sonda.engine.internal.Gate gate =
+                    new dev.sonda.engine.internal.Gate(w.op(), w.value(), open, close, () -> wake(down));
+            e.getValue().gateSource().subscribe(gate);
+            Double snap =
+                    d == null || down.entry().signalType() != dev.sonda.api.SignalType.METRICS ? null : d.snapTo();
+            down.gateOn(gate, rank, snap);
+        }
+    }
+
+    /** A gate of {@code r} flipped: its due time changed, so re-sort it in the queue. */
+    private void wake(EntryRunner r) {
+        if (clock.isSimulated()) {
+            woken.add(r);
+            yieldRequested = true;
+            return;
+        }
+        lock.lock();
+        try {
+            if (queue.remove(r)) {
+                queue.add(r);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void driveSimulated() {
         try {
             while (!queue.isEmpty() && !stopRequested) {
                 EntryRunner r = queue.poll();
-                clock.sleepUntil(r.nextDue());
+                long due = r.nextDue();
+                if (due == Long.MAX_VALUE) {
+                    break; // only gated entries whose gate can never open are left
+                }
+                clock.sleepUntil(due);
                 EntryRunner head = queue.peek();
-                r.runUntil(head == null ? Long.MAX_VALUE : head.nextDue());
+                long deadline =
+                        head == null ? Long.MAX_VALUE : head.rank() < r.rank() ? head.nextDue() - 1 : head.nextDue();
+                r.runUntil(Math.max(deadline, due));
                 if (!r.finished()) {
                     queue.add(r);
+                }
+                if (yieldRequested) {
+                    yieldRequested = false;
+                    for (EntryRunner w : woken) {
+                        if (queue.remove(w)) {
+                            queue.add(w);
+                        }
+                    }
+                    woken.clear();
                 }
             }
         } catch (InterruptedException e) {
@@ -305,6 +385,11 @@ public final class Run implements AutoCloseable {
         @Override
         public boolean stopRequested() {
             return stopRequested;
+        }
+
+        @Override
+        public boolean shouldYield() {
+            return yieldRequested;
         }
 
         @Override

@@ -26,7 +26,19 @@ public final class Sonda {
      * @throws InvalidScenarioException carrying every problem found
      */
     public static CompiledPlan compile(ScenarioPlan plan) {
-        return Compiler.compile(plan);
+        return Compiler.compile(plan, PackResolver.NONE);
+    }
+
+    /**
+     * Compiles a plan whose {@code pack:} entries {@code packs} resolves.
+     *
+     * @param plan the plan
+     * @param packs resolves pack names and paths
+     * @return the compiled plan
+     * @throws InvalidScenarioException carrying every problem found
+     */
+    public static CompiledPlan compile(ScenarioPlan plan, PackResolver packs) {
+        return Compiler.compile(plan, packs);
     }
 
     /**

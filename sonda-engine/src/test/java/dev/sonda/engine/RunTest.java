@@ -223,6 +223,60 @@ class RunTest {
         assertThat(lb).hasSize(300).allMatch(l -> l.startsWith("b "));
     }
 
+    @Test
+    void aWhileGatedEntryEmitsExactlyWhileItsUpstreamIsAboveTheThreshold() throws Exception {
+        ScenarioPlan plan = Scenario.plan()
+                .rate(1)
+                .duration("10s")
+                .add(Scenario.metrics("up").id("up").sequence(0, 0, 0, 100, 100, 100, 0, 0, 0, 100))
+                .add(Scenario.metrics("down").step(1).activeWhile("up", ">", 50))
+                .build();
+
+        List<String> down =
+                runSimulated(plan).stream().filter(l -> l.startsWith("down")).toList();
+
+        // open at t=3 (upstream tick 3), closed at t=6, open again at t=9; the tick continues
+        assertThat(down)
+                .containsExactly(
+                        "down 0 1777000003000\n",
+                        "down 1 1777000004000\n",
+                        "down 2 1777000005000\n",
+                        "down 3 1777000009000\n");
+    }
+
+    @Test
+    void delayDebouncesTheGateOpenAndClose() throws Exception {
+        ScenarioPlan plan = Scenario.plan()
+                .rate(1)
+                .duration("10s")
+                .add(Scenario.metrics("up").id("up").sequence(0, 0, 0, 100, 100, 100, 0, 0, 0, 100))
+                .add(Scenario.metrics("down")
+                        .step(1)
+                        .activeWhile("up", ">", 50)
+                        .delay(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .build();
+
+        List<String> down =
+                runSimulated(plan).stream().filter(l -> l.startsWith("down")).toList();
+
+        // opens at 3 + 2 = 5, closes at 6 + 1 = 7, the next open (9 + 2) falls after the end
+        assertThat(down).containsExactly("down 0 1777000005000\n", "down 1 1777000006000\n");
+    }
+
+    @Test
+    void aGatedEntryStopsWhenItsUpstreamFinishes() throws Exception {
+        ScenarioPlan plan = Scenario.plan()
+                .rate(1)
+                .add(Scenario.metrics("up").id("up").duration("4s").constant(100))
+                .add(Scenario.metrics("down").duration("10s").step(1).activeWhile("up", ">", 50))
+                .build();
+
+        List<String> down =
+                runSimulated(plan).stream().filter(l -> l.startsWith("down")).toList();
+
+        assertThat(down).hasSize(4).last().isEqualTo("down 3 1777000003000\n");
+    }
+
     /** Fails its first {@code failures} writes with "boom N". */
     static final class FailingSink implements Sink {
         private final int failures;

@@ -14,6 +14,7 @@ import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.CompiledPlan;
+import dev.sonda.engine.PackResolver;
 import dev.sonda.engine.encode.Encoders;
 import dev.sonda.engine.generator.Generators;
 import java.time.Duration;
@@ -30,74 +31,99 @@ public final class Compiler {
     private Compiler() {}
 
     /**
-     * Compiles {@code plan}.
+     * Compiles {@code plan} as the reference does: normalize (defaults), expand packs, resolve
+     * {@code after:} into phase offsets and clock groups, then the launch-time checks. Each phase
+     * reports every problem it finds; a phase runs only when the earlier ones found none, as later
+     * phases depend on their results.
      *
      * @param plan the plan
+     * @param packs resolves {@code pack:} references
      * @return the compiled plan
      * @throws InvalidScenarioException carrying every problem found
      */
-    public static CompiledPlan compile(ScenarioPlan plan) {
+    public static CompiledPlan compile(ScenarioPlan plan, PackResolver packs) {
         Problems problems = new Problems();
         problems.addAll(plan.problems());
+        problems.throwIfAny();
         if (plan.kind() == PlanKind.COMPOSABLE) {
-            problems.throwIfAny();
             return new CompiledPlan(plan, List.of());
         }
         Defaults defaults = plan.defaults();
+        List<Entry> normalized =
+                plan.entries().stream().map(e -> normalize(e, defaults)).toList();
+        List<Entry> expanded = PackExpander.expand(normalized, defaults, packs, problems);
+        problems.throwIfAny();
+        AfterResolver.Resolved resolved = AfterResolver.resolve(expanded, plan.scenarioName(), problems);
+        problems.throwIfAny();
         List<CompiledEntry> out = new ArrayList<>();
-        for (int i = 0; i < plan.entries().size(); i++) {
-            Entry e = plan.entries().get(i);
+        for (int i = 0; i < expanded.size(); i++) {
+            Entry e = expanded.get(i);
             String path = "scenarios[" + i + "]";
-            if (e.signal() instanceof Signal.Pack) {
-                problems.add(path + ".pack", "pack entries are not supported by this version yet");
-                continue;
-            }
-            if (e.after() != null) {
-                problems.add(path + ".after", "after: is not supported by this version yet");
-            }
-            if (e.whileClause() != null || defaults.whileClause() != null) {
-                problems.add(path + ".while", "while: is not supported by this version yet");
-            }
-            Double rate = e.rate() != null ? e.rate() : defaults.rate();
-            Duration duration = e.duration() != null ? e.duration() : defaults.duration();
-            EncoderSpec encoder = e.encoder() != null
-                    ? e.encoder()
-                    : defaults.encoder() != null ? defaults.encoder() : defaultEncoder(e.signalType());
-            SinkSpec sink =
-                    e.sink() != null ? e.sink() : defaults.sink() != null ? defaults.sink() : new SinkSpec.Stdout();
-            OnSinkError policy = e.onSinkError() != null
-                    ? e.onSinkError()
-                    : defaults.onSinkError() != null ? defaults.onSinkError() : OnSinkError.WARN;
-            Map<String, String> labels = new HashMap<>(defaults.labels());
-            labels.putAll(e.labels());
-            String startTime = e.startTime() != null ? e.startTime() : defaults.startTime();
             try {
-                StartTime.parse(startTime);
+                StartTime.parse(e.startTime());
             } catch (IllegalArgumentException ex) {
                 problems.add(path + ".start_time", ex.getMessage());
             }
-            if (rate == null || !(rate > 0)) {
-                continue; // reported by plan.problems()
-            }
-            checkRuntime(e, rate, duration, encoder, path, problems);
+            checkRuntime(e, e.rate(), e.duration(), e.encoder(), path, problems);
             out.add(new CompiledEntry(
-                    out.size(),
+                    i,
                     e.id(),
                     e.name(),
                     e.signalType(),
                     e,
-                    rate,
-                    duration,
-                    e.phaseOffset() != null ? e.phaseOffset() : Duration.ZERO,
-                    labels,
-                    encoder,
-                    sink,
-                    policy,
-                    e.clockGroup(),
-                    false));
+                    e.rate(),
+                    e.duration(),
+                    resolved.phaseOffsets().get(i),
+                    e.labels(),
+                    e.encoder(),
+                    e.sink(),
+                    e.onSinkError(),
+                    resolved.clockGroups().get(i),
+                    resolved.clockGroupAuto().get(i)));
         }
         problems.throwIfAny();
         return new CompiledPlan(plan, out);
+    }
+
+    /**
+     * Copies the file defaults onto an entry (Sonda 1.20 {@code compiler/normalize.rs}): first
+     * non-absent wins for rate, duration, start_time, encoder, sink, on_sink_error, while and
+     * delay; labels of inline entries merge (entry wins); pack entries keep their own labels, as
+     * pack expansion applies the defaults' labels at the lowest precedence.
+     */
+    static Entry normalize(Entry e, Defaults d) {
+        Map<String, String> labels = e.labels();
+        if (!(e.signal() instanceof Signal.Pack)) {
+            Map<String, String> merged = new HashMap<>(d.labels());
+            merged.putAll(e.labels());
+            labels = merged;
+        }
+        return new Entry(
+                e.id(),
+                e.name(),
+                e.signal(),
+                e.rate() != null ? e.rate() : d.rate(),
+                e.duration() != null ? e.duration() : d.duration(),
+                e.startTime() != null ? e.startTime() : d.startTime(),
+                labels,
+                e.dynamicLabels(),
+                e.encoder() != null ? e.encoder() : d.encoder() != null ? d.encoder() : defaultEncoder(e.signalType()),
+                e.sink() != null ? e.sink() : d.sink() != null ? d.sink() : new SinkSpec.Stdout(),
+                e.jitter(),
+                e.jitterSeed(),
+                e.gaps(),
+                e.bursts(),
+                e.cardinalitySpikes(),
+                e.phaseOffset(),
+                e.clockGroup(),
+                e.after(),
+                e.whileClause() != null ? e.whileClause() : d.whileClause(),
+                e.delay() != null ? e.delay() : d.delay(),
+                e.onSinkError() != null
+                        ? e.onSinkError()
+                        : d.onSinkError() != null ? d.onSinkError() : OnSinkError.WARN,
+                e.metricType(),
+                e.help());
     }
 
     private static void checkRuntime(

@@ -93,6 +93,16 @@ public final class EntryRunner {
 
     private volatile EntryStats published;
 
+    private Gate gate;
+    private GateSource source;
+    private int rank;
+    private boolean paused;
+    private boolean pending = true;
+    private long pausedSince;
+    private Double snapTo;
+    private java.util.Set<EncodedSeries> sinceClose;
+    private long lastTs = Long.MIN_VALUE;
+
     /**
      * Prepares a runner; nothing is opened until the entry starts.
      *
@@ -136,7 +146,17 @@ public final class EntryRunner {
      * @return the next due time
      */
     public long nextDue() {
-        return finished ? Long.MAX_VALUE : startNanos + Math.min(t, durationNanos);
+        if (finished) {
+            return Long.MAX_VALUE;
+        }
+        long end = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + durationNanos;
+        if (gate != null) {
+            end = Math.min(end, gate.goneAt());
+            if (paused) {
+                return Math.min(resumeAt(), end);
+            }
+        }
+        return Math.min(startNanos + t, end);
     }
 
     /**
@@ -195,7 +215,41 @@ public final class EntryRunner {
                     }
                     inGap = false;
                 }
-                if (t > limit || run.stopRequested()) {
+                if (gate != null) {
+                    long abs = startNanos + t;
+                    if (paused) {
+                        long resume = resumeAt();
+                        long end = Math.min(
+                                startNanos + Math.min(durationNanos, Long.MAX_VALUE - startNanos), gate.goneAt());
+                        if (end <= resume) {
+                            if (end > deadline && !run.stopRequested()) {
+                                break;
+                            }
+                            finish();
+                            return;
+                        }
+                        if (resume > deadline || run.stopRequested()) {
+                            break;
+                        }
+                        paused = false;
+                        pending = false;
+                        t = resume - startNanos;
+                        segStart = t;
+                        segCount = 0;
+                        segRate = rate;
+                        publish(EntryState.RUNNING);
+                        continue;
+                    }
+                    if (abs >= gate.goneAt()) {
+                        finish();
+                        return;
+                    }
+                    if (abs >= gate.closeAt()) {
+                        pause(abs);
+                        continue;
+                    }
+                }
+                if (t > limit || run.stopRequested() || run.shouldYield()) {
                     break;
                 }
                 emit();
@@ -223,7 +277,98 @@ public final class EntryRunner {
             return;
         }
         updateRate();
-        publish(EntryState.RUNNING);
+        publish(paused ? pausedState() : EntryState.RUNNING);
+    }
+
+    private EntryState pausedState() {
+        return snapTo != null && lastTs != Long.MIN_VALUE ? EntryState.HELD : EntryState.PAUSED;
+    }
+
+    /** When a paused entry may resume: at once if the gate was already open when it started. */
+    private long resumeAt() {
+        long openAt = gate.openAt();
+        if (openAt == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        if (pending && gate.openedAtOrBefore(pausedSince)) {
+            return pausedSince;
+        }
+        return Math.max(openAt, pausedSince);
+    }
+
+    private void pause(long at) {
+        paused = true;
+        pausedSince = at;
+        currentRate = 0;
+        closeEmit();
+        publish(pausedState());
+    }
+
+    /**
+     * Writes {@code delay.close.snap_to} once per series emitted since the last close, stamped 1 ms
+     * after the last sample, then flushes (Sonda 1.20 close-emit; metrics only).
+     */
+    private void closeEmit() {
+        if (snapTo == null || sinceClose == null || sinceClose.isEmpty() || sink == null) {
+            return;
+        }
+        long ts = lastTs + 1_000_000L;
+        for (EncodedSeries s : sinceClose) {
+            buf.clear();
+            encoder.encode(s, snapTo, ts, buf);
+            try {
+                sink.write(buf.array(), 0, buf.length());
+                bytes += buf.length();
+            } catch (SinkException e) {
+                sinkError(e);
+                break;
+            }
+        }
+        sinceClose.clear();
+        try {
+            sink.flush();
+        } catch (SinkException e) {
+            sinkError(e);
+        }
+    }
+
+    /**
+     * Makes this entry a {@code while:} downstream of another.
+     *
+     * @param gate its gate
+     * @param rank its depth in the while graph (upstreams run first on equal due times)
+     * @param snapTo the {@code delay.close.snap_to} value, or null
+     */
+    public void gateOn(Gate gate, int rank, Double snapTo) {
+        this.gate = gate;
+        this.rank = rank;
+        this.paused = true;
+        this.pausedSince = startNanos;
+        this.snapTo = snapTo;
+        if (snapTo != null) {
+            this.sinceClose = new java.util.LinkedHashSet<>();
+        }
+    }
+
+    /**
+     * The gate bus this entry publishes its values on (created on first use).
+     *
+     * @return the source
+     */
+    public GateSource gateSource() {
+        if (source == null) {
+            source = new GateSource();
+        }
+        return source;
+    }
+
+    /**
+     * Depth in the while graph: 0 for entries that are not gated.
+     *
+     * @return the rank
+     */
+    public int rank() {
+        return rank;
     }
 
     private boolean start() {
@@ -268,8 +413,17 @@ public final class EntryRunner {
     private void emit() {
         long ts = anchorEpochNanos + t;
         if (generator != null) {
-            if (write(seriesCache == null ? staticSeries : dynamicSeries(), generator.value(tick), ts)) {
+            double value = generator.value(tick);
+            if (source != null) {
+                source.publish(value, startNanos + t);
+            }
+            EncodedSeries series = seriesCache == null ? staticSeries : dynamicSeries();
+            if (write(series, value, ts)) {
                 events++;
+                if (sinceClose != null) {
+                    sinceClose.add(series);
+                    lastTs = ts;
+                }
             }
         } else if (bucketCounts != null) {
             emitHistogram(ts);
@@ -443,6 +597,10 @@ public final class EntryRunner {
     /** Finishes the entry normally: its duration elapsed. Flushes and closes the sink. */
     private void finish() {
         finished = true;
+        closeEmit();
+        if (source != null) {
+            source.gone(startNanos + Math.min(t, durationNanos));
+        }
         closeSink();
         publish(EntryState.FINISHED);
     }
@@ -457,7 +615,11 @@ public final class EntryRunner {
         }
         finished = true;
         if (started) {
+            closeEmit();
             closeSink();
+        }
+        if (source != null) {
+            source.gone(run.clock().nanoTime());
         }
         publish(EntryState.FINISHED);
     }
@@ -486,6 +648,9 @@ public final class EntryRunner {
 
     private void fail(Throwable e) {
         finished = true;
+        if (source != null) {
+            source.gone(startNanos + t);
+        }
         closeSink();
         run.fail(entry, e);
         publish(EntryState.FINISHED);

@@ -46,6 +46,14 @@ public interface RunContext {
     boolean stopRequested();
 
     /**
+     * Whether the running entry should return to the scheduler now (a simulated run reorders its
+     * queue after a gate flip). Always false on the system clock.
+     *
+     * @return true to yield
+     */
+    boolean shouldYield();
+
+    /**
      * Opens an entry's sink.
      *
      * @param entry the entry
