@@ -1,0 +1,128 @@
+package dev.sonda.examples;
+
+import dev.sonda.api.Scenario;
+import dev.sonda.api.ScenarioPlan;
+import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.sink.SinkSpec;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Each example file of {@code examples/}, written with the Java DSL. A test checks that every
+ * method builds exactly the plan its file loads to, so the two forms can be read side by side.
+ */
+public final class ExamplePlans {
+    private ExamplePlans() {}
+
+    /**
+     * {@code hello.yaml}: a CPU-like sine gauge, one sample per second for ten seconds.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan hello() {
+        return Scenario.metrics("cpu_usage")
+                .id("cpu")
+                .rate(1)
+                .duration("10s")
+                .sine(40, 60, 50)
+                .label("hostname", "t0-a1")
+                .label("zone", "eu1")
+                .buildPlan();
+    }
+
+    /**
+     * {@code quick-start.yaml}: the documentation's minimal file, a constant for 30 seconds.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan quickStart() {
+        return Scenario.plan()
+                .rate(1)
+                .duration("30s")
+                .encoder(EncoderSpec.prometheusText())
+                .sink(SinkSpec.stdout())
+                .add(Scenario.metrics("demo_cpu").id("cpu").constant(42))
+                .build();
+    }
+
+    /**
+     * {@code multi-metric-correlation.yaml}: CPU and memory spikes three seconds apart, for testing
+     * a compound alert.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan multiMetricCorrelation() {
+        return Scenario.plan()
+                .add(Scenario.metrics("cpu_usage")
+                        .rate(1)
+                        .duration("120s")
+                        .clockGroup("alert-test")
+                        .sequence(20, 20, 20, 95, 95, 95, 95, 95, 20, 20)
+                        .label("instance", "server-01")
+                        .label("job", "node")
+                        .encoder(EncoderSpec.prometheusText())
+                        .sink(SinkSpec.stdout()))
+                .add(Scenario.metrics("memory_usage_percent")
+                        .rate(1)
+                        .duration("120s")
+                        .phaseOffset("3s")
+                        .clockGroup("alert-test")
+                        .sequence(40, 40, 40, 88, 88, 88, 88, 88, 40, 40)
+                        .label("instance", "server-01")
+                        .label("job", "node")
+                        .encoder(EncoderSpec.prometheusText())
+                        .sink(SinkSpec.stdout()))
+                .build();
+    }
+
+    /**
+     * {@code sequence-alert-test.yaml}: a repeating 16-tick pattern that crosses a 90% threshold
+     * for five ticks (single-signal shorthand).
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan sequenceAlertTest() {
+        return Scenario.metrics("cpu_spike_test")
+                .rate(1)
+                .duration("80s")
+                .sequence(10, 10, 10, 10, 10, 10, 10, 10, 95, 95, 95, 95, 95, 10, 10, 10)
+                .labels(Map.of("instance", "server-01", "job", "node"))
+                .encoder(EncoderSpec.prometheusText())
+                .sink(SinkSpec.stdout())
+                .buildPlan();
+    }
+
+    /**
+     * {@code link-failover.yaml}: the primary link flaps down at 60 s, the backup saturates from
+     * then on, and latency degrades once the backup passes 70% (offsets 1m and 152.308s).
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan linkFailover() {
+        return Scenario.plan()
+                .scenarioName("link-failover")
+                .tags("network")
+                .description("Edge router link failure with traffic shift to backup")
+                .rate(1)
+                .duration("5m")
+                .encoder(EncoderSpec.prometheusText())
+                .sink(SinkSpec.stdout())
+                .label("device", "rtr-edge-01")
+                .label("job", "network")
+                .add(Scenario.metrics("interface_oper_state")
+                        .id("interface_oper_state")
+                        .flap(Duration.ofSeconds(60), Duration.ofSeconds(30))
+                        .label("interface", "GigabitEthernet0/0/0"))
+                .add(Scenario.metrics("backup_link_utilization")
+                        .id("backup_link_utilization")
+                        .saturation(20, 85, Duration.ofMinutes(2))
+                        .label("interface", "GigabitEthernet0/1/0")
+                        .after("interface_oper_state", "<", 1))
+                .add(Scenario.metrics("latency_ms")
+                        .id("latency_ms")
+                        .degradation(5, 150, Duration.ofMinutes(3), 1.0)
+                        .label("path", "backup")
+                        .after("backup_link_utilization", ">", 70))
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sonda.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sonda.api.ScenarioPlan;
+import dev.sonda.cli.Main;
+import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.Sonda;
+import dev.sonda.yaml.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ExamplesTest {
+    /** Every example file and its DSL twin. */
+    private static final Map<String, Supplier<ScenarioPlan>> TWINS = Map.of(
+            "hello.yaml", ExamplePlans::hello,
+            "quick-start.yaml", ExamplePlans::quickStart,
+            "multi-metric-correlation.yaml", ExamplePlans::multiMetricCorrelation,
+            "sequence-alert-test.yaml", ExamplePlans::sequenceAlertTest,
+            "link-failover.yaml", ExamplePlans::linkFailover);
+
+    private static List<Path> exampleFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("."))) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyExampleFileHasADslTwin() throws IOException {
+        assertThat(exampleFiles().stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrderElementsOf(TWINS.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachExampleLoadsToTheSamePlanAsItsDslTwin() throws IOException {
+        return exampleFiles().stream()
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+                    Supplier<ScenarioPlan> twin = TWINS.get(p.getFileName().toString());
+                    assertThat(twin).as("DSL twin of %s", p).isNotNull();
+                    assertThat(ScenarioLoader.load(p)).isEqualTo(twin.get());
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachExamplePassesDryRun() throws IOException {
+        return exampleFiles().stream()
+                .map(p -> DynamicTest.dynamicTest(
+                        p.getFileName().toString(),
+                        () -> assertThat(Main.execute("run", p.toString(), "--dry-run", "-q"))
+                                .isZero()));
+    }
+
+    @Test
+    void theLinkFailoverCascadeResolvesToTheDocumentedOffsets() {
+        List<CompiledEntry> entries = Sonda.compile(ExamplePlans.linkFailover()).entries();
+
+        assertThat(entries).extracting(CompiledEntry::phaseOffset)
+                .containsExactly(Duration.ZERO, Duration.ofSeconds(60), Duration.ofMillis(152_308));
+        assertThat(entries.get(1).clockGroup()).isEqualTo("chain_backup_link_utilization");
+        assertThat(entries.get(1).clockGroupAuto()).isTrue();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sonda.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sonda.api.DurationText;
+import dev.sonda.api.Signal;
+import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.generator.LogGeneratorSpec;
+import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.CompiledPlan;
+import dev.sonda.engine.sink.Sinks;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** {@code --dry-run} output, as Sonda 1.20's {@code sonda/src/dry_run.rs} prints it. */
+final class DryRun {
+    private DryRun() {}
+
+    static void print(String file, CompiledPlan plan, String format, PrintStream err, PrintStream out) {
+        int n = plan.entries().size();
+        String noun = n == 1 ? "scenario" : "scenarios";
+        if ("json".equals(format)) {
+            out.println(json(file, plan));
+            out.flush();
+            return;
+        }
+        if (!"text".equals(format)) {
+            throw new CliException("invalid --format \"" + format + "\"; valid values: text, json", 2);
+        }
+        err.println("[config] file: " + file + " (version: 2, " + n + " " + noun + ")");
+        for (CompiledEntry e : plan.entries()) {
+            if (e.index() > 0) {
+                err.println("---");
+            }
+            err.println();
+            err.println("[config] [" + (e.index() + 1) + "/" + n + "] " + e.name());
+            err.println();
+            field(err, "name:", e.name());
+            field(err, "signal:", e.signalType().yamlName());
+            field(err, "rate:", Texts.dryRunRate(e.rate()) + "/s");
+            field(err, "duration:", e.duration() == null ? "indefinite" : DurationText.format(e.duration()));
+            field(err, body(e).getKey(), body(e).getValue());
+            field(err, "encoder:", e.encoder().type());
+            field(err, "sink:", Sinks.display(e.sink()));
+            if (!e.labels().isEmpty()) {
+                field(err, "labels:", labels(e.labels()));
+            }
+            if (!e.phaseOffset().isZero()) {
+                field(err, "phase_offset:", DurationText.format(e.phaseOffset()));
+            }
+            if (e.clockGroup() != null) {
+                field(err, "clock_group:", e.clockGroup() + (e.clockGroupAuto() ? " (auto)" : ""));
+            }
+        }
+        err.println();
+        err.println("Validation: OK (" + n + " " + noun + ")");
+    }
+
+    private static void field(PrintStream err, String label, String value) {
+        err.println("    " + String.format("%-15s", label) + " " + value);
+    }
+
+    private static String labels(Map<String, String> labels) {
+        return new TreeMap<>(labels)
+                .entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static Map.Entry<String, String> body(CompiledEntry e) {
+        Signal s = e.source().signal();
+        if (s instanceof Signal.Metrics m) {
+            return Map.entry("generator:", generator(m.generator()));
+        }
+        if (s instanceof Signal.Logs l) {
+            return Map.entry(
+                    "generator:",
+                    l.generator() instanceof LogGeneratorSpec.Template t
+                            ? "template (" + t.templates().size() + " templates)"
+                            : l.generator().type());
+        }
+        if (s instanceof Signal.Histogram h) {
+            return Map.entry("distribution:", h.distribution().toString());
+        }
+        if (s instanceof Signal.Summary sm) {
+            return Map.entry("distribution:", sm.distribution().toString());
+        }
+        return Map.entry("generator:", "pack");
+    }
+
+    private static String d(double v) {
+        return FloatText.display(v);
+    }
+
+    static String generator(GeneratorSpec g) {
+        if (g instanceof GeneratorSpec.Constant c) {
+            return "constant (value: " + d(c.value()) + ")";
+        } else if (g instanceof GeneratorSpec.Sine s) {
+            return "sine (amplitude: " + d(s.amplitude()) + ", period_secs: " + d(s.periodSecs()) + ", offset: "
+                    + d(s.offset()) + ")";
+        } else if (g instanceof GeneratorSpec.Sawtooth s) {
+            return "sawtooth (min: " + d(s.min()) + ", max: " + d(s.max()) + ", period_secs: " + d(s.periodSecs())
+                    + ")";
+        } else if (g instanceof GeneratorSpec.Uniform u) {
+            return "uniform (min: " + d(u.min()) + ", max: " + d(u.max()) + ")";
+        } else if (g instanceof GeneratorSpec.Sequence s) {
+            return "sequence (" + s.values().size() + " values)";
+        } else if (g instanceof GeneratorSpec.Step s) {
+            return "step (start: " + d(s.start()) + ", step_size: " + d(s.stepSize()) + ")";
+        } else if (g instanceof GeneratorSpec.Spike s) {
+            return "spike (baseline: " + d(s.baseline()) + ", magnitude: " + d(s.magnitude()) + ")";
+        } else if (g instanceof GeneratorSpec.Flap f) {
+            return "flap (up_duration: " + DurationText.format(f.upDuration()) + ", down_duration: "
+                    + DurationText.format(f.downDuration()) + ", up_value: " + d(f.resolvedUpValue())
+                    + ", down_value: " + d(f.resolvedDownValue()) + ")";
+        } else if (g instanceof GeneratorSpec.Saturation s) {
+            return "saturation (baseline: " + d(s.baseline()) + ", ceiling: " + d(s.ceiling()) + ", time_to_saturate: "
+                    + DurationText.format(s.timeToSaturate()) + ")";
+        } else if (g instanceof GeneratorSpec.Leak s) {
+            return "leak (baseline: " + d(s.baseline()) + ", ceiling: " + d(s.ceiling()) + ", time_to_ceiling: "
+                    + DurationText.format(s.timeToCeiling()) + ")";
+        } else if (g instanceof GeneratorSpec.Degradation s) {
+            return "degradation (baseline: " + d(s.baseline()) + ", ceiling: " + d(s.ceiling()) + ", time_to_degrade: "
+                    + DurationText.format(s.timeToDegrade()) + ")";
+        } else if (g instanceof GeneratorSpec.SpikeEvent s) {
+            return "spike_event (baseline: " + d(s.baseline()) + ", spike_height: " + d(s.spikeHeight()) + ")";
+        } else if (g instanceof GeneratorSpec.Steady s) {
+            return "steady (center: " + d(s.center()) + ", amplitude: " + d(s.amplitude()) + ")";
+        }
+        return g.type();
+    }
+
+    private static String json(String file, CompiledPlan plan) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("file", file);
+        root.put("version", 2);
+        ArrayNode arr = root.putArray("scenarios");
+        for (CompiledEntry e : plan.entries()) {
+            ObjectNode o = arr.addObject();
+            o.put("index", e.index() + 1);
+            o.put("name", e.name());
+            o.put("signal", e.signalType().yamlName());
+            o.put("rate", e.rate());
+            if (e.duration() == null) {
+                o.putNull("duration");
+            } else {
+                o.put("duration", DurationText.format(e.duration()));
+            }
+            o.put("generator", body(e).getValue());
+            o.put("encoder", e.encoder().type());
+            o.put("sink", Sinks.display(e.sink()));
+            ObjectNode l = o.putObject("labels");
+            new TreeMap<>(e.labels()).forEach(l::put);
+            if (e.phaseOffset().isZero()) {
+                o.putNull("phase_offset");
+            } else {
+                o.put("phase_offset", DurationText.format(e.phaseOffset()));
+            }
+            if (e.clockGroup() == null) {
+                o.putNull("clock_group");
+            } else {
+                o.put("clock_group", e.clockGroup());
+            }
+            o.put("clock_group_is_auto", e.clockGroupAuto());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

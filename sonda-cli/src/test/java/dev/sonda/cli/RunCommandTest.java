@@ -1,0 +1,168 @@
+package dev.sonda.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    private static final String HELLO = "../examples/hello.yaml";
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private List<String> stdoutLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSimulatedHourOfTheHelloExampleIs3600PrometheusLines() {
+        int code = Main.execute("run", HELLO, "--clock", "simulated", "--start", "1777000000000", "--duration", "1h");
+
+        assertThat(code).isZero();
+        List<String> lines = stdoutLines();
+        assertThat(lines).hasSize(3600);
+        assertThat(lines.get(0)).isEqualTo("cpu_usage{hostname=\"t0-a1\",zone=\"eu1\"} 50 1777000000000");
+        assertThat(lines.get(3599)).endsWith(" 1777003599000");
+        assertThat(stderr())
+                .contains("▶ cpu_usage  signal_type: metrics | rate: 1/s | encoder: prometheus_text | sink: stdout"
+                        + " | duration: 1h")
+                .contains("■ cpu_usage  completed in ")
+                .contains("| events: 3600 | bytes: 248.5 KB | errors: 0");
+    }
+
+    @Test
+    void quietLeavesStderrEmptyOnSuccess() {
+        int code = Main.execute("run", HELLO, "--clock", "simulated", "-q");
+
+        assertThat(code).isZero();
+        assertThat(stdoutLines()).hasSize(10);
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void severalEntriesEndWithTheRunSummary() {
+        int code = Main.execute(
+                "run", "../examples/multi-metric-correlation.yaml", "--clock", "simulated", "--duration", "10s");
+
+        assertThat(code).isZero();
+        assertThat(stdoutLines()).hasSize(20);
+        assertThat(stderr())
+                .contains("[1/2] ▶ cpu_usage")
+                .contains("[2/2] ■ memory_usage_percent")
+                .contains("━━ run complete  scenarios: 2 | events: 20 | bytes: ");
+    }
+
+    @Test
+    void dryRunPrintsTheResolvedPlanAndEmitsNothing() {
+        int code = Main.execute("run", "../examples/link-failover.yaml", "--dry-run");
+
+        assertThat(code).isZero();
+        assertThat(stdoutLines()).isEmpty();
+        assertThat(stderr())
+                .contains("[config] file: ../examples/link-failover.yaml (version: 2, 3 scenarios)")
+                .contains("    phase_offset:   1m")
+                .contains("    phase_offset:   152.308s")
+                .contains("    clock_group:    chain_backup_link_utilization (auto)")
+                .contains("Validation: OK (3 scenarios)");
+    }
+
+    @Test
+    void anInvalidFileExitsWith2AndReportsEveryProblemWithItsPosition() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(
+                bad,
+                "version: 2\nkind: runnable\nscenarios:\n  - signal_type: metrics\n    name: m\n"
+                        + "    generator: { type: constant, value: 1 }\n    rate: 0\n    jitter: -1\n");
+
+        int code = Main.execute("run", bad.toString(), "--dry-run");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr())
+                .startsWith("error: failed to parse v2 scenario " + bad)
+                .contains("bad.yaml:7:11: scenarios[0].rate: rate must be positive, got 0")
+                .contains("bad.yaml:8:13: scenarios[0].jitter: jitter must be non-negative");
+    }
+
+    @Test
+    void aMissingFileExitsWith2WithTheCatalogHint() {
+        int code = Main.execute("run", "nope.yaml");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("failed to read scenario file nope.yaml").contains("hint: use `@name`");
+    }
+
+    @Test
+    void outputFlagWritesTheFileSink() throws IOException {
+        Path file = tmp.resolve("sub/out.prom");
+
+        int code = Main.execute("run", HELLO, "--clock", "simulated", "-q", "-o", file.toString());
+
+        assertThat(code).isZero();
+        assertThat(Files.readAllLines(file)).hasSize(10);
+        assertThat(stdoutLines()).isEmpty();
+    }
+
+    @Test
+    void aSinkThatCannotOpenIsARuntimeFailureExiting1() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+
+        int code = Main.execute(
+                "run", HELLO, "--clock", "simulated", "-q", "--sink", "tcp", "--endpoint", "127.0.0.1:" + port);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("error: scenario 'cpu_usage': TCP connect to 127.0.0.1:" + port);
+    }
+
+    @Test
+    void labelOverridesAreMergedIntoEveryEntry() {
+        int code = Main.execute("run", HELLO, "--clock", "simulated", "-q", "--label", "zone=us1", "--label", "env=");
+
+        assertThat(code).isZero();
+        assertThat(stdoutLines().get(0)).startsWith("cpu_usage{env=\"\",hostname=\"t0-a1\",zone=\"us1\"} 50 ");
+    }
+
+    @Test
+    void badArgumentsExitWith2() {
+        assertThat(Main.execute("run", HELLO, "--label", "novalue")).isEqualTo(2);
+        assertThat(stderr()).contains("label \"novalue\" must be in key=value format (no '=' found)");
+        assertThat(Main.execute("run", HELLO, "--bogus")).isEqualTo(2);
+        assertThat(Main.execute("run", HELLO, "--clock", "lunar")).isEqualTo(2);
+    }
+}
