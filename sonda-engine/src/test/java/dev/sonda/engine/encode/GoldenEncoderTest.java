@@ -52,12 +52,11 @@ class GoldenEncoderTest {
         Path dir = goldenDir();
         List<Entry> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("expected"))) {
-            for (Path json :
-                    files.filter(p -> p.toString().endsWith(".json"))
-                            .filter(p -> p.getFileName().toString().startsWith("gen_")
-                                    || p.getFileName().toString().startsWith("enc_"))
-                            .sorted()
-                            .toList()) {
+            for (Path json : files.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> p.getFileName().toString().startsWith("gen_")
+                            || p.getFileName().toString().startsWith("enc_"))
+                    .sorted()
+                    .toList()) {
                 String caseName = json.getFileName().toString().replaceFirst("\\.json$", "");
                 JsonNode expected = JSON.readTree(json.toFile());
                 JsonNode yaml = YAML.readTree(
