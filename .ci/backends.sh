@@ -2,6 +2,7 @@
 # Installs the real backends the integration tests (*IT, run by maven-failsafe in `verify`) start:
 #   victoria-metrics -> /usr/bin/victoria-metrics  (HttpPushVictoriaMetricsIT)
 #   influxdb         -> /usr/bin/influxd           (HttpPushInfluxDbIT)
+#   rsyslog          -> /usr/sbin/rsyslogd         (RsyslogIT)
 # Debian packages only. apt is skipped entirely when every binary is already present; otherwise
 # `apt-get update` runs once and the missing packages are installed. Needs root (or sudo) for apt.
 # The packages' systemd units are never started: each IT starts and stops its own server on
@@ -11,6 +12,7 @@ set -euo pipefail
 declare -A BINARIES=(
   [victoria-metrics]=/usr/bin/victoria-metrics
   [influxdb]=/usr/bin/influxd
+  [rsyslog]=/usr/sbin/rsyslogd
 )
 
 missing=()

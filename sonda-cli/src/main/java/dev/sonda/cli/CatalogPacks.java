@@ -29,7 +29,8 @@ final class CatalogPacks implements PackResolver {
         if (ref.contains("/") || ref.startsWith(".")) {
             file = Path.of(ref);
             if (!Files.isRegularFile(file)) {
-                throw new SondaException("cannot read pack file \"" + ref + "\": No such file or directory (os error 2)");
+                throw new SondaException(
+                        "cannot read pack file \"" + ref + "\": No such file or directory (os error 2)");
             }
         } else {
             if (catalogDir == null) {
@@ -52,7 +53,11 @@ final class CatalogPacks implements PackResolver {
                             + "; composable entries: "
                             + (packs.isEmpty()
                                     ? "<none>"
-                                    : String.join(", ", packs.stream().map(Catalog.Item::name).toList()))));
+                                    : String.join(
+                                            ", ",
+                                            packs.stream()
+                                                    .map(Catalog.Item::name)
+                                                    .toList()))));
         }
         ScenarioPlan plan;
         try {

@@ -22,4 +22,13 @@ public interface SampleListener {
      * @param encoded the encoded record, valid only during the call
      */
     void onSample(CompiledEntry entry, EncodedSeries series, double value, long epochNanos, ByteBuf encoded);
+
+    /**
+     * Called once per delivered log event. The default does nothing.
+     *
+     * @param entry the entry that emitted it
+     * @param event the event, stamped and labelled
+     * @param encoded the encoded record, valid only during the call
+     */
+    default void onLog(CompiledEntry entry, dev.sonda.engine.log.LogEvent event, ByteBuf encoded) {}
 }

@@ -17,6 +17,8 @@ import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.PackResolver;
 import dev.sonda.engine.encode.Encoders;
 import dev.sonda.engine.generator.Generators;
+import dev.sonda.engine.log.LogEncoders;
+import dev.sonda.engine.log.LogGenerators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +104,7 @@ public final class Compiler {
                 e.id(),
                 e.name(),
                 e.signal(),
-                e.rate() != null ? e.rate() : d.rate(),
+                replayRate(e, e.rate() != null ? e.rate() : d.rate()),
                 e.duration() != null ? e.duration() : d.duration(),
                 e.startTime() != null ? e.startTime() : d.startTime(),
                 labels,
@@ -144,11 +146,31 @@ public final class Compiler {
                 problems.add(path + ".encoder", ex.getMessage());
             }
         }
-        if (e.signalType() == SignalType.LOGS) {
-            problems.add(
-                    path + ".signal_type",
-                    "signal_type '" + e.signalType().yamlName() + "' cannot run in this version yet");
+        if (e.signal() instanceof Signal.Logs l) {
+            try {
+                LogGenerators.create(l.generator(), path + ".log_generator");
+            } catch (InvalidScenarioException ex) {
+                problems.addAll(ex.problems());
+            }
+            try {
+                LogEncoders.create(encoder);
+            } catch (SondaException ex) {
+                problems.add(path + ".encoder", ex.getMessage());
+            }
         }
+    }
+
+    /** csv_replay log entries always run at the recorded cadence: {@code timescale / median Δt}. */
+    private static Double replayRate(Entry e, Double rate) {
+        if (e.signal() instanceof Signal.Logs l
+                && l.generator() instanceof dev.sonda.api.generator.LogGeneratorSpec.CsvReplay c) {
+            try {
+                return dev.sonda.engine.log.CsvReplayLogGenerator.replayRate(c, "log_generator");
+            } catch (RuntimeException ex) {
+                return rate; // reported when the generator is built
+            }
+        }
+        return rate;
     }
 
     private static EncoderSpec defaultEncoder(SignalType type) {

@@ -19,6 +19,12 @@ import dev.sonda.engine.generator.DistributionSampler;
 import dev.sonda.engine.generator.Generators;
 import dev.sonda.engine.generator.SplitMix64;
 import dev.sonda.engine.generator.ValueGenerator;
+import dev.sonda.engine.log.LogEncoder;
+import dev.sonda.engine.log.LogEncoders;
+import dev.sonda.engine.log.LogEvent;
+import dev.sonda.engine.log.LogGenerator;
+import dev.sonda.engine.log.LogGenerators;
+import dev.sonda.engine.log.TemplateLogGenerator;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
@@ -41,6 +47,17 @@ public final class EntryRunner {
     private static final long NANOS = 1_000_000_000L;
     private static final int PUBLISH_EVERY = 1 << 16;
 
+    /**
+     * How template log generators index their pools: the reference's native binaries use all 64
+     * bits of the hash ({@code usize} is 64-bit); its wasm32 build (the docs playground, which also
+     * produced the conformance vectors) uses the low 32. {@code SONDA_USIZE_BITS=32} selects the
+     * latter.
+     */
+    private static final TemplateLogGenerator.Indexing TEMPLATE_INDEXING =
+            "32".equals(System.getenv("SONDA_USIZE_BITS"))
+                    ? TemplateLogGenerator.Indexing.WASM32
+                    : TemplateLogGenerator.Indexing.NATIVE;
+
     private final CompiledEntry entry;
     private final RunContext run;
     private final long startNanos;
@@ -57,6 +74,8 @@ public final class EntryRunner {
 
     private ValueGenerator generator;
     private DistributionSampler sampler;
+    private LogGenerator logGenerator;
+    private LogEncoder logEncoder;
     private EncodedSeries[] seriesOut;
     private long[] bucketCounts;
     private double[] bounds;
@@ -374,10 +393,18 @@ public final class EntryRunner {
     private boolean start() {
         started = true;
         try {
-            encoder = Encoders.metricEncoder(entry.encoder());
             staticLabels = Labels.of(entry.labels());
             Signal signal = entry.source().signal();
-            if (signal instanceof Signal.Metrics m) {
+            if (signal instanceof Signal.Logs l) {
+                logGenerator = LogGenerators.create(
+                        l.generator(), "scenarios[" + entry.index() + "].log_generator", TEMPLATE_INDEXING);
+                logEncoder = LogEncoders.create(entry.encoder());
+            } else {
+                encoder = Encoders.metricEncoder(entry.encoder());
+            }
+            if (signal instanceof Signal.Logs) {
+                // no metric series
+            } else if (signal instanceof Signal.Metrics m) {
                 generator = Generators.create(
                         m.generator(),
                         rate,
@@ -412,7 +439,9 @@ public final class EntryRunner {
 
     private void emit() {
         long ts = anchorEpochNanos + t;
-        if (generator != null) {
+        if (logGenerator != null) {
+            emitLog(ts);
+        } else if (generator != null) {
             double value = generator.value(tick);
             if (source != null) {
                 source.publish(value, startNanos + t);
@@ -429,6 +458,27 @@ public final class EntryRunner {
             emitHistogram(ts);
         } else {
             emitSummary(ts);
+        }
+    }
+
+    private void emitLog(long ts) {
+        Labels labels = staticLabels;
+        if (!dynamicLabels.isEmpty() || !spikes.isEmpty()) {
+            labels = currentLabels(null);
+        }
+        LogEvent event = logGenerator.generate(tick, ts, labels);
+        buf.clear();
+        logEncoder.encode(event, buf);
+        try {
+            sink.writeLog(event, buf.array(), 0, buf.length());
+        } catch (SinkException e) {
+            sinkError(e);
+            return;
+        }
+        bytes += buf.length();
+        events++;
+        if (run.listener() != null) {
+            run.listener().onLog(entry, event, buf);
         }
     }
 
@@ -536,6 +586,18 @@ public final class EntryRunner {
 
     private EncodedSeries dynamicSeries() {
         StringBuilder key = new StringBuilder();
+        final Labels resolved = currentLabels(key);
+        return seriesCache.computeIfAbsent(key.toString(), k -> encoder.series(entry.name(), resolved));
+    }
+
+    /**
+     * The static labels with this tick's dynamic and spike labels over them (spike over dynamic);
+     * appends a cache key of the varying values to {@code key} when it is not null.
+     */
+    private Labels currentLabels(StringBuilder key) {
+        if (key == null) {
+            key = new StringBuilder();
+        }
         Labels labels = staticLabels;
         for (DynamicLabel d : dynamicLabels) {
             String v = d.values().isEmpty()
@@ -558,8 +620,7 @@ public final class EntryRunner {
             }
             key.append('\u0000');
         }
-        final Labels resolved = labels;
-        return seriesCache.computeIfAbsent(key.toString(), k -> encoder.series(entry.name(), resolved));
+        return labels;
     }
 
     private static String hex16(long v) {

@@ -29,6 +29,20 @@ public interface Sink extends AutoCloseable {
     void write(byte[] buf, int off, int len);
 
     /**
+     * Delivers or buffers one encoded log event. Log-aware sinks (Loki: per-event stream labels and
+     * timestamp) override it; the default ignores the event and calls {@link #write}.
+     *
+     * @param event the log event the bytes encode
+     * @param buf the encoded bytes
+     * @param off start offset
+     * @param len number of bytes, at least 1
+     * @throws SinkException on an I/O failure that the entry's {@code on_sink_error} policy handles
+     */
+    default void writeLog(dev.sonda.engine.log.LogEvent event, byte[] buf, int off, int len) {
+        write(buf, off, len);
+    }
+
+    /**
      * Sends whatever is buffered.
      *
      * @throws SinkException on an I/O failure

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * {@code META-INF/services/dev.sonda.engine.sink.SinkProvider}), plus those added with {@link
  * #register(SinkProvider)}.
  *
- * <p>{@code remote_write}, {@code loki}, {@code kafka} and {@code otlp_grpc} are valid YAML types
+ * <p>{@code remote_write}, {@code kafka} and {@code otlp_grpc} are valid YAML types
  * whose sinks are not built yet: creating one fails with {@code sink type '{type}' is not available
  * yet in this version} unless a plug-in provides the type.
  *
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class Sinks {
     /** YAML sink types of the reference that have no built-in provider yet. */
-    private static final Set<String> NOT_YET = Set.of("remote_write", "loki", "kafka", "otlp_grpc");
+    private static final Set<String> NOT_YET = Set.of("remote_write", "kafka", "otlp_grpc");
 
     private static volatile Map<String, SinkProvider> providers;
 

@@ -58,14 +58,13 @@ class SinksTest {
         assertThatThrownBy(() -> Sinks.create(spec, SinkContext.simple("e")))
                 .isInstanceOf(SinkException.class)
                 .hasMessageStartingWith("unknown sink type 'kafak'; known: ")
-                .hasMessageContaining("file, http_push, memory, stdout, tcp, udp");
+                .hasMessageContaining("file, http_push, loki, memory, stdout, tcp, udp");
     }
 
     @Test
     void theNetworkSinksOfLaterWorkAreNotAvailableYet() {
         SinkSpec[] later = {
             new SinkSpec.RemoteWrite("http://x/api/v1/write", null, null, null),
-            new SinkSpec.Loki("http://x", null, null, null, null),
             new SinkSpec.Kafka("b:9092", "t", null, null, Map.of()),
             new SinkSpec.OtlpGrpc("http://x:4317", "metrics", null, null, null, Map.of())
         };

@@ -1,0 +1,381 @@
+package dev.sonda.engine.log;
+
+import dev.sonda.api.InvalidScenarioException;
+import dev.sonda.api.Problem;
+import dev.sonda.api.Severity;
+import dev.sonda.api.generator.LogGeneratorSpec;
+import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.engine.encode.Labels;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * {@code log_generator: {type: csv_replay}}: replays the rows of a CSV file as log events, as
+ * Sonda 1.20 {@code generator/log_csv_replay.rs} and {@code config/mod.rs}
+ * ({@code expand_log_scenario}).
+ *
+ * <p><b>Loading</b> (once, when the generator is built):
+ *
+ * <ul>
+ *   <li>lines as Rust {@code str::lines} (LF, or CR LF); lines blank after a Unicode trim or
+ *       starting with {@code #} after it are dropped. None left: {@code log_csv_replay: CSV content
+ *       is empty};
+ *   <li>the first line is always the header; header and rows are split with the quote-aware
+ *       splitter ({@code "} enters and leaves quoted mode, {@code ""} inside is one quote). No data
+ *       rows: {@code log_csv_replay: CSV has fewer than 2 data rows (header only)};
+ *   <li>roles: {@code columns.timestamp / severity / message} name a header (trimmed, ASCII
+ *       case-insensitive; missing: {@code log_csv_replay: column "x" not found in CSV header});
+ *       unset roles match the first header equal, case-insensitively, to {@code timestamp|ts|time},
+ *       {@code severity|level}, {@code message|msg|log}. Every other column is a field named by its
+ *       raw header text;
+ *   <li>per row: severity = the trimmed cell parsed case-insensitively ({@code warning} = {@code
+ *       warn}); empty, missing or unknown: {@code default_severity}, counted in {@link
+ *       #severityFallbacks()} (only when a severity column exists). Message = the raw cell, {@code
+ *       ""} if missing. Field values are trimmed; empty or missing cells are left out. The timestamp
+ *       cell only sets the rate.
+ * </ul>
+ *
+ * <p><b>Per tick</b> {@code t}: row {@code t mod rows} when {@code repeat} (default), else row
+ * {@code min(t, rows - 1)}; unsigned. No allocation beyond the stamped event.
+ *
+ * <p><b>Rate</b>: {@link #replayRate} gives {@code timescale / median Δt} of the timestamp column,
+ * which replaces the entry's {@code rate:}. Immutable and thread-safe.
+ */
+public final class CsvReplayLogGenerator implements LogGenerator {
+    private static final String[] TIMESTAMP_NAMES = {"timestamp", "ts", "time"};
+    private static final String[] SEVERITY_NAMES = {"severity", "level"};
+    private static final String[] MESSAGE_NAMES = {"message", "msg", "log"};
+
+    /** Data rows the rate derivation samples (CSV_DELTA_SAMPLE_ROWS). */
+    private static final int SAMPLE_ROWS = 100;
+
+    private final LogEvent[] rows;
+    private final boolean repeat;
+    private final int severityFallbacks;
+
+    private CsvReplayLogGenerator(LogEvent[] rows, boolean repeat, int severityFallbacks) {
+        this.rows = rows;
+        this.repeat = repeat;
+        this.severityFallbacks = severityFallbacks;
+    }
+
+    /**
+     * Reads {@code spec.file()} (relative to the working directory) and builds the generator.
+     *
+     * @param spec the {@code csv_replay} block
+     * @param path where the block sits, such as {@code scenarios[0].log_generator}, for problems
+     * @return the generator
+     * @throws InvalidScenarioException at {@code path.file}: {@code failed to read file "f": err}
+     *     (also for content that is not UTF-8), and the content errors of {@link #parse}
+     */
+    public static CsvReplayLogGenerator load(LogGeneratorSpec.CsvReplay spec, String path) {
+        Objects.requireNonNull(spec, "spec");
+        return parse(read(spec.file(), path), spec, path);
+    }
+
+    /**
+     * Builds the generator from CSV text, as {@link #load} does after reading the file.
+     *
+     * @param content the whole CSV text
+     * @param spec the {@code csv_replay} block; {@code file} is only used in messages
+     * @param path where the block sits, for problems
+     * @return the generator
+     * @throws InvalidScenarioException at {@code path.file}: {@code log_csv_replay: CSV content is
+     *     empty}, {@code log_csv_replay: CSV has fewer than 2 data rows (header only)}; at {@code
+     *     path.columns.<role>}: {@code log_csv_replay: column "x" not found in CSV header}
+     */
+    public static CsvReplayLogGenerator parse(String content, LogGeneratorSpec.CsvReplay spec, String path) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(spec, "spec");
+        List<String> lines = new ArrayList<>();
+        for (String line : CsvText.lines(content)) {
+            if (!CsvText.skippable(line)) {
+                lines.add(line);
+            }
+        }
+        if (lines.isEmpty()) {
+            throw problem(path + ".file", "log_csv_replay: CSV content is empty");
+        }
+        List<String> header = CsvText.splitQuoted(lines.get(0));
+        int ts = role(header, spec.timestampColumn(), TIMESTAMP_NAMES, path + ".columns.timestamp");
+        int sev = role(header, spec.severityColumn(), SEVERITY_NAMES, path + ".columns.severity");
+        int msg = role(header, spec.messageColumn(), MESSAGE_NAMES, path + ".columns.message");
+        if (lines.size() < 2) {
+            throw problem(path + ".file", "log_csv_replay: CSV has fewer than 2 data rows (header only)");
+        }
+        List<Integer> fieldColumns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (i != ts && i != sev && i != msg) {
+                fieldColumns.add(i);
+            }
+        }
+        Severity fallback = spec.defaultSeverity();
+        LogEvent[] rows = new LogEvent[lines.size() - 1];
+        int fallbacks = 0;
+        Map<String, String> fields = new TreeMap<>(Labels.CODE_POINT_ORDER);
+        for (int r = 1; r < lines.size(); r++) {
+            List<String> cells = CsvText.splitQuoted(lines.get(r));
+            Severity severity = fallback;
+            if (sev >= 0) {
+                String cell = sev < cells.size() ? CsvText.trim(cells.get(sev)) : "";
+                Severity parsed = cell.isEmpty() ? null : parseSeverity(cell);
+                if (parsed == null) {
+                    fallbacks++;
+                } else {
+                    severity = parsed;
+                }
+            }
+            String message = msg >= 0 && msg < cells.size() ? cells.get(msg) : "";
+            fields.clear();
+            for (int c : fieldColumns) { // in column order: a later duplicate header wins
+                if (c < cells.size()) {
+                    String v = CsvText.trim(cells.get(c));
+                    if (!v.isEmpty()) {
+                        fields.put(header.get(c), v);
+                    }
+                }
+            }
+            rows[r - 1] = new LogEvent(0L, severity, message, Labels.empty(), LogFields.of(fields));
+        }
+        return new CsvReplayLogGenerator(rows, spec.repeat(), fallbacks);
+    }
+
+    /**
+     * The stored row of {@code tick}, stamped.
+     *
+     * @param tick the 0-based event counter, read as unsigned
+     * @param epochNanos the tick's wall clock in nanoseconds since the epoch
+     * @param labels the entry's labels for this tick
+     * @return the row's event with this timestamp and these labels
+     */
+    @Override
+    public LogEvent generate(long tick, long epochNanos, Labels labels) {
+        int n = rows.length;
+        int index = repeat
+                ? (int) Long.remainderUnsigned(tick, n)
+                : Long.compareUnsigned(tick, n - 1) < 0 ? (int) tick : n - 1;
+        return rows[index].withStamp(epochNanos, labels);
+    }
+
+    /**
+     * The data rows loaded.
+     *
+     * @return at least 1
+     */
+    public int rowCount() {
+        return rows.length;
+    }
+
+    /**
+     * How many rows fell back to {@code default_severity} because their severity cell was empty,
+     * missing or unknown (0 without a severity column). The reference warns {@code log_csv_replay
+     * '{name}': {n} row(s) used default_severity due to missing or unparseable severity values}
+     * when this is positive.
+     *
+     * @return the count
+     */
+    public int severityFallbacks() {
+        return severityFallbacks;
+    }
+
+    /**
+     * The replay rate of a log csv_replay entry, which replaces its {@code rate:} ({@code
+     * expand_log_scenario}): {@code timescale / median Δt}, Δt between consecutive timestamps of the
+     * sampled rows, in seconds.
+     *
+     * <p>The timestamp column is {@code columns.timestamp}, else the first of {@code
+     * timestamp|ts|time}, found in the first data-bearing line split <em>naively</em> on {@code ,}
+     * (so a quoted header name does not match, as in the reference). Up to 101 non-blank,
+     * non-comment lines are read; the first is dropped when it looks like a header (some field
+     * after the first is not a number). Each sampled cell is trimmed and parsed with Rust's float
+     * grammar, must be finite, and counts as milliseconds above 1e12. The median of the deltas
+     * (mean of the two middle ones for an even count) must be positive.
+     *
+     * @param spec the {@code csv_replay} block
+     * @param path where the block sits, for problems
+     * @return events per second, finite and above 0
+     * @throws InvalidScenarioException at {@code path.timescale}: {@code csv_replay: 'timescale'
+     *     must be a positive finite number, got X}; at {@code path.file}: {@code failed to read file
+     *     "f": err}, {@code log_csv_replay: file "f" has no header line}, {@code log_csv_replay: no
+     *     timestamp column found in CSV header of "f" (expected one of: timestamp, ts, time, or an
+     *     explicit 'columns.timestamp' mapping)}, {@code csv_replay: failed to parse timestamp at
+     *     data row N column C: "cell"}, {@code csv_replay: file "f" has fewer than 2 data rows;
+     *     cannot derive replay rate}, {@code csv_replay: cannot derive a replay interval from "f":
+     *     non-monotonic timestamps (row N value X <= previous Y)}; at {@code path.columns.timestamp}:
+     *     {@code log_csv_replay: column "x" not found in CSV header}
+     */
+    public static double replayRate(LogGeneratorSpec.CsvReplay spec, String path) {
+        Objects.requireNonNull(spec, "spec");
+        return replayRate(read(spec.file(), path), spec, path);
+    }
+
+    /**
+     * {@link #replayRate(LogGeneratorSpec.CsvReplay, String)} over CSV text already read.
+     *
+     * @param content the whole CSV text
+     * @param spec the {@code csv_replay} block; {@code file} is only used in messages
+     * @param path where the block sits, for problems
+     * @return events per second
+     * @throws InvalidScenarioException as {@link #replayRate(LogGeneratorSpec.CsvReplay, String)}
+     */
+    public static double replayRate(String content, LogGeneratorSpec.CsvReplay spec, String path) {
+        double timescale = spec.timescale();
+        if (!(Double.isFinite(timescale) && timescale > 0)) {
+            throw problem(
+                    path + ".timescale",
+                    "csv_replay: 'timescale' must be a positive finite number, got " + FloatText.display(timescale));
+        }
+        String file = FloatText.rustDebugString(spec.file());
+        List<String> sampled = new ArrayList<>();
+        for (String line : CsvText.lines(content)) {
+            if (!CsvText.skippable(line)) {
+                sampled.add(line);
+                if (sampled.size() > SAMPLE_ROWS) {
+                    break;
+                }
+            }
+        }
+        if (sampled.isEmpty()) {
+            throw problem(path + ".file", "log_csv_replay: file " + file + " has no header line");
+        }
+        List<String> naiveHeader = Arrays.asList(CsvText.splitNaive(sampled.get(0)));
+        int col;
+        if (spec.timestampColumn() != null) {
+            col = find(naiveHeader, spec.timestampColumn(), path + ".columns.timestamp");
+        } else {
+            col = autoMatch(naiveHeader, TIMESTAMP_NAMES);
+            if (col < 0) {
+                throw problem(
+                        path + ".file",
+                        "log_csv_replay: no timestamp column found in CSV header of " + file
+                                + " (expected one of: timestamp, ts, time, or an explicit 'columns.timestamp'"
+                                + " mapping)");
+            }
+        }
+        int first = CsvText.isHeaderLine(sampled.get(0)) ? 1 : 0;
+        double[] ts = new double[sampled.size() - first];
+        for (int r = first; r < sampled.size(); r++) {
+            String[] cells = CsvText.splitNaive(sampled.get(r));
+            String cell = col < cells.length ? cells[col] : "";
+            Double v = CsvText.parseFloat(CsvText.trim(cell));
+            if (v == null || !Double.isFinite(v)) {
+                throw problem(
+                        path + ".file",
+                        "csv_replay: failed to parse timestamp at data row " + (r - first) + " column " + col + ": "
+                                + FloatText.rustDebugString(cell));
+            }
+            ts[r - first] = v > 1e12 ? v / 1000.0 : v;
+        }
+        if (ts.length < 2) {
+            throw problem(
+                    path + ".file",
+                    "csv_replay: file " + file + " has fewer than 2 data rows; cannot derive replay rate");
+        }
+        double[] deltas = new double[ts.length - 1];
+        for (int i = 1; i < ts.length; i++) {
+            double d = ts[i] - ts[i - 1];
+            if (d <= 0.0) {
+                throw problem(
+                        path + ".file",
+                        "csv_replay: cannot derive a replay interval from " + file + ": non-monotonic timestamps (row "
+                                + i + " value " + FloatText.display(ts[i]) + " <= previous "
+                                + FloatText.display(ts[i - 1]) + ")");
+            }
+            deltas[i - 1] = d;
+        }
+        Arrays.sort(deltas);
+        int mid = deltas.length / 2;
+        double median = deltas.length % 2 == 0 ? (deltas[mid - 1] + deltas[mid]) / 2.0 : deltas[mid];
+        if (!(median > 0.0 && Double.isFinite(median))) {
+            throw problem(
+                    path + ".file",
+                    "csv_replay: cannot derive a replay interval from " + file + ": derived median Δt "
+                            + FloatText.display(median) + " is not positive");
+        }
+        return timescale / median;
+    }
+
+    /**
+     * Describes the generator.
+     *
+     * @return such as {@code CsvReplayLogGenerator[rows=3, repeat=true]}
+     */
+    @Override
+    public String toString() {
+        return "CsvReplayLogGenerator[rows=" + rows.length + ", repeat=" + repeat + "]";
+    }
+
+    private static Severity parseSeverity(String cell) {
+        try {
+            return Severity.parse(cell);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int role(List<String> header, String explicit, String[] names, String problemPath) {
+        return explicit != null ? find(header, explicit, problemPath) : autoMatch(header, names);
+    }
+
+    private static int find(List<String> header, String name, String problemPath) {
+        for (int i = 0; i < header.size(); i++) {
+            if (CsvText.equalsIgnoreAsciiCase(CsvText.trim(header.get(i)), name)) {
+                return i;
+            }
+        }
+        throw problem(
+                problemPath, "log_csv_replay: column " + FloatText.rustDebugString(name) + " not found in CSV header");
+    }
+
+    private static int autoMatch(List<String> header, String[] names) {
+        for (int i = 0; i < header.size(); i++) {
+            String h = CsvText.trim(header.get(i));
+            for (String n : names) {
+                if (CsvText.equalsIgnoreAsciiCase(h, n)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String read(String file, String path) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(file));
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw problem(
+                    path + ".file",
+                    "failed to read file " + FloatText.rustDebugString(file) + ": stream did not contain valid UTF-8");
+        } catch (NoSuchFileException e) {
+            throw problem(
+                    path + ".file",
+                    "failed to read file " + FloatText.rustDebugString(file)
+                            + ": No such file or directory (os error 2)");
+        } catch (IOException | RuntimeException e) {
+            throw problem(
+                    path + ".file", "failed to read file " + FloatText.rustDebugString(file) + ": " + e.getMessage());
+        }
+    }
+
+    private static InvalidScenarioException problem(String path, String message) {
+        return new InvalidScenarioException(List.of(new Problem(path, message)));
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Logs: the log event model, log generators and log encoders, byte for byte as Sonda 1.20 (the
+ * Rust reference; {@code model/log.rs}, {@code generator/log_template.rs}, {@code
+ * generator/log_csv_replay.rs}, {@code encoder/json.rs}, {@code encoder/syslog.rs}).
+ *
+ * <ul>
+ *   <li>{@link dev.sonda.engine.log.LogEvent}: timestamp, severity, message, labels and {@link
+ *       dev.sonda.engine.log.LogFields fields};
+ *   <li>{@link dev.sonda.engine.log.LogGenerator}: the event of a tick, a pure function of it;
+ *       built-ins {@link dev.sonda.engine.log.TemplateLogGenerator} and {@link
+ *       dev.sonda.engine.log.CsvReplayLogGenerator} (whose {@link
+ *       dev.sonda.engine.log.CsvReplayLogGenerator#replayRate replayRate} overrides the entry's
+ *       rate), plug-ins through {@link dev.sonda.engine.log.LogGeneratorProvider}; {@link
+ *       dev.sonda.engine.log.LogGenerators} builds them from specs;
+ *   <li>{@link dev.sonda.engine.log.LogEncoder}: {@link dev.sonda.engine.log.JsonLinesLogEncoder}
+ *       and {@link dev.sonda.engine.log.SyslogEncoder} (RFC 5424), built by {@link
+ *       dev.sonda.engine.log.LogEncoders}.
+ * </ul>
+ *
+ * <p>A log entry's tick: {@code generate(tick, wallClockNanos, labels)}, then {@code encode(event,
+ * buf)}, then the sink's write ({@link dev.sonda.engine.sink.LokiSink#writeLog} for Loki, which
+ * takes the event's labels and timestamp per entry).
+ */
+package dev.sonda.engine.log;

@@ -1,0 +1,503 @@
+package dev.sonda.engine.sink;
+
+import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.engine.encode.Labels;
+import dev.sonda.engine.log.LogEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code type: loki}: batched pushes to the Grafana Loki push API (Sonda 1.20 {@code
+ * sink/loki.rs} behaviour).
+ *
+ * <p><b>Entries.</b> {@link #writeLog(LogEvent, byte[], int, int)} (log entries) keeps the line
+ * with the event's timestamp (unix nanoseconds) and the event's labels as the entry's overlay;
+ * {@link #write(byte[], int, int)} (anything else) keeps it with the wall clock now and no overlay.
+ * The line is the payload decoded as UTF-8 (malformed bytes replaced by U+FFFD) with every trailing
+ * {@code \n} removed ({@code \r} is kept).
+ *
+ * <p><b>Batching.</b> After each write the batch is sent when it holds {@code batch_size} entries
+ * (default {@value #DEFAULT_BATCH_SIZE}) or when {@code max_buffer_age} (default 5 s; {@link
+ * Duration#ZERO} disables it) has passed since the last send started, or since the sink was created
+ * if nothing was sent yet, measured on the run's clock; checked only inside a write. The batch is
+ * removed before it is sent, so a failed send never re-queues entries.
+ *
+ * <p><b>Request.</b> {@code POST {url}/loki/api/v1/push} (plain concatenation: a trailing slash in
+ * {@code url} gives {@code //loki}), {@code Content-Type: application/json}, no tenant header, no
+ * compression. Entries are grouped by overlay; each group is one stream whose labels are the
+ * entry's static labels ({@link SinkContext#labels()}) overlaid by the overlay (the overlay wins),
+ * keys in code point order. Streams are ordered by their overlays compared as sorted (key, value)
+ * sequences (an empty overlay first); values keep write order. The body, without whitespace:
+ *
+ * <pre>{@code
+ * {"streams":[{"stream":{"job":"sonda"},"values":[["1700000000000000000","line one"],["1700000000500000000","line two"]]}]}
+ * }</pre>
+ *
+ * Strings escape {@code \} {@code "} LF CR TAB as {@code \\ \" \n \r \t}, other characters below
+ * 0x20 as backslash-u00xx (lowercase hex), everything else verbatim. More groups than {@code
+ * max_streams_per_push} (default {@value #DEFAULT_MAX_STREAMS_PER_PUSH}): nothing is sent, the
+ * batch is dropped and the write fails with {@code loki sink: flush would produce {streams} streams
+ * from {entries} entries, but max_streams_per_push is {cap}. Reduce dynamic_labels cardinality,
+ * raise max_streams_per_push on the sink, or split into per-value scenarios.}
+ *
+ * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: loki sink:
+ * received HTTP {status} from '{push_url}'; discarding batch} and the send counts as a success.
+ * 429, 5xx and others: {@code SinkException("HTTP {status} from '{push_url}'")}; transport failure:
+ * {@code SinkException("Loki push to '{push_url}' failed: {err}")}; both retried per the {@code
+ * retry:} policy ({@link Retry}).
+ *
+ * <p>Threading: as {@link Sink}, one caller at a time; a send blocks the caller until the response
+ * (and any retry backoff) completes.
+ */
+public final class LokiSink implements Sink {
+    /** Default {@code batch_size}, in entries: 5. */
+    public static final int DEFAULT_BATCH_SIZE = 5;
+
+    /** Default {@code max_streams_per_push}: 128. */
+    public static final int DEFAULT_MAX_STREAMS_PER_PUSH = 128;
+
+    /** Default {@code max_buffer_age}: 5 seconds. */
+    public static final Duration DEFAULT_MAX_BUFFER_AGE = Duration.ofSeconds(5);
+
+    private static final Comparator<Labels> OVERLAY_ORDER = LokiSink::compareOverlays;
+
+    private final String url;
+    private final String pushUrl;
+    private final Labels staticLabels;
+    private final int batchSize;
+    private final long maxStreams;
+    private final long maxAgeNanos;
+    private final LongSupplier nanoTime;
+    private final LongSupplier wallNanos;
+    private final Consumer<String> diagnostics;
+    private final Retry retry;
+    private final HttpRequest.Builder template;
+    private final String uriError;
+
+    private Labels[] overlays;
+    private long[] stamps;
+    private String[] lines;
+    private int count;
+    private long lastFlushAt;
+    private boolean lastWriteDelivered = true;
+
+    /**
+     * Creates the sink. No connection is made until the first send.
+     *
+     * @param spec the {@code loki} block; null optional fields take their defaults
+     * @param context the static labels (stream labels), the clock (for {@code max_buffer_age}) and
+     *     the diagnostics (discard and retry lines)
+     * @throws SinkException {@code invalid Loki URL '{url}': must start with http:// or https://}.
+     *     A URL that starts correctly but does not parse is reported on every send instead, as a
+     *     transport failure.
+     * @throws IllegalArgumentException if {@code batch_size}, {@code max_streams_per_push} or
+     *     {@code max_buffer_age} is negative, or the retry policy is invalid (see {@link Retry})
+     * @throws NullPointerException if an argument is null
+     */
+    public LokiSink(SinkSpec.Loki spec, SinkContext context) {
+        this(spec, context, LokiSink::wallClockNanos);
+    }
+
+    LokiSink(SinkSpec.Loki spec, SinkContext context, LongSupplier wallNanos) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(context, "context");
+        this.url = spec.url();
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new SinkException("invalid Loki URL '" + url + "': must start with http:// or https://");
+        }
+        this.pushUrl = url + "/loki/api/v1/push";
+        this.batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("loki batch_size must not be negative: " + batchSize);
+        }
+        int cap = spec.maxStreamsPerPush() == null ? DEFAULT_MAX_STREAMS_PER_PUSH : spec.maxStreamsPerPush();
+        if (cap < 0) {
+            throw new IllegalArgumentException("loki max_streams_per_push must not be negative: " + cap);
+        }
+        this.maxStreams = cap;
+        Duration age = spec.maxBufferAge() == null ? DEFAULT_MAX_BUFFER_AGE : spec.maxBufferAge();
+        if (age.isNegative()) {
+            throw new IllegalArgumentException("loki max_buffer_age must not be negative: " + age);
+        }
+        long ageNanos;
+        try {
+            ageNanos = age.toNanos();
+        } catch (ArithmeticException e) {
+            ageNanos = Long.MAX_VALUE;
+        }
+        this.maxAgeNanos = ageNanos;
+        this.staticLabels = Labels.of(context.labels());
+        this.nanoTime = context.nanoTime();
+        this.wallNanos = wallNanos;
+        this.diagnostics = context.diagnostics();
+        this.retry = new Retry(spec.retry(), diagnostics);
+
+        HttpRequest.Builder b = null;
+        String error = null;
+        try {
+            b = HttpRequest.newBuilder(URI.create(pushUrl)).setHeader("Content-Type", "application/json");
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage() == null ? "invalid URL" : e.getMessage();
+        }
+        this.template = b;
+        this.uriError = error;
+        int initial = Math.max(1, Math.min(batchSize, 1024));
+        this.overlays = new Labels[initial];
+        this.stamps = new long[initial];
+        this.lines = new String[initial];
+        this.lastFlushAt = nanoTime.getAsLong();
+    }
+
+    /**
+     * Buffers the payload as a line stamped with the wall clock now and the static labels only (the
+     * reference's plain {@code write}), then sends the batch if it is due.
+     *
+     * @param buf the bytes
+     * @param off start offset
+     * @param len number of bytes
+     * @throws SinkException if a send was due and failed (see the class comment); the batch is gone
+     *     either way
+     */
+    @Override
+    public void write(byte[] buf, int off, int len) {
+        append(Labels.empty(), wallNanos.getAsLong(), buf, off, len);
+    }
+
+    /**
+     * Buffers the encoded log event as a line stamped with the event's timestamp and labels (the
+     * reference's {@code write_log_event}), then sends the batch if it is due. The scheduler calls
+     * this instead of {@link #write} for log entries.
+     *
+     * @param event the stamped event: its {@link LogEvent#epochNanos()} becomes the entry's
+     *     timestamp (0 if negative) and its {@link LogEvent#labels()} the stream overlay
+     * @param buf the encoded event
+     * @param off start offset
+     * @param len number of bytes
+     * @throws SinkException as {@link #write}
+     * @throws NullPointerException if {@code event} is null
+     */
+    @Override
+    public void writeLog(LogEvent event, byte[] buf, int off, int len) {
+        append(event.labels(), Math.max(0L, event.epochNanos()), buf, off, len);
+    }
+
+    /**
+     * True only when the latest write triggered a send that succeeded (a discarded 4xx batch
+     * included).
+     *
+     * @return whether the latest write reached the server
+     */
+    @Override
+    public boolean lastWriteDelivered() {
+        return lastWriteDelivered;
+    }
+
+    /**
+     * Sends the buffered entries, if any.
+     *
+     * @throws SinkException as {@link #write}
+     */
+    @Override
+    public void flush() {
+        if (count > 0) {
+            send(nanoTime.getAsLong());
+        }
+    }
+
+    /**
+     * Flushes. The shared HTTP client stays up.
+     *
+     * @throws SinkException as {@link #flush()}
+     */
+    @Override
+    public void close() {
+        flush();
+    }
+
+    /**
+     * The entries waiting for the next send.
+     *
+     * @return the buffered entry count
+     */
+    public int bufferedEntries() {
+        return count;
+    }
+
+    /**
+     * The push endpoint: {@code url + "/loki/api/v1/push"}.
+     *
+     * @return the URL POSTed to
+     */
+    public String pushUrl() {
+        return pushUrl;
+    }
+
+    private void append(Labels overlay, long nanos, byte[] buf, int off, int len) {
+        Objects.requireNonNull(overlay, "labels");
+        int end = off + len;
+        while (end > off && buf[end - 1] == '\n') {
+            end--;
+        }
+        String line = new String(buf, off, end - off, StandardCharsets.UTF_8);
+        if (count == lines.length) {
+            int grown = Math.max(count * 2, 8);
+            overlays = Arrays.copyOf(overlays, grown);
+            stamps = Arrays.copyOf(stamps, grown);
+            lines = Arrays.copyOf(lines, grown);
+        }
+        overlays[count] = overlay;
+        stamps[count] = nanos;
+        lines[count] = line;
+        count++;
+        long now = nanoTime.getAsLong();
+        boolean sizeReached = count >= batchSize;
+        boolean ageReached = maxAgeNanos > 0 && now - lastFlushAt >= maxAgeNanos;
+        lastWriteDelivered = false;
+        if (sizeReached || ageReached) {
+            send(now);
+            lastWriteDelivered = true;
+        }
+    }
+
+    private void send(long now) {
+        int n = count;
+        if (n == 0) {
+            return;
+        }
+        count = 0;
+        lastFlushAt = now;
+        List<Group> groups = group(n);
+        if (groups.size() > maxStreams) {
+            Arrays.fill(lines, 0, n, null);
+            Arrays.fill(overlays, 0, n, null);
+            throw new SinkException("loki sink: flush would produce " + groups.size() + " streams from " + n
+                    + " entries, but max_streams_per_push is " + maxStreams
+                    + ". Reduce dynamic_labels cardinality, raise max_streams_per_push on the sink, or split into"
+                    + " per-value scenarios.");
+        }
+        byte[] body = body(groups, n).getBytes(StandardCharsets.UTF_8);
+        Arrays.fill(lines, 0, n, null);
+        Arrays.fill(overlays, 0, n, null);
+        retry.run(attempt -> post(body), LokiSink::retryable);
+    }
+
+    /** The entry indexes per overlay, in stream order. */
+    private List<Group> group(int n) {
+        Labels first = overlays[0];
+        boolean one = true;
+        for (int i = 1; i < n && one; i++) {
+            one = overlays[i] == first || overlays[i].equals(first);
+        }
+        if (one) {
+            Group all = new Group(n);
+            for (int i = 0; i < n; i++) {
+                all.add(i);
+            }
+            return List.of(all);
+        }
+        TreeMap<Labels, Group> byOverlay = new TreeMap<>(OVERLAY_ORDER);
+        for (int i = 0; i < n; i++) {
+            byOverlay.computeIfAbsent(overlays[i], k -> new Group(4)).add(i);
+        }
+        return new ArrayList<>(byOverlay.values());
+    }
+
+    /** The entries of one stream, by index into the batch, in write order. */
+    private static final class Group {
+        int[] entries;
+        int size;
+
+        Group(int capacity) {
+            entries = new int[capacity];
+        }
+
+        void add(int entry) {
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            entries[size++] = entry;
+        }
+    }
+
+    private String body(List<Group> groups, int n) {
+        StringBuilder sb = new StringBuilder(128 + 96 * n);
+        sb.append("{\"streams\":[");
+        boolean firstStream = true;
+        for (Group g : groups) {
+            if (!firstStream) {
+                sb.append(',');
+            }
+            firstStream = false;
+            Labels overlay = overlays[g.entries[0]];
+            Labels stream = staticLabels;
+            for (int i = 0; i < overlay.size(); i++) {
+                stream = stream.with(overlay.key(i), overlay.value(i));
+            }
+            sb.append("{\"stream\":{");
+            for (int i = 0; i < stream.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                string(stream.key(i), sb);
+                sb.append(':');
+                string(stream.value(i), sb);
+            }
+            sb.append("},\"values\":[");
+            for (int k = 0; k < g.size; k++) {
+                int e = g.entries[k];
+                if (k > 0) {
+                    sb.append(',');
+                }
+                sb.append("[\"").append(stamps[e]).append("\",");
+                string(lines[e], sb);
+                sb.append(']');
+            }
+            sb.append("]}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** Appends {@code s} quoted, with the reference's own (non-serde) Loki escaping. */
+    static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00")
+                                .append(Character.forDigit(c >> 4, 16))
+                                .append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    private void post(byte[] body) {
+        if (template == null) {
+            throw new SinkException("Loki push to '" + pushUrl + "' failed: " + uriError);
+        }
+        HttpRequest request = template.copy()
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        int status;
+        try {
+            status = Client.INSTANCE
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new SinkException("Loki push to '" + pushUrl + "' failed: " + IoErrors.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinkException("Loki push to '" + pushUrl + "' failed: interrupted", e);
+        }
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        if (status >= 400 && status < 500 && status != 429) {
+            diagnostics.accept(
+                    "sonda: loki sink: received HTTP " + status + " from '" + pushUrl + "'; discarding batch");
+            return;
+        }
+        throw new SinkException("HTTP " + status + " from '" + pushUrl + "'");
+    }
+
+    /** Every failure but an interrupt is retried; a non-429 4xx never reaches here (discarded). */
+    private static boolean retryable(SinkException e) {
+        return !(e.getCause() instanceof InterruptedException);
+    }
+
+    /** {@code BTreeMap<String, String>} order: (key, value) pairs by code point, shorter first. */
+    static int compareOverlays(Labels a, Labels b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            int c = Labels.compareCodePoints(a.key(i), b.key(i));
+            if (c != 0) {
+                return c;
+            }
+            c = Labels.compareCodePoints(a.value(i), b.value(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static long wallClockNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /**
+     * Describes the sink.
+     *
+     * @return such as {@code loki (http://localhost:3100)}
+     */
+    @Override
+    public String toString() {
+        return "loki (" + url + ")";
+    }
+
+    /** The shared client, created on first use: HTTP/1.1, 30 s connect timeout, no redirects. */
+    private static final class Client {
+        static final HttpClient INSTANCE = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** The built-in provider of {@code type: loki}, registered through {@code ServiceLoader}. */
+    public static final class Provider implements SinkProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        /**
+         * Returns {@code "loki"}.
+         *
+         * @return the type name
+         */
+        @Override
+        public String type() {
+            return "loki";
+        }
+
+        /**
+         * Builds a {@link LokiSink} with the entry's static labels as stream labels.
+         *
+         * @param spec a {@link SinkSpec.Loki}
+         * @param context the labels, clock and diagnostics
+         * @return the sink
+         * @throws SinkException as {@link LokiSink#LokiSink(SinkSpec.Loki, SinkContext)}
+         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Loki}, or a
+         *     setting is invalid
+         */
+        @Override
+        public Sink create(SinkSpec spec, SinkContext context) {
+            return new LokiSink(Sinks.expect(this, spec, SinkSpec.Loki.class), context);
+        }
+    }
+}
