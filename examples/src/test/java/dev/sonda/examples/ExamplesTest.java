@@ -53,17 +53,17 @@ class ExamplesTest {
     @TestFactory
     Stream<DynamicTest> eachExamplePassesDryRun() throws IOException {
         return exampleFiles().stream()
-                .map(p -> DynamicTest.dynamicTest(
-                        p.getFileName().toString(),
-                        () -> assertThat(Main.execute("run", p.toString(), "--dry-run", "-q"))
-                                .isZero()));
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> assertThat(
+                                Main.execute("run", p.toString(), "--dry-run", "-q"))
+                        .isZero()));
     }
 
     @Test
     void theLinkFailoverCascadeResolvesToTheDocumentedOffsets() {
         List<CompiledEntry> entries = Sonda.compile(ExamplePlans.linkFailover()).entries();
 
-        assertThat(entries).extracting(CompiledEntry::phaseOffset)
+        assertThat(entries)
+                .extracting(CompiledEntry::phaseOffset)
                 .containsExactly(Duration.ZERO, Duration.ofSeconds(60), Duration.ofMillis(152_308));
         assertThat(entries.get(1).clockGroup()).isEqualTo("chain_backup_link_utilization");
         assertThat(entries.get(1).clockGroupAuto()).isTrue();
