@@ -2,9 +2,12 @@ package dev.sonda.examples;
 
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
+import dev.sonda.api.Severity;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.generator.LogGeneratorSpec.LogTemplate;
 import dev.sonda.api.sink.SinkSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -123,6 +126,63 @@ public final class ExamplePlans {
                         .degradation(5, 150, Duration.ofMinutes(3), 1.0)
                         .label("path", "backup")
                         .after("backup_link_utilization", ">", 70))
+                .build();
+    }
+
+    /**
+     * {@code log-template.yaml}: templated access logs as JSON lines, with gaps and bursts.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan logTemplate() {
+        return Scenario.plan()
+                .add(Scenario.logs("app_logs_template")
+                        .rate(10)
+                        .duration("60s")
+                        .template(
+                                List.of(new LogTemplate(
+                                        "Request from {ip} to {endpoint} returned {status}",
+                                        Map.of(
+                                                "ip", List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"),
+                                                "endpoint", List.of("/api/v1/health", "/api/v1/metrics"),
+                                                "status", List.of("200", "404", "500")))),
+                                Map.of(Severity.INFO, 0.7, Severity.WARN, 0.2, Severity.ERROR, 0.1),
+                                42)
+                        .label("device", "wlan0")
+                        .label("hostname", "router-01")
+                        .gaps("2m", "20s")
+                        .bursts("5s", "1s", 10)
+                        .encoder(EncoderSpec.jsonLines())
+                        .sink(SinkSpec.stdout()))
+                .build();
+    }
+
+    /**
+     * {@code multi-scenario.yaml}: a metric on stdout and templated logs into a file, side by side.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan multiScenario() {
+        return Scenario.plan()
+                .add(Scenario.metrics("cpu_usage")
+                        .rate(100)
+                        .duration("30s")
+                        .sine(50, 60, 50)
+                        .encoder(EncoderSpec.prometheusText())
+                        .sink(SinkSpec.stdout()))
+                .add(Scenario.logs("app_logs")
+                        .rate(10)
+                        .duration("30s")
+                        .template(
+                                List.of(new LogTemplate(
+                                        "Request from {ip} to {endpoint}",
+                                        Map.of(
+                                                "ip", List.of("10.0.0.1", "10.0.0.2"),
+                                                "endpoint", List.of("/api/v1/health", "/api/v1/metrics")))),
+                                Map.of(Severity.INFO, 0.7, Severity.WARN, 0.2, Severity.ERROR, 0.1),
+                                42)
+                        .encoder(EncoderSpec.jsonLines())
+                        .sink(SinkSpec.file("/tmp/sonda-logs.json")))
                 .build();
     }
 }

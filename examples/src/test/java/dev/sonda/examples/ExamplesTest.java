@@ -26,7 +26,9 @@ class ExamplesTest {
             "quick-start.yaml", ExamplePlans::quickStart,
             "multi-metric-correlation.yaml", ExamplePlans::multiMetricCorrelation,
             "sequence-alert-test.yaml", ExamplePlans::sequenceAlertTest,
-            "link-failover.yaml", ExamplePlans::linkFailover);
+            "link-failover.yaml", ExamplePlans::linkFailover,
+            "log-template.yaml", ExamplePlans::logTemplate,
+            "multi-scenario.yaml", ExamplePlans::multiScenario);
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

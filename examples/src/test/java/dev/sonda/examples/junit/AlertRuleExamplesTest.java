@@ -1,4 +1,4 @@
-package dev.sonda.junit5.examples;
+package dev.sonda.examples.junit;
 
 import static dev.sonda.junit5.SondaAssertions.*;
 
