@@ -301,14 +301,14 @@ public final class Captured {
     }
 
     /**
-     * The log events captured so far. <b>Always empty for now:</b> the engine does not run {@code
-     * signal_type: logs} entries yet. When log support lands, log entries are captured here as
-     * {@link LogEvent}s, in delivery order, and metric methods keep ignoring them.
+     * The log events of {@code signal_type: logs} entries captured so far, in delivery order: the
+     * entry's name, the event's timestamp and the line exactly as the encoder wrote it (without
+     * its trailing newline). Metric methods ignore log entries.
      *
-     * @return an immutable list, currently always empty
+     * @return an immutable list
      */
     public List<LogEvent> logs() {
-        return List.of();
+        return recorder.logs();
     }
 
     /**

@@ -28,6 +28,7 @@ final class Recorder implements SampleListener {
     private final Map<Key, SeriesBuffer> byKey = new HashMap<>();
     private final List<SeriesBuffer> buffers = new ArrayList<>();
     private final List<String> diagnostics = new ArrayList<>();
+    private final List<LogEvent> logs = new ArrayList<>();
 
     private EncodedSeries lastSeries;
     private SeriesBuffer lastBuffer;
@@ -87,6 +88,31 @@ final class Recorder implements SampleListener {
         lastSeries = series;
         lastBuffer = b;
         return b;
+    }
+
+    /**
+     * Records a delivered log event with its encoded line.
+     *
+     * @param entry the entry that emitted it
+     * @param event the event
+     * @param encoded the encoded record
+     */
+    @Override
+    public synchronized void onLog(CompiledEntry entry, dev.sonda.engine.log.LogEvent event, ByteBuf encoded) {
+        String line = encoded.toString();
+        if (line.endsWith("\n")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        logs.add(new LogEvent(entry.name(), java.time.Instant.EPOCH.plusNanos(event.epochNanos()), line));
+    }
+
+    /**
+     * The log events captured so far, in delivery order.
+     *
+     * @return an immutable copy
+     */
+    synchronized List<LogEvent> logs() {
+        return List.copyOf(logs);
     }
 
     /**

@@ -21,6 +21,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CapturedTest {
 
     @Test
+    void logEntriesAreCapturedAsTheLinesTheEncoderWroteAndMetricViewsIgnoreThem() {
+        ScenarioPlan plan = dev.sonda.api.Scenario.plan()
+                .rate(1)
+                .duration("3s")
+                .add(dev.sonda.api.Scenario.logs("app")
+                        .template(
+                                List.of(new dev.sonda.api.generator.LogGeneratorSpec.LogTemplate(
+                                        "hello {who}", java.util.Map.of("who", List.of("a")))),
+                                java.util.Map.of(),
+                                0))
+                .add(dev.sonda.api.Scenario.metrics("m").constant(1))
+                .build();
+
+        Captured captured = Captured.simulate(plan, Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(captured.logs())
+                .hasSize(3)
+                .first()
+                .isEqualTo(new LogEvent(
+                        "app",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"severity\":\"info\",\"message\":\"hello a\","
+                                + "\"labels\":{},\"fields\":{\"who\":\"a\"}}"));
+        assertThat(captured.series()).hasSize(1);
+        assertThat(captured.samples()).hasSize(3);
+    }
+
+    @Test
     void anHourAtOneEventPerSecondIsCapturedAs3600SamplesStampedOnTheSecond() {
         Captured captured = Captured.simulate(
                 Scenario.metrics("cpu").rate(1).duration("1h").sine(40, 600, 50).buildPlan());
