@@ -220,7 +220,7 @@ public final class HttpPushSink implements Sink {
                 .build();
         int status;
         try {
-            status = Client.INSTANCE
+            status = SharedHttpClient.INSTANCE
                     .send(request, HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
@@ -258,15 +258,6 @@ public final class HttpPushSink implements Sink {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    /** The shared client, created on first use. */
-    private static final class Client {
-        static final HttpClient INSTANCE = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** The built-in provider of {@code type: http_push}, registered through {@code ServiceLoader}. */

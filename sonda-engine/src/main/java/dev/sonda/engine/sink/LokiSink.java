@@ -5,7 +5,6 @@ import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.log.LogEvent;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -405,7 +404,7 @@ public final class LokiSink implements Sink {
                 .build();
         int status;
         try {
-            status = Client.INSTANCE
+            status = SharedHttpClient.INSTANCE
                     .send(request, HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
@@ -459,15 +458,6 @@ public final class LokiSink implements Sink {
     @Override
     public String toString() {
         return "loki (" + url + ")";
-    }
-
-    /** The shared client, created on first use: HTTP/1.1, 30 s connect timeout, no redirects. */
-    private static final class Client {
-        static final HttpClient INSTANCE = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** The built-in provider of {@code type: loki}, registered through {@code ServiceLoader}. */
