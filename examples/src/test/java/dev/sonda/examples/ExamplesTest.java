@@ -70,4 +70,16 @@ class ExamplesTest {
         assertThat(entries.get(1).clockGroup()).isEqualTo("chain_backup_link_utilization");
         assertThat(entries.get(1).clockGroupAuto()).isTrue();
     }
+
+    @Test
+    void onTheSimulatedClockTheCascadeStartsExactlyAtItsOffsets() {
+        dev.sonda.junit5.Captured captured = dev.sonda.junit5.Captured.simulate(ExamplePlans.linkFailover());
+
+        assertThat(captured.series("interface_oper_state").offset(0)).isEqualTo(Duration.ZERO);
+        assertThat(captured.series("backup_link_utilization").offset(0)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(captured.series("latency_ms").offset(0)).isEqualTo(Duration.ofMillis(152_308));
+        // the primary link is down (0) from 60 s to 90 s, when the backup starts filling
+        assertThat(captured.series("interface_oper_state").value(60)).isZero();
+        assertThat(captured.series("backup_link_utilization").value(0)).isEqualTo(20.0);
+    }
 }
