@@ -136,6 +136,14 @@ public final class FloatText {
         }
         long f = ShortestDigits.rawSignificand(v, ShortestDigits.TieBreak.AWAY_FROM_ZERO);
         int e = ShortestDigits.rawExponent(v);
+        if (f % 100_000_000L == 0) { // short values such as 42.5 carry up to 16 trailing zeros
+            f /= 100_000_000L;
+            e += 8;
+        }
+        if (f % 10_000L == 0) {
+            f /= 10_000L;
+            e += 4;
+        }
         while (f % 10 == 0) {
             f /= 10;
             e++;
@@ -210,6 +218,14 @@ public final class FloatText {
         }
         long f = ShortestDigits.rawSignificand(v, ShortestDigits.TieBreak.EVEN);
         int e = ShortestDigits.rawExponent(v);
+        if (f % 100_000_000L == 0) { // short values such as 42.5 carry up to 16 trailing zeros
+            f /= 100_000_000L;
+            e += 8;
+        }
+        if (f % 10_000L == 0) {
+            f /= 10_000L;
+            e += 4;
+        }
         while (f % 10 == 0) {
             f /= 10;
             e++;
