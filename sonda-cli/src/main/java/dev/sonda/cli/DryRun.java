@@ -44,7 +44,8 @@ final class DryRun {
             field(err, "signal:", e.signalType().yamlName());
             field(err, "rate:", Texts.dryRunRate(e.rate()) + "/s");
             field(err, "duration:", e.duration() == null ? "indefinite" : DurationText.format(e.duration()));
-            field(err, body(e).getKey(), body(e).getValue());
+            Map.Entry<String, String> body = body(e);
+            field(err, body.getKey(), body.getValue());
             field(err, "encoder:", e.encoder().type());
             field(err, "sink:", Sinks.display(e.sink()));
             if (!e.labels().isEmpty()) {

@@ -1,6 +1,10 @@
 package dev.sonda.engine;
 
+import dev.sonda.api.DelayClause;
+import dev.sonda.api.SignalType;
+import dev.sonda.api.WhileClause;
 import dev.sonda.engine.internal.EntryRunner;
+import dev.sonda.engine.internal.Gate;
 import dev.sonda.engine.internal.RunContext;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
@@ -8,11 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -77,15 +84,15 @@ public final class Run implements AutoCloseable {
 
     /** Connects every local {@code while:} downstream to its upstream's gate bus. */
     private void wireGates(String fileScenarioName) {
-        java.util.Map<String, EntryRunner> byId = new java.util.HashMap<>();
+        Map<String, EntryRunner> byId = new HashMap<>();
         for (EntryRunner r : runners) {
             if (r.entry().id() != null) {
                 byId.put(r.entry().id(), r);
             }
         }
-        java.util.Map<EntryRunner, EntryRunner> upstreamOf = new java.util.HashMap<>();
+        Map<EntryRunner, EntryRunner> upstreamOf = new HashMap<>();
         for (EntryRunner r : runners) {
-            dev.sonda.api.WhileClause w = r.entry().source().whileClause();
+            WhileClause w = r.entry().source().whileClause();
             if (w == null) {
                 continue;
             }
@@ -97,7 +104,7 @@ public final class Run implements AutoCloseable {
                 upstreamOf.put(r, up);
             }
         }
-        for (java.util.Map.Entry<EntryRunner, EntryRunner> e : upstreamOf.entrySet()) {
+        for (Map.Entry<EntryRunner, EntryRunner> e : upstreamOf.entrySet()) {
             EntryRunner down = e.getKey();
             int rank = 1;
             for (EntryRunner u = e.getValue();
@@ -105,15 +112,13 @@ public final class Run implements AutoCloseable {
                     u = upstreamOf.get(u)) {
                 rank++;
             }
-            dev.sonda.api.WhileClause w = down.entry().source().whileClause();
-            dev.sonda.api.DelayClause d = down.entry().source().delay();
+            WhileClause w = down.entry().source().whileClause();
+            DelayClause d = down.entry().source().delay();
             long open = d == null || d.open() == null ? 0 : d.open().toNanos();
             long close = d == null || d.close() == null ? 0 : d.close().toNanos();
-            dev.sonda.engine.internal.Gate gate =
-                    new dev.sonda.engine.internal.Gate(w.op(), w.value(), open, close, () -> wake(down));
+            Gate gate = new Gate(w.op(), w.value(), open, close, () -> wake(down));
             e.getValue().gateSource().subscribe(gate);
-            Double snap =
-                    d == null || down.entry().signalType() != dev.sonda.api.SignalType.METRICS ? null : d.snapTo();
+            Double snap = d == null || down.entry().signalType() != SignalType.METRICS ? null : d.snapTo();
             down.gateOn(gate, rank, snap);
         }
     }
@@ -231,7 +236,7 @@ public final class Run implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "sonda-worker-" + n.incrementAndGet());

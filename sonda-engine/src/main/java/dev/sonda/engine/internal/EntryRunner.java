@@ -168,14 +168,17 @@ public final class EntryRunner {
         if (finished) {
             return Long.MAX_VALUE;
         }
+        long end = endNanos();
+        return Math.min(paused ? resumeAt() : startNanos + t, end);
+    }
+
+    /**
+     * When the entry ends at the latest: the end of its duration, or earlier when its {@code while:}
+     * upstream ended; {@link Long#MAX_VALUE} when neither is set.
+     */
+    private long endNanos() {
         long end = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + durationNanos;
-        if (gate != null) {
-            end = Math.min(end, gate.goneAt());
-            if (paused) {
-                return Math.min(resumeAt(), end);
-            }
-        }
-        return Math.min(startNanos + t, end);
+        return gate == null ? end : Math.min(end, gate.goneAt());
     }
 
     /**
@@ -238,8 +241,7 @@ public final class EntryRunner {
                     long abs = startNanos + t;
                     if (paused) {
                         long resume = resumeAt();
-                        long end = Math.min(
-                                startNanos + Math.min(durationNanos, Long.MAX_VALUE - startNanos), gate.goneAt());
+                        long end = endNanos();
                         if (end <= resume) {
                             if (end > deadline && !run.stopRequested()) {
                                 break;
