@@ -1,6 +1,6 @@
 package dev.sonda.bench;
 
-import dev.sonda.engine.sink.Sink;
+import dev.sonda.engine.sink.ByteSink;
 
 /**
  * A sink that delivers nothing: it counts the events and bytes written to it and drops them.
@@ -8,7 +8,7 @@ import dev.sonda.engine.sink.Sink;
  * <p>Like every sink it is called by one thread at a time; its counters are plain fields, to be
  * read once the run that writes to it has finished (after {@code Run.join()}).
  */
-public final class CountingSink implements Sink {
+public final class CountingSink implements ByteSink {
     private long events;
     private long bytes;
     private boolean closed;

@@ -10,7 +10,8 @@ import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
-import dev.sonda.engine.sink.Sink;
+import dev.sonda.engine.sink.ByteSink;
+import dev.sonda.engine.sink.EncodingSink;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +179,7 @@ public final class RealtimeBench {
                 plan,
                 RunOptions.defaults()
                         .withClock(Clock.simulated(Instant.parse("2026-01-01T00:00:00Z")))
-                        .withSinkFactory((e, ctx) -> sink))) {
+                        .withSinkFactory((e, ctx) -> EncodingSink.of(sink, ctx)))) {
             run.join();
         }
     }
@@ -189,7 +190,8 @@ public final class RealtimeBench {
         StartCapturingClock clock = new StartCapturingClock();
         LatencySink sink = new LatencySink(clock, rate, null);
         Cpu cpu = Cpu.start();
-        try (Run run = Sonda.start(plan, RunOptions.defaults().withClock(clock).withSinkFactory((e, ctx) -> sink))) {
+        try (Run run = Sonda.start(
+                plan, RunOptions.defaults().withClock(clock).withSinkFactory((e, ctx) -> EncodingSink.of(sink, ctx)))) {
             run.join();
         }
         double cpuSeconds = cpu.seconds();
@@ -231,7 +233,7 @@ public final class RealtimeBench {
             synchronized (sinks) {
                 sinks.add(s);
             }
-            return s;
+            return EncodingSink.of(s, ctx);
         });
         long heapMid;
         double cpuSeconds;
@@ -287,7 +289,8 @@ public final class RealtimeBench {
         StartCapturingClock clock = new StartCapturingClock();
         LatencySink sink = new LatencySink(clock, rate, null);
         List<long[]> samples = new ArrayList<>();
-        try (Run run = Sonda.start(plan, RunOptions.defaults().withClock(clock).withSinkFactory((e, ctx) -> sink))) {
+        try (Run run = Sonda.start(
+                plan, RunOptions.defaults().withClock(clock).withSinkFactory((e, ctx) -> EncodingSink.of(sink, ctx)))) {
             long start = clock.start();
             for (int k = 1; k * 30L < minutes * 60L; k++) {
                 sleepUntil(start + k * 30_000_000_000L);
@@ -441,7 +444,7 @@ public final class RealtimeBench {
      * for the {@code i}-th event of its entry. Records into its own histogram, or into a shared one
      * under its lock.
      */
-    private static final class LatencySink implements Sink {
+    private static final class LatencySink implements ByteSink {
         private final StartCapturingClock clock;
         private final double rate;
         private final LatencyHistogram shared;

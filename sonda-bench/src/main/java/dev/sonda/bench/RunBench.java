@@ -8,6 +8,7 @@ import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.RunStats;
 import dev.sonda.engine.Sonda;
+import dev.sonda.engine.sink.EncodingSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +94,9 @@ public class RunBench {
     @OperationsPerInvocation(EVENTS)
     public long run() throws InterruptedException {
         CountingSink sink = new CountingSink();
-        RunOptions options =
-                RunOptions.defaults().withClock(Clock.simulated(START)).withSinkFactory((e, ctx) -> sink);
+        RunOptions options = RunOptions.defaults()
+                .withClock(Clock.simulated(START))
+                .withSinkFactory((e, ctx) -> EncodingSink.of(sink, ctx));
         RunStats stats;
         try (Run run = Sonda.start(plan, options)) {
             stats = run.join();

@@ -11,7 +11,6 @@ import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.CompiledPlan;
-import dev.sonda.engine.sink.Sinks;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +46,7 @@ final class DryRun {
             Map.Entry<String, String> body = body(e);
             field(err, body.getKey(), body.getValue());
             field(err, "encoder:", e.encoder().type());
-            field(err, "sink:", Sinks.display(e.sink()));
+            field(err, "sink:", Texts.sink(e.sink()));
             if (!e.labels().isEmpty()) {
                 field(err, "labels:", labels(e.labels()));
             }
@@ -153,7 +152,7 @@ final class DryRun {
             }
             o.put("generator", body(e).getValue());
             o.put("encoder", e.encoder().type());
-            o.put("sink", Sinks.display(e.sink()));
+            o.put("sink", Texts.sink(e.sink()));
             ObjectNode l = o.putObject("labels");
             new TreeMap<>(e.labels()).forEach(l::put);
             if (e.phaseOffset().isZero()) {

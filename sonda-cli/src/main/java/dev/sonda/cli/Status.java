@@ -6,7 +6,6 @@ import dev.sonda.engine.EntryState;
 import dev.sonda.engine.EntryStats;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunStats;
-import dev.sonda.engine.sink.Sinks;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ final class Status {
                     .append("/s | encoder: ")
                     .append(Texts.encoder(e.encoder()))
                     .append(" | sink: ")
-                    .append(Sinks.display(e.sink()));
+                    .append(Texts.sink(e.sink()));
             if (e.duration() != null) {
                 b.append(" | duration: ").append(dev.sonda.api.DurationText.format(e.duration()));
             }

@@ -70,4 +70,17 @@ final class Texts {
         }
         return p == null ? e.type() : e.type() + " (precision: " + p + ")";
     }
+
+    /**
+     * How the banner and dry run show a sink: its provider's display text, or its type.
+     *
+     * @param spec the sink spec
+     * @return such as {@code tcp (127.0.0.1:9000)}
+     */
+    static String sink(dev.sonda.api.sink.SinkSpec spec) {
+        return dev.sonda.api.spi.SpecRegistry.defaults()
+                .find(dev.sonda.api.spi.SpecKind.SINK, spec.type(), dev.sonda.engine.sink.SinkProvider.class)
+                .map(p -> p.display(spec))
+                .orElse(spec.type());
+    }
 }

@@ -3,11 +3,15 @@ package dev.sonda.engine;
 import dev.sonda.api.DelayClause;
 import dev.sonda.api.SignalType;
 import dev.sonda.api.WhileClause;
+import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecKind;
 import dev.sonda.engine.internal.EntryRunner;
 import dev.sonda.engine.internal.Gate;
 import dev.sonda.engine.internal.RunContext;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
+import dev.sonda.engine.sink.SinkException;
+import dev.sonda.engine.sink.SinkProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -399,7 +403,19 @@ public final class Run implements AutoCloseable {
 
         @Override
         public Sink openSink(CompiledEntry entry, SinkContext context) {
-            return options.sinkFactory().apply(entry, context);
+            if (options.sinkFactory() != null) {
+                return options.sinkFactory().apply(entry, context);
+            }
+            SinkSpec spec = entry.sink();
+            SinkProvider provider = options.registry()
+                    .find(SpecKind.SINK, spec.type(), SinkProvider.class)
+                    .orElseThrow(() -> new SinkException(options.registry().unknownType(SpecKind.SINK, spec.type())));
+            Sink sink = provider.create(spec, context);
+            if (sink == null) {
+                throw new SinkException("sink provider " + provider.getClass().getName()
+                        + " returned no sink for type '" + spec.type() + "'");
+            }
+            return sink;
         }
 
         @Override

@@ -1,53 +1,60 @@
 package dev.sonda.engine;
 
+import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
-import dev.sonda.engine.sink.Sinks;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * How a run executes: its clock, where diagnostics go, how sinks are opened, an optional sample
- * listener, and the size of the worker pool. Immutable; the {@code with} methods return copies.
+ * How a run executes: its clock, where diagnostics go, which providers it knows, how sinks are
+ * opened, an optional sample listener, and the size of the worker pool. Immutable; the {@code
+ * with} methods return copies.
  *
  * @param clock the clock; default {@link Clock#system()}
  * @param diagnostics receives warning lines (rate-limited sink errors, retries); default standard
  *     error
- * @param sinkFactory opens an entry's sink; default {@link Sinks#create} on the entry's sink spec
+ * @param sinkFactory opens an entry's sink instead of its provider, or null (the default) to open
+ *     each entry's sink with the provider its spec resolved to
  * @param listener observes every delivered sample, or null
  * @param workers worker threads for a system-clock run, at least 1; default {@code min(4,
  *     available processors)}
+ * @param registry the generator, encoder and sink providers plans are compiled with; default
+ *     {@link SpecRegistry#defaults()}
  */
 public record RunOptions(
         Clock clock,
         Consumer<String> diagnostics,
         BiFunction<CompiledEntry, SinkContext, Sink> sinkFactory,
         SampleListener listener,
-        int workers) {
+        int workers,
+        SpecRegistry registry) {
 
     /**
      * Creates options.
      *
      * @param clock the clock
      * @param diagnostics receives warning lines
-     * @param sinkFactory opens an entry's sink
+     * @param sinkFactory opens an entry's sink, or null for the providers
      * @param listener observes delivered samples, or null
      * @param workers worker threads, at least 1
+     * @param registry the providers
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if {@code workers} is below 1
      */
     public RunOptions {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(diagnostics, "diagnostics");
-        Objects.requireNonNull(sinkFactory, "sinkFactory");
+        Objects.requireNonNull(registry, "registry");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
     }
 
     /**
-     * The defaults: system clock, diagnostics to standard error, sinks from the specs, no listener.
+     * The defaults: system clock, diagnostics to standard error, sinks from their providers in
+     * {@link SpecRegistry#defaults()}, no listener.
      *
      * @return default options
      */
@@ -55,9 +62,10 @@ public record RunOptions(
         return new RunOptions(
                 Clock.system(),
                 System.err::println,
-                (entry, ctx) -> Sinks.create(entry.sink(), ctx),
                 null,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+                null,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                SpecRegistry.defaults());
     }
 
     /**
@@ -67,7 +75,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withClock(Clock clock) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
     }
 
     /**
@@ -77,17 +85,18 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withDiagnostics(Consumer<String> diagnostics) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
     }
 
     /**
-     * These options with another sink factory (for example in-memory capture in tests).
+     * These options with another sink factory (for example in-memory capture in tests), used for
+     * every entry instead of its provider.
      *
-     * @param sinkFactory opens an entry's sink
+     * @param sinkFactory opens an entry's sink, or null for the providers
      * @return the new options
      */
     public RunOptions withSinkFactory(BiFunction<CompiledEntry, SinkContext, Sink> sinkFactory) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
     }
 
     /**
@@ -97,7 +106,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withListener(SampleListener listener) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
     }
 
     /**
@@ -107,6 +116,17 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withWorkers(int workers) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+    }
+
+    /**
+     * These options with other providers, such as {@code
+     * SpecRegistry.defaults().toBuilder().add(new MySinkProvider()).build()}.
+     *
+     * @param registry the providers
+     * @return the new options
+     */
+    public RunOptions withRegistry(SpecRegistry registry) {
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
     }
 }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sonda.api.OnSinkError;
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
-import dev.sonda.engine.sink.Sink;
+import dev.sonda.engine.sink.ByteSink;
+import dev.sonda.engine.sink.EncodingSink;
 import dev.sonda.engine.sink.SinkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class RunTest {
     private static final Instant START = Instant.ofEpochMilli(1_777_000_000_000L);
 
     /** Keeps written lines only after a flush, like a buffering sink, so lost flushes show. */
-    static final class BufferingSink implements Sink {
+    static final class BufferingSink implements ByteSink {
         final List<String> pending = new ArrayList<>();
         final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         final int batch;
@@ -56,18 +57,20 @@ class RunTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         RunOptions options = RunOptions.defaults()
                 .withClock(Clock.simulated(START))
-                .withSinkFactory((entry, ctx) -> new Sink() {
-                    @Override
-                    public void write(byte[] buf, int off, int len) {
-                        lines.add(new String(buf, off, len, StandardCharsets.UTF_8));
-                    }
+                .withSinkFactory((entry, ctx) -> EncodingSink.of(
+                        new ByteSink() {
+                            @Override
+                            public void write(byte[] buf, int off, int len) {
+                                lines.add(new String(buf, off, len, StandardCharsets.UTF_8));
+                            }
 
-                    @Override
-                    public void flush() {}
+                            @Override
+                            public void flush() {}
 
-                    @Override
-                    public void close() {}
-                });
+                            @Override
+                            public void close() {}
+                        },
+                        ctx));
         try (Run run = Sonda.start(plan, options)) {
             run.join();
         }
@@ -161,7 +164,7 @@ class RunTest {
     void stoppingAnUnboundedSystemClockRunFlushesEveryBufferedEvent() throws Exception {
         BufferingSink sink = new BufferingSink(1_000_000);
         ScenarioPlan plan = Scenario.metrics("m").rate(1000).constant(1).buildPlan();
-        Run run = Sonda.start(plan, RunOptions.defaults().withSinkFactory((e, c) -> sink));
+        Run run = Sonda.start(plan, RunOptions.defaults().withSinkFactory((e, c) -> EncodingSink.of(sink, c)));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (run.stats().events() < 50 && System.nanoTime() < deadline) {
@@ -183,7 +186,7 @@ class RunTest {
         RunOptions options = RunOptions.defaults()
                 .withClock(Clock.simulated(START))
                 .withDiagnostics(diagnostics::add)
-                .withSinkFactory((e, c) -> new FailingSink(3));
+                .withSinkFactory((e, c) -> EncodingSink.of(new FailingSink(3), c));
 
         try (Run run = Sonda.start(plan, options)) {
             RunStats stats = run.join();
@@ -201,8 +204,9 @@ class RunTest {
                 .constant(1)
                 .onSinkError(OnSinkError.FAIL)
                 .buildPlan();
-        RunOptions options =
-                RunOptions.defaults().withClock(Clock.simulated(START)).withSinkFactory((e, c) -> new FailingSink(3));
+        RunOptions options = RunOptions.defaults()
+                .withClock(Clock.simulated(START))
+                .withSinkFactory((e, c) -> EncodingSink.of(new FailingSink(3), c));
 
         Run run = Sonda.start(plan, options);
         assertThatThrownBy(run::join).isInstanceOf(RunFailedException.class).hasMessage("scenario 'm': boom 1");
@@ -278,7 +282,7 @@ class RunTest {
     }
 
     /** Fails its first {@code failures} writes with "boom N". */
-    static final class FailingSink implements Sink {
+    static final class FailingSink implements ByteSink {
         private final int failures;
         private int writes;
 

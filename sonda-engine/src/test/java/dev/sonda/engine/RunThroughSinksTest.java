@@ -7,6 +7,7 @@ import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.engine.sink.ChannelSink;
+import dev.sonda.engine.sink.EncodingSink;
 import dev.sonda.engine.sink.MemorySink;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -156,7 +157,7 @@ class RunThroughSinksTest {
     @ValueSource(booleans = {true, false})
     void memory(boolean simulated) throws Exception {
         MemorySink sink = new MemorySink();
-        run(plan(SinkSpec.memory()), options(simulated).withSinkFactory((entry, ctx) -> sink));
+        run(plan(SinkSpec.memory()), options(simulated).withSinkFactory((entry, ctx) -> EncodingSink.of(sink, ctx)));
         assertLines(sink.lines());
     }
 
@@ -176,7 +177,7 @@ class RunThroughSinksTest {
             }
         });
         consumer.start();
-        run(plan(SinkSpec.memory()), options(simulated).withSinkFactory((entry, ctx) -> sink));
+        run(plan(SinkSpec.memory()), options(simulated).withSinkFactory((entry, ctx) -> EncodingSink.of(sink, ctx)));
         consumer.join(10_000);
         assertLines(lines);
     }

@@ -181,7 +181,10 @@ final class ScenarioRun implements AutoCloseable {
     /** The sink of a captured entry: accepts and drops every record (the listener keeps them). */
     private static final class DiscardSink implements Sink {
         @Override
-        public void write(byte[] buf, int off, int len) {}
+        public void sample(Object series, long epochNanos, double value) {}
+
+        @Override
+        public void log(dev.sonda.engine.data.LogRecord record) {}
 
         @Override
         public void flush() {}

@@ -4,12 +4,14 @@ import dev.sonda.api.Bursts;
 import dev.sonda.api.CardinalitySpike;
 import dev.sonda.api.DynamicLabel;
 import dev.sonda.api.Gaps;
+import dev.sonda.api.MetricType;
 import dev.sonda.api.OnSinkError;
 import dev.sonda.api.Signal;
 import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.EntryState;
 import dev.sonda.engine.EntryStats;
+import dev.sonda.engine.data.Series;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.EncodedSeries;
 import dev.sonda.engine.encode.Encoders;
@@ -25,6 +27,7 @@ import dev.sonda.engine.log.LogEvent;
 import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.log.LogGenerators;
 import dev.sonda.engine.log.TemplateLogGenerator;
+import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
@@ -76,7 +79,7 @@ public final class EntryRunner {
     private DistributionSampler sampler;
     private LogGenerator logGenerator;
     private LogEncoder logEncoder;
-    private EncodedSeries[] seriesOut;
+    private Out[] seriesOut;
     private long[] bucketCounts;
     private double[] bounds;
     private double[] quantiles;
@@ -84,9 +87,9 @@ public final class EntryRunner {
     private long obsCount;
     private double obsSum;
     private MetricEncoder encoder;
-    private EncodedSeries staticSeries;
+    private Out staticSeries;
     private Labels staticLabels;
-    private Map<String, EncodedSeries> seriesCache;
+    private Map<String, Out> seriesCache;
     private Sink sink;
     private long anchorEpochNanos;
     private boolean started;
@@ -119,7 +122,7 @@ public final class EntryRunner {
     private boolean pending = true;
     private long pausedSince;
     private Double snapTo;
-    private java.util.Set<EncodedSeries> sinceClose;
+    private java.util.Set<Out> sinceClose;
     private long lastTs = Long.MIN_VALUE;
 
     /**
@@ -334,12 +337,9 @@ public final class EntryRunner {
             return;
         }
         long ts = lastTs + 1_000_000L;
-        for (EncodedSeries s : sinceClose) {
-            buf.clear();
-            encoder.encode(s, snapTo, ts, buf);
+        for (Out s : sinceClose) {
             try {
-                sink.write(buf.array(), 0, buf.length());
-                bytes += buf.length();
+                sink.sample(s.sinkForm, ts, snapTo);
             } catch (SinkException e) {
                 sinkError(e);
                 break;
@@ -404,9 +404,7 @@ public final class EntryRunner {
             } else {
                 encoder = Encoders.metricEncoder(entry.encoder());
             }
-            if (signal instanceof Signal.Logs) {
-                // no metric series
-            } else if (signal instanceof Signal.Metrics m) {
+            if (signal instanceof Signal.Metrics m) {
                 generator = Generators.create(
                         m.generator(),
                         rate,
@@ -414,7 +412,23 @@ public final class EntryRunner {
                         entry.source().jitterSeed(),
                         entry.duration(),
                         "scenarios[" + entry.index() + "].generator");
-                staticSeries = encoder.series(entry.name(), staticLabels);
+            }
+            anchorEpochNanos = StartTime.parse(entry.source().startTime())
+                    .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
+            sink = run.openSink(
+                    entry,
+                    new SinkContext(
+                            entry.name(),
+                            entry.labels(),
+                            run.clock(),
+                            run.diagnostics(),
+                            encoder,
+                            logEncoder,
+                            Delivery.NONE));
+            if (signal instanceof Signal.Logs) {
+                // no metric series
+            } else if (signal instanceof Signal.Metrics) {
+                staticSeries = out(Series.of(entry.name(), staticLabels, metricType()));
                 if (!dynamicLabels.isEmpty() || !spikes.isEmpty()) {
                     seriesCache = new HashMap<>();
                 }
@@ -426,10 +440,6 @@ public final class EntryRunner {
                 throw new IllegalStateException(
                         "signal type " + entry.signalType().yamlName() + " cannot run yet");
             }
-            anchorEpochNanos = StartTime.parse(entry.source().startTime())
-                    .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
-            sink = run.openSink(
-                    entry, new SinkContext(entry.name(), entry.labels(), run.clock()::nanoTime, run.diagnostics()));
         } catch (RuntimeException e) {
             fail(e);
             return false;
@@ -437,6 +447,11 @@ public final class EntryRunner {
         rateWindowStart = run.clock().nanoTime();
         publish(EntryState.RUNNING);
         return true;
+    }
+
+    private MetricType metricType() {
+        MetricType t = entry.source().metricType();
+        return t == null ? MetricType.GAUGE : t;
     }
 
     private void emit() {
@@ -448,7 +463,7 @@ public final class EntryRunner {
             if (source != null) {
                 source.publish(value, startNanos + t);
             }
-            EncodedSeries series = seriesCache == null ? staticSeries : dynamicSeries();
+            Out series = seriesCache == null ? staticSeries : dynamicSeries();
             if (write(series, value, ts)) {
                 events++;
                 if (sinceClose != null) {
@@ -469,36 +484,54 @@ public final class EntryRunner {
             labels = currentLabels(null);
         }
         LogEvent event = logGenerator.generate(tick, ts, labels);
-        buf.clear();
-        logEncoder.encode(event, buf);
         try {
-            sink.writeLog(event, buf.array(), 0, buf.length());
+            sink.log(event);
         } catch (SinkException e) {
             sinkError(e);
             return;
         }
-        bytes += buf.length();
         events++;
         if (run.listener() != null) {
+            buf.clear();
+            logEncoder.encode(event, buf);
             run.listener().onLog(entry, event, buf);
         }
     }
 
     /** Encodes and writes one sample; on a sink error applies the policy and returns false. */
-    private boolean write(EncodedSeries series, double value, long ts) {
-        buf.clear();
-        encoder.encode(series, value, ts, buf);
+    private boolean write(Out series, double value, long ts) {
         try {
-            sink.write(buf.array(), 0, buf.length());
+            sink.sample(series.sinkForm, ts, value);
         } catch (SinkException e) {
             sinkError(e);
             return false;
         }
-        bytes += buf.length();
-        if (run.listener() != null) {
-            run.listener().onSample(entry, series, value, ts, buf);
+        if (series.encoded != null) {
+            buf.clear();
+            encoder.encode(series.encoded, value, ts, buf);
+            run.listener().onSample(entry, series.encoded, value, ts, buf);
         }
         return true;
+    }
+
+    /** A series prepared for the sink (and, with a listener, encoded for it). */
+    private static final class Out {
+        final Series series;
+        final Object sinkForm;
+        final EncodedSeries encoded;
+
+        Out(Series series, Object sinkForm, EncodedSeries encoded) {
+            this.series = series;
+            this.sinkForm = sinkForm;
+            this.encoded = encoded;
+        }
+    }
+
+    private Out out(Series series) {
+        return new Out(
+                series,
+                sink.prepare(series),
+                run.listener() == null ? null : encoder.series(series.name(), series.labels()));
     }
 
     private void prepareHistogram(Signal.Histogram h) {
@@ -506,26 +539,25 @@ public final class EntryRunner {
                 new DistributionSampler(h.distribution(), h.observationsPerTick(), h.meanShiftPerSec(), h.seed(), rate);
         bounds = h.buckets().stream().mapToDouble(Double::doubleValue).toArray();
         bucketCounts = new long[bounds.length];
-        seriesOut = new EncodedSeries[bounds.length + 3];
-        String bucket = entry.name() + "_bucket";
+        seriesOut = new Out[bounds.length + 3];
         for (int j = 0; j < bounds.length; j++) {
-            seriesOut[j] = encoder.series(bucket, staticLabels.with("le", le(bounds[j])));
+            seriesOut[j] = out(Series.bucket(entry.name(), staticLabels, bounds[j], le(bounds[j])));
         }
-        seriesOut[bounds.length] = encoder.series(bucket, staticLabels.with("le", "+Inf"));
-        seriesOut[bounds.length + 1] = encoder.series(entry.name() + "_sum", staticLabels);
-        seriesOut[bounds.length + 2] = encoder.series(entry.name() + "_count", staticLabels);
+        seriesOut[bounds.length] = out(Series.bucket(entry.name(), staticLabels, Double.POSITIVE_INFINITY, "+Inf"));
+        seriesOut[bounds.length + 1] = out(Series.sum(entry.name(), staticLabels, MetricType.HISTOGRAM));
+        seriesOut[bounds.length + 2] = out(Series.count(entry.name(), staticLabels, MetricType.HISTOGRAM));
     }
 
     private void prepareSummary(Signal.Summary sm) {
         sampler = new DistributionSampler(
                 sm.distribution(), sm.observationsPerTick(), sm.meanShiftPerSec(), sm.seed(), rate);
         quantiles = sm.quantiles().stream().mapToDouble(Double::doubleValue).toArray();
-        seriesOut = new EncodedSeries[quantiles.length + 2];
+        seriesOut = new Out[quantiles.length + 2];
         for (int j = 0; j < quantiles.length; j++) {
-            seriesOut[j] = encoder.series(entry.name(), staticLabels.with("quantile", FloatText.display(quantiles[j])));
+            seriesOut[j] = out(Series.quantile(entry.name(), staticLabels, quantiles[j]));
         }
-        seriesOut[quantiles.length] = encoder.series(entry.name() + "_sum", staticLabels);
-        seriesOut[quantiles.length + 1] = encoder.series(entry.name() + "_count", staticLabels);
+        seriesOut[quantiles.length] = out(Series.sum(entry.name(), staticLabels, MetricType.SUMMARY));
+        seriesOut[quantiles.length + 1] = out(Series.count(entry.name(), staticLabels, MetricType.SUMMARY));
     }
 
     /** {@code le} text: integral bounds without {@code .0} (saturating at i64), else Rust's {@code {}}. */
@@ -586,10 +618,10 @@ public final class EntryRunner {
         }
     }
 
-    private EncodedSeries dynamicSeries() {
+    private Out dynamicSeries() {
         StringBuilder key = new StringBuilder();
         final Labels resolved = currentLabels(key);
-        return seriesCache.computeIfAbsent(key.toString(), k -> encoder.series(entry.name(), resolved));
+        return seriesCache.computeIfAbsent(key.toString(), k -> out(Series.of(entry.name(), resolved, metricType())));
     }
 
     /**
@@ -705,6 +737,7 @@ public final class EntryRunner {
         } catch (RuntimeException e) {
             run.fail(entry, e);
         } finally {
+            bytes = sink.bytes();
             sink = null;
         }
     }
@@ -720,6 +753,10 @@ public final class EntryRunner {
     }
 
     private void publish(EntryState state) {
+        Sink s = sink;
+        if (s != null) {
+            bytes = s.bytes();
+        }
         published = new EntryStats(
                 entry.index(), entry.name(), state, events, bytes, errors, currentRate, inGap, inBurst, lastError);
     }

@@ -21,5 +21,5 @@ public interface LogEncoder {
      * @throws dev.sonda.engine.encode.EncodeException if the event is stamped before 1970-01-01
      *     (message {@code timestamp before the Unix epoch})
      */
-    void encode(LogEvent event, ByteBuf out);
+    void encode(dev.sonda.engine.data.LogRecord event, ByteBuf out);
 }

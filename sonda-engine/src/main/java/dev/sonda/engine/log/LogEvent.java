@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param labels the labels, sorted by code point
  * @param fields the fields, sorted by code point; never merged with labels
  */
-public record LogEvent(long epochNanos, Severity severity, String message, Labels labels, LogFields fields) {
+public record LogEvent(long epochNanos, Severity severity, String message, Labels labels, LogFields fields)
+        implements dev.sonda.engine.data.LogRecord {
     /**
      * Creates an event.
      *
@@ -52,5 +53,18 @@ public record LogEvent(long epochNanos, Severity severity, String message, Label
             return this;
         }
         return new LogEvent(epochNanos, severity, message, labels, fields);
+    }
+
+    /**
+     * An immutable copy of a record (itself when it already is a {@code LogEvent}).
+     *
+     * @param record the record
+     * @return the event
+     */
+    public static LogEvent copyOf(dev.sonda.engine.data.LogRecord record) {
+        if (record instanceof LogEvent e) {
+            return e;
+        }
+        return new LogEvent(record.epochNanos(), record.severity(), record.message(), record.labels(), record.fields());
     }
 }

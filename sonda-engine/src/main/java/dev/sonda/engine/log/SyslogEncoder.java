@@ -73,7 +73,7 @@ public final class SyslogEncoder implements LogEncoder {
      * @throws NullPointerException if an argument is null
      */
     @Override
-    public void encode(LogEvent event, ByteBuf out) {
+    public void encode(dev.sonda.engine.data.LogRecord event, ByteBuf out) {
         long nanos = event.epochNanos();
         if (nanos < 0) {
             throw new EncodeException("timestamp before the Unix epoch");

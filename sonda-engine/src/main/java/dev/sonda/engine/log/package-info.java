@@ -17,8 +17,9 @@
  *       dev.sonda.engine.log.LogEncoders}.
  * </ul>
  *
- * <p>A log entry's tick: {@code generate(tick, wallClockNanos, labels)}, then {@code encode(event,
- * buf)}, then the sink's write ({@link dev.sonda.engine.sink.LokiSink#writeLog} for Loki, which
- * takes the event's labels and timestamp per entry).
+ * <p>A log entry's tick: {@code generate(tick, epochNanos, labels)}, then the sink's {@code
+ * log(record)}; a byte-stream sink encodes the record with the entry's log encoder ({@link
+ * dev.sonda.engine.sink.EncodingSink}), {@link dev.sonda.engine.sink.LokiSink} keeps the record's
+ * labels and timestamp per line.
  */
 package dev.sonda.engine.log;

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Threading: the sink side is called by one thread at a time, as every {@link Sink}; the
  * receiver may be used from any thread.
  */
-public final class ChannelSink implements Sink {
+public final class ChannelSink implements ByteSink {
     private static final String CLOSED = "sending on a closed channel";
 
     private final int capacity;

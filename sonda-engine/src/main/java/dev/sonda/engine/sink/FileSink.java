@@ -1,6 +1,8 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
  *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
-public final class FileSink implements Sink {
+public final class FileSink implements ByteSink {
     private final OutputStream out;
     private final WriteBuffer buffer = new WriteBuffer();
     private final WriteBuffer.Output output;
@@ -109,33 +111,52 @@ public final class FileSink implements Sink {
         }
     }
 
-    /** The built-in provider of {@code type: file}, registered through {@code ServiceLoader}. */
+    /** The built-in provider of {@code type: file} (key {@code path}, required). */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "file"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "file";
         }
 
+        @Override
+        public Class<SinkSpec.File> specClass() {
+            return SinkSpec.File.class;
+        }
+
+        @Override
+        public String summary() {
+            return "a file, created with its parent directories or truncated at start, buffered 8 KiB";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            return new SinkSpec.File(block.requiredString("path"));
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {
+            out.put("path", ((SinkSpec.File) spec).path());
+        }
+
+        @Override
+        public String display(SinkSpec spec) {
+            return "file (" + ((SinkSpec.File) spec).path() + ")";
+        }
+
         /**
-         * Builds a {@link FileSink}.
+         * Opens a {@link FileSink} at the spec's path.
          *
          * @param spec a {@link SinkSpec.File}
-         * @param context unused
+         * @param context the entry's encoders
          * @return the sink
-         * @throws SinkException as {@link FileSink#FileSink(String)}
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.File}
+         * @throws SinkException if the file cannot be created
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            return new FileSink(Sinks.expect(this, spec, SinkSpec.File.class).path());
+            return EncodingSink.of(new FileSink(((SinkSpec.File) spec).path()), context);
         }
     }
 }

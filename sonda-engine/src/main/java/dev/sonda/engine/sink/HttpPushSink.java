@@ -1,6 +1,8 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +47,7 @@ import java.util.function.LongSupplier;
  * <p>Threading: as {@link Sink}, one caller at a time; a send blocks that caller until the
  * response (and any retry backoff, real time) completes.
  */
-public final class HttpPushSink implements Sink {
+public final class HttpPushSink implements ByteSink {
     /** Default {@code batch_size}, in bytes: 4096. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
 
@@ -98,7 +100,7 @@ public final class HttpPushSink implements Sink {
             throw new IllegalArgumentException("http_push max_buffer_age must not be negative: " + age);
         }
         this.maxAgeNanos = saturatedNanos(age);
-        this.nanoTime = context.nanoTime();
+        this.nanoTime = context.clock()::nanoTime;
         this.diagnostics = context.diagnostics();
         this.retry = new Retry(spec.retry(), diagnostics);
 
@@ -260,34 +262,79 @@ public final class HttpPushSink implements Sink {
         }
     }
 
-    /** The built-in provider of {@code type: http_push}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: http_push}: keys {@code url} (required), {@code
+     * content_type}, {@code batch_size}, {@code max_buffer_age}, {@code headers}, {@code retry}.
+     */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "http_push"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "http_push";
+        }
+
+        @Override
+        public Class<SinkSpec.HttpPush> specClass() {
+            return SinkSpec.HttpPush.class;
+        }
+
+        @Override
+        public String summary() {
+            return "batched HTTP POSTs of the encoded bytes";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            Long batch = block.integer("batch_size", 0, Integer.MAX_VALUE);
+            return new SinkSpec.HttpPush(
+                    block.requiredString("url"),
+                    block.string("content_type"),
+                    batch == null ? null : batch.intValue(),
+                    SinkKeys.readMaxBufferAge(block),
+                    block.stringMap("headers"),
+                    SinkKeys.readRetry(block));
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {
+            SinkSpec.HttpPush h = (SinkSpec.HttpPush) spec;
+            out.put("url", h.url())
+                    .put("content_type", h.contentType())
+                    .put("batch_size", h.batchSize())
+                    .put("max_buffer_age", h.maxBufferAge());
+            if (!h.headers().isEmpty()) {
+                out.put("headers", new java.util.TreeMap<>(h.headers()));
+            }
+            SinkKeys.writeRetry(h.retry(), out);
+        }
+
+        @Override
+        public void validate(SinkSpec spec, String path, dev.sonda.api.Problems problems) {
+            spec.validate(path, problems);
+            String bad = SinkKeys.httpUrlProblem(((SinkSpec.HttpPush) spec).url());
+            if (bad != null) {
+                problems.add(path + ".url", "invalid HTTP push URL " + bad);
+            }
+        }
+
+        @Override
+        public String display(SinkSpec spec) {
+            return "http_push (" + ((SinkSpec.HttpPush) spec).url() + ")";
         }
 
         /**
          * Builds an {@link HttpPushSink}.
          *
          * @param spec a {@link SinkSpec.HttpPush}
-         * @param context the clock and diagnostics
+         * @param context the clock, diagnostics and encoders
          * @return the sink
-         * @throws SinkException as {@link HttpPushSink#HttpPushSink(SinkSpec.HttpPush, SinkContext)}
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.HttpPush}, or a
-         *     setting is invalid
+         * @throws SinkException if the URL is not http or https
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            return new HttpPushSink(Sinks.expect(this, spec, SinkSpec.HttpPush.class), context);
+            return EncodingSink.of(new HttpPushSink((SinkSpec.HttpPush) spec, context), context);
         }
     }
 }

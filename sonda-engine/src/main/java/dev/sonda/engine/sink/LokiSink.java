@@ -2,14 +2,12 @@ package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.engine.encode.Labels;
-import dev.sonda.engine.log.LogEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,9 +21,10 @@ import java.util.function.LongSupplier;
  * {@code type: loki}: batched pushes to the Grafana Loki push API (Sonda 1.20 {@code
  * sink/loki.rs} behaviour).
  *
- * <p><b>Entries.</b> {@link #writeLog(LogEvent, byte[], int, int)} (log entries) keeps the line
- * with the event's timestamp (unix nanoseconds) and the event's labels as the entry's overlay;
- * {@link #write(byte[], int, int)} (anything else) keeps it with the wall clock now and no overlay.
+ * <p><b>Entries.</b> {@link #log} (log entries) keeps the record encoded with the entry's log
+ * encoder, with the record's timestamp (unix nanoseconds) and labels as the entry's overlay;
+ * {@link #sample} (metric entries) keeps the encoded sample with the sample's own timestamp (the
+ * reference uses the wall clock here; we follow the run's clock) and no overlay.
  * The line is the payload decoded as UTF-8 (malformed bytes replaced by U+FFFD) with every trailing
  * {@code \n} removed ({@code \r} is kept).
  *
@@ -63,6 +62,9 @@ import java.util.function.LongSupplier;
  * (and any retry backoff) completes.
  */
 public final class LokiSink implements Sink {
+    private final dev.sonda.engine.encode.MetricEncoder metricEncoder;
+    private final dev.sonda.engine.log.LogEncoder logEncoder;
+    private final dev.sonda.engine.encode.ByteBuf buf = new dev.sonda.engine.encode.ByteBuf(512);
     /** Default {@code batch_size}, in entries: 5. */
     public static final int DEFAULT_BATCH_SIZE = 5;
 
@@ -81,7 +83,6 @@ public final class LokiSink implements Sink {
     private final long maxStreams;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
-    private final LongSupplier wallNanos;
     private final Consumer<String> diagnostics;
     private final Retry retry;
     private final HttpRequest.Builder template;
@@ -108,10 +109,6 @@ public final class LokiSink implements Sink {
      * @throws NullPointerException if an argument is null
      */
     public LokiSink(SinkSpec.Loki spec, SinkContext context) {
-        this(spec, context, LokiSink::wallClockNanos);
-    }
-
-    LokiSink(SinkSpec.Loki spec, SinkContext context, LongSupplier wallNanos) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(context, "context");
         this.url = spec.url();
@@ -140,8 +137,9 @@ public final class LokiSink implements Sink {
         }
         this.maxAgeNanos = ageNanos;
         this.staticLabels = Labels.of(context.labels());
-        this.nanoTime = context.nanoTime();
-        this.wallNanos = wallNanos;
+        this.nanoTime = context.clock()::nanoTime;
+        this.metricEncoder = context.metricEncoder();
+        this.logEncoder = context.logEncoder();
         this.diagnostics = context.diagnostics();
         this.retry = new Retry(spec.retry(), diagnostics);
 
@@ -162,36 +160,68 @@ public final class LokiSink implements Sink {
     }
 
     /**
-     * Buffers the payload as a line stamped with the wall clock now and the static labels only (the
-     * reference's plain {@code write}), then sends the batch if it is due.
+     * Prepares a metric series: its encoded form in the entry's metric encoder.
      *
-     * @param buf the bytes
-     * @param off start offset
-     * @param len number of bytes
+     * @param series the series
+     * @return the encoded series
+     * @throws dev.sonda.engine.encode.EncodeException if the entry has no metric encoder
+     */
+    @Override
+    public Object prepare(dev.sonda.engine.data.Series series) {
+        if (metricEncoder == null) {
+            throw new dev.sonda.engine.encode.EncodeException("no metric encoder for series " + series);
+        }
+        return metricEncoder.series(series.name(), series.labels());
+    }
+
+    /**
+     * Buffers a sample's encoded line stamped with the sample's time and the static labels only,
+     * then sends the batch if it is due.
+     *
+     * @param series the encoded series from {@link #prepare}
+     * @param epochNanos the sample time
+     * @param value the value
      * @throws SinkException if a send was due and failed (see the class comment); the batch is gone
      *     either way
      */
     @Override
-    public void write(byte[] buf, int off, int len) {
-        append(Labels.empty(), wallNanos.getAsLong(), buf, off, len);
+    public void sample(Object series, long epochNanos, double value) {
+        buf.clear();
+        metricEncoder.encode((dev.sonda.engine.encode.EncodedSeries) series, value, epochNanos, buf);
+        append(Labels.empty(), Math.max(0L, epochNanos), buf.array(), 0, buf.length());
     }
 
     /**
-     * Buffers the encoded log event as a line stamped with the event's timestamp and labels (the
-     * reference's {@code write_log_event}), then sends the batch if it is due. The scheduler calls
-     * this instead of {@link #write} for log entries.
+     * Buffers the record encoded with the entry's log encoder, stamped with the record's timestamp
+     * (0 if negative) and with its labels as the stream overlay (the reference's {@code
+     * write_log_event}), then sends the batch if it is due.
      *
-     * @param event the stamped event: its {@link LogEvent#epochNanos()} becomes the entry's
-     *     timestamp (0 if negative) and its {@link LogEvent#labels()} the stream overlay
-     * @param buf the encoded event
-     * @param off start offset
-     * @param len number of bytes
-     * @throws SinkException as {@link #write}
-     * @throws NullPointerException if {@code event} is null
+     * @param record the record
+     * @throws SinkException as {@link #sample}
+     * @throws dev.sonda.engine.encode.EncodeException if the entry has no log encoder
      */
     @Override
-    public void writeLog(LogEvent event, byte[] buf, int off, int len) {
-        append(event.labels(), Math.max(0L, event.epochNanos()), buf, off, len);
+    public void log(dev.sonda.engine.data.LogRecord record) {
+        if (logEncoder == null) {
+            throw new dev.sonda.engine.encode.EncodeException("no log encoder for log record");
+        }
+        buf.clear();
+        logEncoder.encode(record, buf);
+        append(record.labels(), Math.max(0L, record.epochNanos()), buf.array(), 0, buf.length());
+    }
+
+    /**
+     * Buffers one line with a stream overlay and a timestamp, then sends the batch if it is due.
+     *
+     * @param overlay labels over the static ones for this line's stream
+     * @param epochNanos the line's timestamp
+     * @param bytes the line (trailing newlines are removed)
+     * @param off start offset
+     * @param len number of bytes
+     * @throws SinkException as {@link #sample}
+     */
+    public void line(Labels overlay, long epochNanos, byte[] bytes, int off, int len) {
+        append(overlay, epochNanos, bytes, off, len);
     }
 
     /**
@@ -208,7 +238,7 @@ public final class LokiSink implements Sink {
     /**
      * Sends the buffered entries, if any.
      *
-     * @throws SinkException as {@link #write}
+     * @throws SinkException as {@link #sample}
      */
     @Override
     public void flush() {
@@ -445,11 +475,6 @@ public final class LokiSink implements Sink {
         return Integer.compare(a.size(), b.size());
     }
 
-    private static long wallClockNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
     /**
      * Describes the sink.
      *
@@ -460,34 +485,76 @@ public final class LokiSink implements Sink {
         return "loki (" + url + ")";
     }
 
-    /** The built-in provider of {@code type: loki}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: loki}: keys {@code url} (required), {@code batch_size},
+     * {@code max_streams_per_push}, {@code max_buffer_age}, {@code retry}.
+     */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "loki"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "loki";
+        }
+
+        @Override
+        public Class<SinkSpec.Loki> specClass() {
+            return SinkSpec.Loki.class;
+        }
+
+        @Override
+        public String summary() {
+            return "batched pushes to the Grafana Loki push API, one stream per label set";
+        }
+
+        @Override
+        public SinkSpec read(dev.sonda.api.spi.SpecBlock block) {
+            Long batch = block.integer("batch_size", 0, Integer.MAX_VALUE);
+            Long streams = block.integer("max_streams_per_push", 0, Integer.MAX_VALUE);
+            return new SinkSpec.Loki(
+                    block.requiredString("url"),
+                    batch == null ? null : batch.intValue(),
+                    streams == null ? null : streams.intValue(),
+                    SinkKeys.readMaxBufferAge(block),
+                    SinkKeys.readRetry(block));
+        }
+
+        @Override
+        public void write(SinkSpec spec, dev.sonda.api.spi.SpecWriter out) {
+            SinkSpec.Loki l = (SinkSpec.Loki) spec;
+            out.put("url", l.url())
+                    .put("batch_size", l.batchSize())
+                    .put("max_streams_per_push", l.maxStreamsPerPush())
+                    .put("max_buffer_age", l.maxBufferAge());
+            SinkKeys.writeRetry(l.retry(), out);
+        }
+
+        @Override
+        public void validate(SinkSpec spec, String path, dev.sonda.api.Problems problems) {
+            spec.validate(path, problems);
+            String bad = SinkKeys.httpUrlProblem(((SinkSpec.Loki) spec).url());
+            if (bad != null) {
+                problems.add(path + ".url", "invalid Loki URL " + bad);
+            }
+        }
+
+        @Override
+        public String display(SinkSpec spec) {
+            return "loki (" + ((SinkSpec.Loki) spec).url() + ")";
         }
 
         /**
          * Builds a {@link LokiSink} with the entry's static labels as stream labels.
          *
          * @param spec a {@link SinkSpec.Loki}
-         * @param context the labels, clock and diagnostics
+         * @param context the labels, clock, encoders and diagnostics
          * @return the sink
          * @throws SinkException as {@link LokiSink#LokiSink(SinkSpec.Loki, SinkContext)}
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Loki}, or a
-         *     setting is invalid
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            return new LokiSink(Sinks.expect(this, spec, SinkSpec.Loki.class), context);
+            return new LokiSink((SinkSpec.Loki) spec, context);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +22,7 @@ import java.util.List;
  * accessors ({@link #bytes()}, {@link #lines()}, ...) may be called from any thread while a run
  * writes, and see a consistent snapshot of whole events. All methods synchronize on the sink.
  */
-public final class MemorySink implements Sink {
+public final class MemorySink implements ByteSink {
     private byte[] data = new byte[256];
     private int size;
     private int[] ends = new int[16];
@@ -142,33 +144,44 @@ public final class MemorySink implements Sink {
         events = 0;
     }
 
-    /** The built-in provider of {@code type: memory}, registered through {@code ServiceLoader}. */
+    /** The built-in provider of {@code type: memory} (no keys). */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "memory"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "memory";
         }
 
+        @Override
+        public Class<SinkSpec.Memory> specClass() {
+            return SinkSpec.Memory.class;
+        }
+
+        @Override
+        public String summary() {
+            return "an in-process buffer of the encoded records, for tests and benchmarks";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            return new SinkSpec.Memory();
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {}
+
         /**
          * Builds an empty {@link MemorySink}.
          *
          * @param spec a {@link SinkSpec.Memory}
-         * @param context unused
+         * @param context the entry's encoders
          * @return the sink
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Memory}
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            Sinks.expect(this, spec, SinkSpec.Memory.class);
-            return new MemorySink();
+            return EncodingSink.of(new MemorySink(), context);
         }
     }
 }

@@ -1,65 +1,93 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.engine.data.LogRecord;
+import dev.sonda.engine.data.Series;
+
 /**
- * A destination for encoded events.
+ * Where an entry's telemetry goes: typed data, as OpenTelemetry exporters receive {@code
+ * MetricData}. A metric series is prepared once ({@link #prepare}) and its samples then arrive as
+ * primitives, so the per-sample path allocates nothing; logs arrive as {@link LogRecord}s.
  *
- * <p>Threading: one sink instance belongs to one entry and is called by one thread at a time (the
- * scheduler serialises calls per entry), so implementations need no locking of their own; the
- * calling thread may change between calls. Calls may block (network I/O, retry backoff); the
- * scheduler accounts for that.
+ * <p>Most sinks move bytes (stdout, file, tcp, udp, http_push): their providers return an {@link
+ * EncodingSink} around a {@link ByteSink}, which encodes with the entry's encoder. Sinks that build
+ * whole requests (a Prometheus remote-write {@code WriteRequest}, an OTLP export request, a Loki
+ * push) implement this interface directly; {@link Retry} is the shared retry policy.
  *
- * <p>Contract, as in Sonda 1.20 ({@code sink/mod.rs}): {@link #write} delivers or buffers exactly
- * one encoded event; {@link #flush} sends whatever is buffered (nothing buffered: no-op success);
- * {@link #lastWriteDelivered} says whether the latest write reached the destination (batching
- * sinks: only when that write triggered a successful send); {@link #close} flushes and releases
- * resources, and is called exactly once, also after a stop, so stopping never loses buffered
- * events.
+ * <p>Threading: one sink belongs to one entry and is called by one thread at a time; the thread
+ * may change between calls. Every method may block (network I/O, retry backoff). {@link #close} is
+ * called exactly once, also after a stop or a failure, and must deliver what is buffered first, so
+ * no stop loses data. Failures are thrown as {@link SinkException}; the entry's {@code
+ * on_sink_error} policy decides what follows.
  */
 public interface Sink extends AutoCloseable {
 
     /**
-     * Delivers or buffers one encoded event: {@code len} bytes of {@code buf} from {@code off}. The
-     * sink must copy what it keeps; the caller reuses {@code buf} after the call returns.
+     * Prepares a series before its first sample, once per series. The result is passed back with
+     * every sample of the series, so a sink can keep its own encoded form (label bytes, a protobuf
+     * prefix). Default: the series itself.
      *
-     * @param buf the bytes
-     * @param off start offset
-     * @param len number of bytes, at least 1
-     * @throws SinkException on an I/O failure that the entry's {@code on_sink_error} policy handles
+     * @param series the series
+     * @return the prepared form, never null
      */
-    void write(byte[] buf, int off, int len);
-
-    /**
-     * Delivers or buffers one encoded log event. Log-aware sinks (Loki: per-event stream labels and
-     * timestamp) override it; the default ignores the event and calls {@link #write}.
-     *
-     * @param event the log event the bytes encode
-     * @param buf the encoded bytes
-     * @param off start offset
-     * @param len number of bytes, at least 1
-     * @throws SinkException on an I/O failure that the entry's {@code on_sink_error} policy handles
-     */
-    default void writeLog(dev.sonda.engine.log.LogEvent event, byte[] buf, int off, int len) {
-        write(buf, off, len);
+    default Object prepare(Series series) {
+        return series;
     }
 
     /**
-     * Sends whatever is buffered.
+     * Delivers or buffers one sample.
      *
-     * @throws SinkException on an I/O failure
+     * @param series what {@link #prepare} returned for the sample's series
+     * @param epochNanos the sample time in nanoseconds since 1970-01-01T00:00:00Z, on the run's
+     *     clock (simulated on a simulated run)
+     * @param value the value; NaN with bits {@code 0x7ff0000000000002} is a Prometheus stale marker
+     * @throws SinkException on a delivery failure
+     * @throws UnsupportedOperationException if this sink takes no metrics
+     */
+    default void sample(Object series, long epochNanos, double value) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not accept metric samples");
+    }
+
+    /**
+     * Delivers or buffers one log record. The record is valid during the call only.
+     *
+     * @param record the record
+     * @throws SinkException on a delivery failure
+     * @throws UnsupportedOperationException if this sink takes no logs
+     */
+    default void log(LogRecord record) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not accept log records");
+    }
+
+    /**
+     * Sends whatever is buffered; nothing buffered is a no-op success.
+     *
+     * @throws SinkException on a delivery failure
      */
     void flush();
 
     /**
-     * Whether the most recent {@link #write} reached the destination.
+     * Whether everything written so far has reached the destination (a batching sink: only right
+     * after a send succeeded). The run's {@code consecutive_failures} and last-success time follow
+     * it. Default: true.
      *
-     * @return true by default (unbuffered sinks)
+     * @return true when nothing is waiting in a buffer
      */
     default boolean lastWriteDelivered() {
         return true;
     }
 
     /**
-     * Flushes and releases the sink's resources. Called once.
+     * How many encoded bytes this sink has handed to its transport so far (the run's {@code
+     * bytes_emitted}). Default: 0, for sinks that do not count bytes.
+     *
+     * @return the byte count
+     */
+    default long bytes() {
+        return 0;
+    }
+
+    /**
+     * Flushes, then releases the sink's resources. Called once.
      *
      * @throws SinkException if the final flush fails
      */

@@ -1,46 +1,102 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.engine.Clock;
+import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.log.LogEncoder;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * What a sink gets besides its spec when it is created.
  *
  * @param entryName the entry's name, for messages
  * @param labels the entry's static labels (Loki stream labels, OTLP resource attributes)
- * @param nanoTime monotonic time in nanoseconds of the run's clock, for {@code max_buffer_age};
- *     simulated on a simulated clock
+ * @param clock the run's clock: {@code nanoTime()} for {@code max_buffer_age}, {@code epochNanos()}
+ *     for stamps; simulated on a simulated run, so a sink never reads the wall clock itself
  * @param diagnostics receives the reference's unconditional stderr lines (retry notices, discarded
  *     batches), one line per call without a trailing newline
+ * @param metricEncoder the entry's metric encoder, or null for a log entry (byte-stream sinks
+ *     encode with it through {@link EncodingSink})
+ * @param logEncoder the entry's log encoder, or null for a metric entry
+ * @param delivery where the sink reports delivered and dropped records
  */
 public record SinkContext(
-        String entryName, Map<String, String> labels, LongSupplier nanoTime, Consumer<String> diagnostics) {
+        String entryName,
+        Map<String, String> labels,
+        Clock clock,
+        Consumer<String> diagnostics,
+        MetricEncoder metricEncoder,
+        LogEncoder logEncoder,
+        Delivery delivery) {
     /**
      * Creates the context, copying {@code labels}.
      *
-     * @param entryName the entry's name, for messages
+     * @param entryName the entry's name
      * @param labels the entry's static labels
-     * @param nanoTime monotonic time in nanoseconds of the run's clock
+     * @param clock the run's clock
      * @param diagnostics receives diagnostic lines
-     * @throws NullPointerException if an argument is null
+     * @param metricEncoder the metric encoder, or null
+     * @param logEncoder the log encoder, or null
+     * @param delivery where delivery is reported
+     * @throws NullPointerException if a required argument is null
      */
     public SinkContext {
         Objects.requireNonNull(entryName, "entryName");
         labels = Map.copyOf(labels);
-        Objects.requireNonNull(nanoTime, "nanoTime");
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(diagnostics, "diagnostics");
+        Objects.requireNonNull(delivery, "delivery");
     }
 
     /**
-     * A context for tests and one-off use: no labels, {@link System#nanoTime()}, diagnostics to
-     * standard error.
+     * A context for tests and one-off use: no labels, the system clock, diagnostics to standard
+     * error, no encoders, delivery not reported.
      *
      * @param entryName the entry's name
      * @return the context
      */
     public static SinkContext simple(String entryName) {
-        return new SinkContext(entryName, Map.of(), System::nanoTime, System.err::println);
+        return new SinkContext(entryName, Map.of(), Clock.system(), System.err::println, null, null, Delivery.NONE);
+    }
+
+    /**
+     * Monotonic time of the run's clock, in nanoseconds.
+     *
+     * @return {@code clock().nanoTime()}
+     */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    /**
+     * This context with other encoders.
+     *
+     * @param metricEncoder the metric encoder, or null
+     * @param logEncoder the log encoder, or null
+     * @return the new context
+     */
+    public SinkContext withEncoders(MetricEncoder metricEncoder, LogEncoder logEncoder) {
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+    }
+
+    /**
+     * This context with other labels.
+     *
+     * @param labels the labels
+     * @return the new context
+     */
+    public SinkContext withLabels(Map<String, String> labels) {
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+    }
+
+    /**
+     * This context with another clock.
+     *
+     * @param clock the clock
+     * @return the new context
+     */
+    public SinkContext withClock(Clock clock) {
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
     }
 }

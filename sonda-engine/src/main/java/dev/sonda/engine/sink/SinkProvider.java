@@ -1,32 +1,56 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecProvider;
 
 /**
- * Creates sinks of one {@code type}. Built-in sinks register exactly like plug-ins, through {@code
- * META-INF/services/dev.sonda.engine.sink.SinkProvider}, and {@link Sinks#register(SinkProvider)}
- * registers one programmatically.
+ * A sink type end to end: its {@code type:} name, its spec record, reading, writing and validating
+ * its block ({@link SpecProvider}), and creating the sink. Register it with one line in {@code
+ * META-INF/services/dev.sonda.api.spi.SpecProvider}, exactly as the built-ins are, or add it to a
+ * {@link dev.sonda.api.spi.SpecRegistry} built for a run.
  *
  * <p>{@link #create} is called on the entry's scheduler thread when the entry starts (after its
- * phase offset), once per entry; it may block (connecting a socket). A failure ends that entry
- * with the exception, as in the reference.
+ * phase offset), once per entry and run; it may block (connecting a socket). A failure ends that
+ * entry with the exception, as in the reference. A byte-stream sink returns {@code
+ * EncodingSink.of(new MyByteSink(...), context)}.
  */
-public interface SinkProvider {
+public interface SinkProvider extends SpecProvider<SinkSpec> {
 
-    /**
-     * The YAML {@code type:} value this provider serves, such as {@code "tcp"}.
-     *
-     * @return the type
-     */
-    String type();
+    @Override
+    default SpecKind kind() {
+        return SpecKind.SINK;
+    }
 
     /**
      * Creates a sink.
      *
-     * @param spec the sink spec, of this provider's type
-     * @param context the entry's labels, clock and diagnostics
+     * @param spec the sink spec, of {@link #specClass()}, already validated
+     * @param context the entry's labels, clock, encoders, diagnostics and delivery counter
      * @return a new sink
      * @throws SinkException if the sink cannot be created (connect refused, bad URL)
      */
     Sink create(SinkSpec spec, SinkContext context);
+
+    /**
+     * How the CLI's start banner shows a sink, such as {@code tcp (127.0.0.1:9000)}; secrets
+     * (passwords, tokens, URL credentials) are never shown. Default: the type.
+     *
+     * @param spec the sink spec
+     * @return the display text
+     */
+    default String display(SinkSpec spec) {
+        return type();
+    }
+
+    /**
+     * Whether a {@code while:}-gated metrics entry writes Prometheus stale markers to this sink
+     * when its gate closes (unless {@code delay.close.stale_marker: false}). True for remote write.
+     * Default: false.
+     *
+     * @return true for sinks whose receivers understand stale markers
+     */
+    default boolean writesStaleMarkers() {
+        return false;
+    }
 }

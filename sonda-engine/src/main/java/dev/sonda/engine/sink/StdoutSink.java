@@ -1,6 +1,8 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -22,7 +24,7 @@ import java.util.Objects;
  *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
-public final class StdoutSink implements Sink {
+public final class StdoutSink implements ByteSink {
     private static final String FAILED = "stdout: write failed (the stream reported an I/O error)";
 
     private final PrintStream out;
@@ -96,33 +98,44 @@ public final class StdoutSink implements Sink {
         flush();
     }
 
-    /** The built-in provider of {@code type: stdout}, registered through {@code ServiceLoader}. */
+    /** The built-in provider of {@code type: stdout} (no keys). */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "stdout"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "stdout";
         }
 
+        @Override
+        public Class<SinkSpec.Stdout> specClass() {
+            return SinkSpec.Stdout.class;
+        }
+
+        @Override
+        public String summary() {
+            return "the process's standard output, buffered 8 KiB";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            return new SinkSpec.Stdout();
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {}
+
         /**
          * Builds a {@link StdoutSink} on the current {@link System#out}.
          *
          * @param spec a {@link SinkSpec.Stdout}
-         * @param context unused
+         * @param context the entry's encoders
          * @return the sink
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Stdout}
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            Sinks.expect(this, spec, SinkSpec.Stdout.class);
-            return new StdoutSink();
+            return EncodingSink.of(new StdoutSink(), context);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -46,7 +48,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
-public final class TcpSink implements Sink {
+public final class TcpSink implements ByteSink {
     /** First reconnect delay without a retry policy: 100 ms, in nanoseconds. */
     static final long MIN_RECONNECT_DELAY_NANOS = 100_000_000L;
 
@@ -82,7 +84,7 @@ public final class TcpSink implements Sink {
     public TcpSink(String address, RetryPolicy retry, SinkContext context) {
         this.address = Objects.requireNonNull(address, "address");
         this.retry = retry == null ? null : new Retry(retry, context.diagnostics());
-        this.nanoTime = context.nanoTime();
+        this.nanoTime = context.clock()::nanoTime;
         try {
             socket = connect();
             out = socket.getOutputStream();
@@ -305,35 +307,60 @@ public final class TcpSink implements Sink {
         }
     }
 
-    /** The built-in provider of {@code type: tcp}, registered through {@code ServiceLoader}. */
+    /** The built-in provider of {@code type: tcp} (keys {@code address}, required, and {@code retry}). */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "tcp"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "tcp";
+        }
+
+        @Override
+        public Class<SinkSpec.Tcp> specClass() {
+            return SinkSpec.Tcp.class;
+        }
+
+        @Override
+        public String summary() {
+            return "a TCP connection, buffered 8 KiB; with retry, each retry reconnects";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            return new SinkSpec.Tcp(block.requiredString("address"), SinkKeys.readRetry(block));
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {
+            SinkSpec.Tcp t = (SinkSpec.Tcp) spec;
+            out.put("address", t.address());
+            SinkKeys.writeRetry(t.retry(), out);
+        }
+
+        @Override
+        public void validate(SinkSpec spec, String path, dev.sonda.api.Problems problems) {
+            spec.validate(path, problems);
+        }
+
+        @Override
+        public String display(SinkSpec spec) {
+            return "tcp (" + ((SinkSpec.Tcp) spec).address() + ")";
         }
 
         /**
          * Builds a {@link TcpSink}, connecting to the spec's address.
          *
          * @param spec a {@link SinkSpec.Tcp}
-         * @param context the clock and diagnostics
+         * @param context the clock, diagnostics and encoders
          * @return the sink
          * @throws SinkException as {@link TcpSink#TcpSink(String, RetryPolicy, SinkContext)}
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Tcp}, or its
-         *     retry policy is invalid
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            SinkSpec.Tcp tcp = Sinks.expect(this, spec, SinkSpec.Tcp.class);
-            return new TcpSink(tcp.address(), tcp.retry(), context);
+            SinkSpec.Tcp tcp = (SinkSpec.Tcp) spec;
+            return EncodingSink.of(new TcpSink(tcp.address(), tcp.retry(), context), context);
         }
     }
 }

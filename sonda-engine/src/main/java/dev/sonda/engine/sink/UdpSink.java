@@ -1,6 +1,8 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -23,7 +25,7 @@ import java.util.Objects;
  *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
-public final class UdpSink implements Sink {
+public final class UdpSink implements ByteSink {
     /** The largest accepted event, in bytes: 65,507. */
     public static final int MAX_DATAGRAM = 65_507;
 
@@ -105,33 +107,52 @@ public final class UdpSink implements Sink {
         socket.close();
     }
 
-    /** The built-in provider of {@code type: udp}, registered through {@code ServiceLoader}. */
+    /** The built-in provider of {@code type: udp} (key {@code address}, required). */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "udp"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "udp";
         }
 
+        @Override
+        public Class<SinkSpec.Udp> specClass() {
+            return SinkSpec.Udp.class;
+        }
+
+        @Override
+        public String summary() {
+            return "one datagram per encoded record, at most 65,507 bytes";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            return new SinkSpec.Udp(block.requiredString("address"));
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {
+            out.put("address", ((SinkSpec.Udp) spec).address());
+        }
+
+        @Override
+        public String display(SinkSpec spec) {
+            return "udp (" + ((SinkSpec.Udp) spec).address() + ")";
+        }
+
         /**
-         * Builds a {@link UdpSink}.
+         * Opens a {@link UdpSink} to the spec's address.
          *
          * @param spec a {@link SinkSpec.Udp}
-         * @param context unused
+         * @param context the entry's encoders
          * @return the sink
-         * @throws SinkException as {@link UdpSink#UdpSink(String)}
-         * @throws IllegalArgumentException if {@code spec} is not a {@link SinkSpec.Udp}
+         * @throws SinkException if the address cannot be resolved or a socket bound
          */
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
-            return new UdpSink(Sinks.expect(this, spec, SinkSpec.Udp.class).address());
+            return EncodingSink.of(new UdpSink(((SinkSpec.Udp) spec).address()), context);
         }
     }
 }

@@ -15,7 +15,7 @@ class FileSinkTest {
     @TempDir
     Path dir;
 
-    private static void write(Sink sink, String text) {
+    private static void write(ByteSink sink, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         sink.write(b, 0, b.length);
     }
@@ -23,7 +23,7 @@ class FileSinkTest {
     @Test
     void missingParentDirectoriesAreCreated() throws IOException {
         Path file = dir.resolve("a/b/c/out.prom");
-        Sink sink = Sinks.create(SinkSpec.file(file.toString()), SinkContext.simple("e"));
+        ByteSink sink = TestSupport.open(SinkSpec.file(file.toString()), SinkContext.simple("e"));
         write(sink, "up 1\n");
         sink.close();
         assertThat(Files.readString(file)).isEqualTo("up 1\n");

@@ -85,7 +85,7 @@ class HttpPushInfluxDbIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void write(Sink sink, String line) {
+    private static void write(ByteSink sink, String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         sink.write(b, 0, b.length);
     }
@@ -96,7 +96,7 @@ class HttpPushInfluxDbIT {
         long t1 = now - 2_000_000_000L + 123_456;
         long t2 = now - 1_000_000_000L + 789;
         TestSupport.Lines diagnostics = new TestSupport.Lines();
-        Sink sink = Sinks.create(
+        ByteSink sink = TestSupport.open(
                 new SinkSpec.HttpPush(base + "/write?db=" + DB + "&precision=ns", null, null, null, Map.of(), null),
                 TestSupport.context(diagnostics));
         write(sink, "sonda_it_cpu,host=h1,region=eu value=42.5,count=3i " + t1 + "\n");
@@ -147,7 +147,7 @@ class HttpPushInfluxDbIT {
     void aMalformedBatchIsDiscardedWithTheReferenceLineAndCountsAsDelivered() {
         TestSupport.Lines diagnostics = new TestSupport.Lines();
         String url = base + "/write?db=" + DB;
-        Sink sink = Sinks.create(
+        ByteSink sink = TestSupport.open(
                 new SinkSpec.HttpPush(url, null, 1, null, Map.of(), null), TestSupport.context(diagnostics));
         write(sink, "bad line no fields\n");
         assertThat(sink.lastWriteDelivered()).isTrue();
@@ -160,7 +160,7 @@ class HttpPushInfluxDbIT {
     void aMissingDatabaseIsA404AndAlsoDiscarded() {
         TestSupport.Lines diagnostics = new TestSupport.Lines();
         String url = base + "/write?db=no_such_db";
-        Sink sink = Sinks.create(
+        ByteSink sink = TestSupport.open(
                 new SinkSpec.HttpPush(url, null, 1, null, Map.of(), null), TestSupport.context(diagnostics));
         write(sink, "m value=1\n");
         assertThat(diagnostics.lines)

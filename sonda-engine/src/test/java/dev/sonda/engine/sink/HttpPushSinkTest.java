@@ -71,7 +71,7 @@ class HttpPushSinkTest {
                 new SinkSpec.HttpPush(url, null, batchSize, maxAge, headers, retry), TestSupport.context(clock, lines));
     }
 
-    private static void write(Sink sink, String text) {
+    private static void write(ByteSink sink, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         sink.write(b, 0, b.length);
     }
@@ -235,7 +235,7 @@ class HttpPushSinkTest {
 
     @Test
     void theContentTypeKeyIsSent() {
-        Sink sink = Sinks.create(
+        ByteSink sink = TestSupport.open(
                 new SinkSpec.HttpPush(url, "text/plain; version=0.0.4", 1, null, Map.of(), null),
                 TestSupport.context(clock, lines));
         write(sink, "x\n");
@@ -254,10 +254,10 @@ class HttpPushSinkTest {
 
     @Test
     void aUrlWithoutAnHttpSchemeIsRejectedAtCreation() {
-        assertThatThrownBy(() -> Sinks.create(SinkSpec.httpPush("ftp://x/push"), SinkContext.simple("e")))
+        assertThatThrownBy(() -> TestSupport.open(SinkSpec.httpPush("ftp://x/push"), SinkContext.simple("e")))
                 .isInstanceOf(SinkException.class)
                 .hasMessage("invalid HTTP push URL 'ftp://x/push': must start with http:// or https://");
-        assertThatThrownBy(() -> Sinks.create(SinkSpec.httpPush("localhost:9090"), SinkContext.simple("e")))
+        assertThatThrownBy(() -> TestSupport.open(SinkSpec.httpPush("localhost:9090"), SinkContext.simple("e")))
                 .hasMessage("invalid HTTP push URL 'localhost:9090': must start with http:// or https://");
     }
 

@@ -78,7 +78,7 @@ class HttpPushVictoriaMetricsIT {
         TestSupport.Lines diagnostics = new TestSupport.Lines();
         String url = base + "/api/v1/import/prometheus";
         // 150-byte batches: the five lines go out in several POSTs, the rest on close.
-        Sink sink = Sinks.create(
+        ByteSink sink = TestSupport.open(
                 new SinkSpec.HttpPush(url, "text/plain", 150, Duration.ZERO, Map.of(), null),
                 TestSupport.context(diagnostics));
         int sends = 0;

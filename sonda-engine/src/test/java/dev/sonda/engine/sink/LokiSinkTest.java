@@ -78,8 +78,7 @@ class LokiSinkTest {
             Integer batchSize, Integer maxStreams, Duration maxAge, RetryPolicy retry, Map<String, String> labels) {
         return new LokiSink(
                 new SinkSpec.Loki(url, batchSize, maxStreams, maxAge, retry),
-                new SinkContext("it", labels, clock::now, lines::accept),
-                () -> WALL);
+                TestSupport.context(clock, labels, lines));
     }
 
     private static LogEvent event(long nanos, Map<String, String> labels) {
@@ -88,12 +87,13 @@ class LokiSinkTest {
 
     private static void writeLog(LokiSink sink, LogEvent event, String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        sink.writeLog(event, b, 0, b.length);
+        sink.line(event.labels(), Math.max(0L, event.epochNanos()), b, 0, b.length);
     }
 
-    private static void write(Sink sink, String line) {
+    /** A line with no overlay, stamped {@code WALL} (a metric sample's own timestamp). */
+    private static void write(LokiSink sink, String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        sink.write(b, 0, b.length);
+        sink.line(Labels.empty(), WALL, b, 0, b.length);
     }
 
     @Test
@@ -265,7 +265,7 @@ class LokiSinkTest {
         int port = TestSupport.freePort();
         LokiSink sink = new LokiSink(
                 new SinkSpec.Loki("http://127.0.0.1:" + port, 1, null, Duration.ZERO, null),
-                new SinkContext("it", Map.of(), clock::now, lines::accept));
+                TestSupport.context(clock, lines));
         assertThatThrownBy(() -> write(sink, "x"))
                 .isInstanceOf(SinkException.class)
                 .hasMessageStartingWith("Loki push to 'http://127.0.0.1:" + port + "/loki/api/v1/push' failed: ");
@@ -285,12 +285,12 @@ class LokiSinkTest {
 
     @Test
     void theProviderIsRegisteredAndUsesTheEntryLabelsAsStreamLabels() {
-        Sink sink = Sinks.create(
-                new SinkSpec.Loki(url, 1, null, Duration.ZERO, null),
-                new SinkContext("it", Map.of("job", "sonda"), clock::now, lines::accept));
+        Sink sink = TestSupport.provider("loki")
+                .create(
+                        new SinkSpec.Loki(url, 1, null, Duration.ZERO, null),
+                        TestSupport.context(clock, Map.of("job", "sonda"), lines));
         assertThat(sink).isInstanceOf(LokiSink.class);
-        assertThat(Sinks.types()).contains("loki");
-        write(sink, "hello\n");
+        write((LokiSink) sink, "hello\n");
         assertThat(requests.get(0).body()).startsWith("{\"streams\":[{\"stream\":{\"job\":\"sonda\"},\"values\":[[\"");
         assertThat(requests.get(0).body()).endsWith("\",\"hello\"]]}]}");
     }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class MemorySinkTest {
 
-    private static void write(Sink sink, String text) {
+    private static void write(ByteSink sink, String text) {
         byte[] b = ("##" + text).getBytes(StandardCharsets.UTF_8);
         sink.write(b, 2, b.length - 2);
     }
 
     @Test
     void everyByteIsKeptAndReadableAsBytesTextLinesAndEvents() {
-        MemorySink sink = (MemorySink) Sinks.create(SinkSpec.memory(), SinkContext.simple("e"));
+        MemorySink sink = (MemorySink) TestSupport.open(SinkSpec.memory(), SinkContext.simple("e"));
         write(sink, "up{a=\"1\"} 1\n");
         write(sink, "up{a=\"2\"} 2\n");
         write(sink, "tail");

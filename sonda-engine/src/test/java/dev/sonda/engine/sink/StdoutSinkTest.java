@@ -109,7 +109,7 @@ class StdoutSinkTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Sink sink = Sinks.create(SinkSpec.stdout(), SinkContext.simple("e"));
+            ByteSink sink = TestSupport.open(SinkSpec.stdout(), SinkContext.simple("e"));
             byte[] line = "cpu 42\n".getBytes(StandardCharsets.UTF_8);
             sink.write(line, 0, line.length);
             sink.close();

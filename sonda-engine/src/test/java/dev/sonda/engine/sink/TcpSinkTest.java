@@ -56,13 +56,13 @@ class TcpSinkTest {
         });
     }
 
-    private static void write(Sink sink, String text) {
+    private static void write(ByteSink sink, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         sink.write(b, 0, b.length);
     }
 
     /** Writes and flushes until the broken connection reports an error; bounded. */
-    private static SinkException writeUntilFailure(Sink sink) {
+    private static SinkException writeUntilFailure(ByteSink sink) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() - deadline < 0) {
             try {
@@ -80,7 +80,7 @@ class TcpSinkTest {
     void eventsArriveInOrderAfterFlush() throws Exception {
         String addr = listen(0);
         CompletableFuture<String> received = acceptAndReadAll();
-        Sink sink = Sinks.create(SinkSpec.tcp(addr), TestSupport.context(clock, lines));
+        ByteSink sink = TestSupport.open(SinkSpec.tcp(addr), TestSupport.context(clock, lines));
         write(sink, "line1\n");
         write(sink, "line2\n");
         sink.close();
@@ -173,7 +173,7 @@ class TcpSinkTest {
             }
         });
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1));
-        Sink sink = Sinks.create(new SinkSpec.Tcp(addr, policy), TestSupport.context(clock, lines));
+        ByteSink sink = TestSupport.open(new SinkSpec.Tcp(addr, policy), TestSupport.context(clock, lines));
         first.get(WAIT.toSeconds(), TimeUnit.SECONDS).close();
 
         CompletableFuture<String> second = acceptAndReadAll();

@@ -14,12 +14,32 @@ import java.util.function.BooleanSupplier;
 final class TestSupport {
     private TestSupport() {}
 
-    /** A manual monotonic clock in nanoseconds. */
-    static final class FakeClock {
+    /** A manual monotonic clock in nanoseconds (its epoch time is the same number). */
+    static final class FakeClock implements dev.sonda.engine.Clock {
         final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
         long now() {
             return nanos.get();
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos.get();
+        }
+
+        @Override
+        public long epochNanos() {
+            return nanos.get();
+        }
+
+        @Override
+        public void sleepUntil(long deadline) {
+            nanos.accumulateAndGet(deadline, Math::max);
+        }
+
+        @Override
+        public boolean isSimulated() {
+            return true;
         }
 
         void advance(Duration d) {
@@ -37,11 +57,28 @@ final class TestSupport {
     }
 
     static SinkContext context(FakeClock clock, Lines lines) {
-        return new SinkContext("it", Map.of(), clock::now, lines::accept);
+        return context(clock, Map.of(), lines);
+    }
+
+    static SinkContext context(FakeClock clock, Map<String, String> labels, Lines lines) {
+        return new SinkContext("it", labels, clock, lines::accept, null, null, Delivery.NONE);
+    }
+
+    /** The provider of a built-in sink type, from the default registry. */
+    static SinkProvider provider(String type) {
+        return dev.sonda.api.spi.SpecRegistry.defaults()
+                .find(dev.sonda.api.spi.SpecKind.SINK, type, SinkProvider.class)
+                .orElseThrow();
+    }
+
+    /** Opens a byte-stream sink through its provider and returns the byte sink inside the adapter. */
+    static ByteSink open(dev.sonda.api.sink.SinkSpec spec, SinkContext context) {
+        return ((EncodingSink) provider(spec.type()).create(spec, context)).byteSink();
     }
 
     static SinkContext context(Lines lines) {
-        return new SinkContext("it", Map.of(), System::nanoTime, lines::accept);
+        return new SinkContext(
+                "it", Map.of(), dev.sonda.engine.Clock.system(), lines::accept, null, null, Delivery.NONE);
     }
 
     /**

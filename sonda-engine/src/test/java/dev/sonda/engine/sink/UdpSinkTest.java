@@ -40,7 +40,7 @@ class UdpSinkTest {
 
     @Test
     void eachWriteIsOneDatagram() throws Exception {
-        Sink sink = Sinks.create(SinkSpec.udp(addr), SinkContext.simple("e"));
+        ByteSink sink = TestSupport.open(SinkSpec.udp(addr), SinkContext.simple("e"));
         byte[] buf = "xxdatagram1\ndatagram2\nyy".getBytes(StandardCharsets.UTF_8);
         sink.write(buf, 2, 10);
         sink.write(buf, 12, 10);
