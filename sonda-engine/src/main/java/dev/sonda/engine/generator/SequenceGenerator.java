@@ -17,7 +17,6 @@ public final class SequenceGenerator implements ValueGenerator {
     static final String EMPTY_MESSAGE = "sequence generator requires at least one value";
 
     private final double[] values;
-    private final long last;
     private final boolean repeat;
 
     /**
@@ -32,7 +31,6 @@ public final class SequenceGenerator implements ValueGenerator {
             throw new IllegalArgumentException(EMPTY_MESSAGE);
         }
         this.values = values.clone();
-        this.last = values.length - 1L;
         this.repeat = repeat;
     }
 
@@ -44,10 +42,25 @@ public final class SequenceGenerator implements ValueGenerator {
      */
     @Override
     public double value(long tick) {
+        return values[index(tick, values.length, repeat)];
+    }
+
+    /**
+     * The index a replay of {@code length} values reads at {@code tick}: {@code t mod length} with
+     * repeat, else {@code min(t, length - 1)}, on the unsigned tick. Shared with {@link
+     * CsvReplayGenerator}.
+     *
+     * @param tick the event counter, unsigned
+     * @param length the number of values, at least 1
+     * @param repeat whether to cycle
+     * @return the index, in {@code [0, length)}
+     */
+    static int index(long tick, int length, boolean repeat) {
         if (repeat) {
-            return values[(int) Long.remainderUnsigned(tick, values.length)];
+            return (int) Long.remainderUnsigned(tick, length);
         }
-        return values[(int) (Long.compareUnsigned(tick, last) < 0 ? tick : last)];
+        long last = length - 1L;
+        return (int) (Long.compareUnsigned(tick, last) < 0 ? tick : last);
     }
 
     /** The built-in provider of {@code type: sequence}, registered through {@code ServiceLoader}. */

@@ -14,6 +14,10 @@
  *   <li>{@link dev.sonda.engine.generator.GeneratorProvider} and {@link
  *       dev.sonda.engine.generator.GeneratorRegistry}: the plug-in SPI; the built-in core generators
  *       register through it exactly like plug-ins;
+ *   <li>{@link dev.sonda.engine.generator.CsvReplayExpansion} and {@link
+ *       dev.sonda.engine.generator.CsvReplayGenerator}: {@code csv_replay}, which reads a file: the
+ *       fan-out into one entry per column with the rate derived from the file's timestamps, and the
+ *       replay of one column;
  *   <li>{@link dev.sonda.engine.generator.SplitMix64} and {@link
  *       dev.sonda.engine.generator.RustMath}: the shared hashing and Rust numeric helpers.
  * </ul>

@@ -1,19 +1,12 @@
 package dev.sonda.engine.log;
 
 import dev.sonda.api.InvalidScenarioException;
-import dev.sonda.api.Problem;
 import dev.sonda.api.Severity;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.engine.encode.Labels;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import dev.sonda.engine.internal.CsvReplayRate;
+import dev.sonda.engine.internal.CsvText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,9 +51,6 @@ public final class CsvReplayLogGenerator implements LogGenerator {
     private static final String[] SEVERITY_NAMES = {"severity", "level"};
     private static final String[] MESSAGE_NAMES = {"message", "msg", "log"};
 
-    /** Data rows the rate derivation samples (CSV_DELTA_SAMPLE_ROWS). */
-    private static final int SAMPLE_ROWS = 100;
-
     private final LogEvent[] rows;
     private final boolean repeat;
     private final int severityFallbacks;
@@ -77,7 +67,7 @@ public final class CsvReplayLogGenerator implements LogGenerator {
      * @param spec the {@code csv_replay} block
      * @param path where the block sits, such as {@code scenarios[0].log_generator}, for problems
      * @return the generator
-     * @throws InvalidScenarioException at {@code path.file}: {@code failed to read file "f": err}
+     * @throws InvalidScenarioException at {@code path.file}: {@code cannot read file "f": err}
      *     (also for content that is not UTF-8), and the content errors of {@link #parse}
      */
     public static CsvReplayLogGenerator load(LogGeneratorSpec.CsvReplay spec, String path) {
@@ -207,13 +197,13 @@ public final class CsvReplayLogGenerator implements LogGenerator {
      * @param path where the block sits, for problems
      * @return events per second, finite and above 0
      * @throws InvalidScenarioException at {@code path.timescale}: {@code csv_replay: 'timescale'
-     *     must be a positive finite number, got X}; at {@code path.file}: {@code failed to read file
+     *     must be a positive finite number, got X}; at {@code path.file}: {@code cannot read file
      *     "f": err}, {@code log_csv_replay: file "f" has no header line}, {@code log_csv_replay: no
      *     timestamp column found in CSV header of "f" (expected one of: timestamp, ts, time, or an
      *     explicit 'columns.timestamp' mapping)}, {@code csv_replay: failed to parse timestamp at
      *     data row N column C: "cell"}, {@code csv_replay: file "f" has fewer than 2 data rows;
-     *     cannot derive replay rate}, {@code csv_replay: cannot derive a replay interval from "f":
-     *     non-monotonic timestamps (row N value X <= previous Y)}; at {@code path.columns.timestamp}:
+     *     cannot derive replay rate}, {@code csv_replay: non-monotonic timestamps in "f" (row N
+     *     value X <= previous Y)}; at {@code path.columns.timestamp}:
      *     {@code log_csv_replay: column "x" not found in CSV header}
      */
     public static double replayRate(LogGeneratorSpec.CsvReplay spec, String path) {
@@ -238,19 +228,11 @@ public final class CsvReplayLogGenerator implements LogGenerator {
                     "csv_replay: 'timescale' must be a positive finite number, got " + FloatText.display(timescale));
         }
         String file = FloatText.rustDebugString(spec.file());
-        List<String> sampled = new ArrayList<>();
-        for (String line : CsvText.lines(content)) {
-            if (!CsvText.skippable(line)) {
-                sampled.add(line);
-                if (sampled.size() > SAMPLE_ROWS) {
-                    break;
-                }
-            }
-        }
-        if (sampled.isEmpty()) {
+        String firstLine = CsvText.firstDataLine(content);
+        if (firstLine == null) {
             throw problem(path + ".file", "log_csv_replay: file " + file + " has no header line");
         }
-        List<String> naiveHeader = Arrays.asList(CsvText.splitNaive(sampled.get(0)));
+        List<String> naiveHeader = Arrays.asList(CsvText.splitNaive(firstLine));
         int col;
         if (spec.timestampColumn() != null) {
             col = find(naiveHeader, spec.timestampColumn(), path + ".columns.timestamp");
@@ -264,47 +246,7 @@ public final class CsvReplayLogGenerator implements LogGenerator {
                                 + " mapping)");
             }
         }
-        int first = CsvText.isHeaderLine(sampled.get(0)) ? 1 : 0;
-        double[] ts = new double[sampled.size() - first];
-        for (int r = first; r < sampled.size(); r++) {
-            String[] cells = CsvText.splitNaive(sampled.get(r));
-            String cell = col < cells.length ? cells[col] : "";
-            Double v = CsvText.parseFloat(CsvText.trim(cell));
-            if (v == null || !Double.isFinite(v)) {
-                throw problem(
-                        path + ".file",
-                        "csv_replay: failed to parse timestamp at data row " + (r - first) + " column " + col + ": "
-                                + FloatText.rustDebugString(cell));
-            }
-            ts[r - first] = v > 1e12 ? v / 1000.0 : v;
-        }
-        if (ts.length < 2) {
-            throw problem(
-                    path + ".file",
-                    "csv_replay: file " + file + " has fewer than 2 data rows; cannot derive replay rate");
-        }
-        double[] deltas = new double[ts.length - 1];
-        for (int i = 1; i < ts.length; i++) {
-            double d = ts[i] - ts[i - 1];
-            if (d <= 0.0) {
-                throw problem(
-                        path + ".file",
-                        "csv_replay: cannot derive a replay interval from " + file + ": non-monotonic timestamps (row "
-                                + i + " value " + FloatText.display(ts[i]) + " <= previous "
-                                + FloatText.display(ts[i - 1]) + ")");
-            }
-            deltas[i - 1] = d;
-        }
-        Arrays.sort(deltas);
-        int mid = deltas.length / 2;
-        double median = deltas.length % 2 == 0 ? (deltas[mid - 1] + deltas[mid]) / 2.0 : deltas[mid];
-        if (!(median > 0.0 && Double.isFinite(median))) {
-            throw problem(
-                    path + ".file",
-                    "csv_replay: cannot derive a replay interval from " + file + ": derived median Δt "
-                            + FloatText.display(median) + " is not positive");
-        }
-        return timescale / median;
+        return timescale / CsvReplayRate.medianDeltaSeconds(content, col, spec.file(), path + ".file");
     }
 
     /**
@@ -352,30 +294,10 @@ public final class CsvReplayLogGenerator implements LogGenerator {
     }
 
     private static String read(String file, String path) {
-        try {
-            byte[] bytes = Files.readAllBytes(Path.of(file));
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw problem(
-                    path + ".file",
-                    "failed to read file " + FloatText.rustDebugString(file) + ": stream did not contain valid UTF-8");
-        } catch (NoSuchFileException e) {
-            throw problem(
-                    path + ".file",
-                    "failed to read file " + FloatText.rustDebugString(file)
-                            + ": No such file or directory (os error 2)");
-        } catch (IOException | RuntimeException e) {
-            throw problem(
-                    path + ".file", "failed to read file " + FloatText.rustDebugString(file) + ": " + e.getMessage());
-        }
+        return CsvText.readUtf8(CsvText.resolve(null, file, path + ".file"), file, path + ".file");
     }
 
     private static InvalidScenarioException problem(String path, String message) {
-        return new InvalidScenarioException(List.of(new Problem(path, message)));
+        return CsvText.problem(path, message);
     }
 }

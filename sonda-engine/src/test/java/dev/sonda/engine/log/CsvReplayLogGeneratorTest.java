@@ -199,8 +199,7 @@ class CsvReplayLogGeneratorTest {
         assertProblem(
                 () -> CsvReplayLogGenerator.replayRate("ts,m\n1,a\n3,b\n3,c\n", spec(), P),
                 P + ".file",
-                "csv_replay: cannot derive a replay interval from \"logs.csv\": non-monotonic timestamps"
-                        + " (row 2 value 3 <= previous 3)");
+                "csv_replay: non-monotonic timestamps in \"logs.csv\" (row 2 value 3 <= previous 3)");
         assertProblem(
                 () -> CsvReplayLogGenerator.replayRate("ts,m\n1,a\ninf,b\n", spec(), P),
                 P + ".file",
@@ -234,7 +233,7 @@ class CsvReplayLogGeneratorTest {
                 () -> CsvReplayLogGenerator.load(
                         new LogGeneratorSpec.CsvReplay(missing, null, null, null, true, 1.0, null), P),
                 P + ".file",
-                "failed to read file \"" + missing + "\": No such file or directory (os error 2)");
+                "cannot read file \"" + missing + "\": No such file or directory (os error 2)");
 
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, new byte[] {'t', 's', ',', 'm', '\n', '1', ',', (byte) 0xE9, '\n'});

@@ -1,4 +1,4 @@
-package dev.sonda.engine.log;
+package dev.sonda.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
