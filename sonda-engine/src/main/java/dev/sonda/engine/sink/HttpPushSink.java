@@ -3,17 +3,10 @@ package dev.sonda.engine.sink;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * {@code type: http_push}: batched HTTP POSTs of the encoded bytes (Sonda 1.20 {@code
@@ -23,7 +16,7 @@ import java.util.function.LongSupplier;
  * it holds at least {@code batch_size} bytes (default {@value #DEFAULT_BATCH_SIZE}), or when {@code
  * max_buffer_age} (default 5 s; {@link Duration#ZERO} disables it) has passed since the last send
  * started, or since the sink was created if nothing was sent yet. The age is checked only inside
- * {@link #write}, on the run's clock ({@link SinkContext#nanoTime()}); there is no timer, so a
+ * {@link #write}, on the run's clock ({@link SinkContext#clock()}); there is no timer, so a
  * partial batch waits for the next write or the final {@link #flush()}. The batch is removed from
  * the buffer before it is sent, so a failed send (after any retries) never re-queues data. No
  * allocation per write once the buffer has grown to the batch size; one copy per batch.
@@ -58,17 +51,11 @@ public final class HttpPushSink implements ByteSink {
     public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
     private final String url;
-    private final HttpRequest.Builder template;
-    private final String uriError;
-    private final int batchSize;
-    private final long maxAgeNanos;
-    private final LongSupplier nanoTime;
-    private final Consumer<String> diagnostics;
-    private final Retry retry;
+    private final BatchPolicy policy;
+    private final HttpSender sender;
 
     private byte[] buf;
     private int count;
-    private long lastFlushAt;
     private boolean lastWriteDelivered = true;
 
     /**
@@ -88,44 +75,15 @@ public final class HttpPushSink implements ByteSink {
     public HttpPushSink(SinkSpec.HttpPush spec, SinkContext context) {
         Objects.requireNonNull(spec, "spec");
         this.url = spec.url();
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new SinkException("invalid HTTP push URL '" + url + "': must start with http:// or https://");
-        }
-        this.batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
-        if (batchSize < 0) {
-            throw new IllegalArgumentException("http_push batch_size must not be negative: " + batchSize);
-        }
-        Duration age = spec.maxBufferAge() == null ? DEFAULT_MAX_BUFFER_AGE : spec.maxBufferAge();
-        if (age.isNegative()) {
-            throw new IllegalArgumentException("http_push max_buffer_age must not be negative: " + age);
-        }
-        this.maxAgeNanos = saturatedNanos(age);
-        this.nanoTime = context.clock()::nanoTime;
-        this.diagnostics = context.diagnostics();
-        this.retry = new Retry(spec.retry(), diagnostics);
-
-        HttpRequest.Builder b = null;
-        String error = null;
-        try {
-            b = HttpRequest.newBuilder(URI.create(url));
-        } catch (IllegalArgumentException e) {
-            error = e.getMessage() == null ? "invalid URL" : e.getMessage();
-        }
-        if (b != null) {
-            String contentType = spec.contentType() == null ? DEFAULT_CONTENT_TYPE : spec.contentType();
-            b.setHeader("Content-Type", contentType);
-            for (Map.Entry<String, String> h : spec.headers().entrySet()) {
-                try {
-                    b.setHeader(h.getKey(), h.getValue());
-                } catch (IllegalArgumentException e) {
-                    throw new SinkException("invalid HTTP push header '" + h.getKey() + "': " + e.getMessage(), e);
-                }
-            }
-        }
-        this.template = b;
-        this.uriError = error;
+        this.sender = HttpSender.to(url, "http_push", "HTTP push")
+                .header("Content-Type", spec.contentType() == null ? DEFAULT_CONTENT_TYPE : spec.contentType())
+                .headers(spec.headers())
+                .retry(spec.retry())
+                .diagnostics(context.diagnostics())
+                .build();
+        int batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
+        this.policy = new BatchPolicy(batchSize, spec.maxBufferAge(), DEFAULT_MAX_BUFFER_AGE, context.clock());
         this.buf = new byte[Math.max(16, Math.min(batchSize, 1 << 20))];
-        this.lastFlushAt = nanoTime.getAsLong();
     }
 
     /**
@@ -141,12 +99,9 @@ public final class HttpPushSink implements ByteSink {
     @Override
     public void write(byte[] buf, int off, int len) {
         append(buf, off, len);
-        long now = nanoTime.getAsLong();
-        boolean sizeReached = count >= batchSize;
-        boolean ageReached = maxAgeNanos > 0 && now - lastFlushAt >= maxAgeNanos;
         lastWriteDelivered = false;
-        if (sizeReached || ageReached) {
-            send(now);
+        if (policy.due(count)) {
+            send();
             lastWriteDelivered = true;
         }
     }
@@ -170,7 +125,8 @@ public final class HttpPushSink implements ByteSink {
     @Override
     public void flush() {
         if (count > 0) {
-            send(nanoTime.getAsLong());
+            policy.sending();
+            send();
         }
     }
 
@@ -203,63 +159,13 @@ public final class HttpPushSink implements ByteSink {
         count = need;
     }
 
-    private void send(long now) {
+    private void send() {
         if (count == 0) {
             return;
         }
         byte[] body = Arrays.copyOf(buf, count);
         count = 0;
-        lastFlushAt = now;
-        retry.run(attempt -> post(body), HttpPushSink::retryable);
-    }
-
-    private void post(byte[] body) {
-        if (template == null) {
-            throw new SinkException("HTTP push to '" + url + "' failed: " + uriError);
-        }
-        HttpRequest request = template.copy()
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        int status;
-        try {
-            status = SharedHttpClient.INSTANCE
-                    .send(request, HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            throw new SinkException("HTTP push to '" + url + "' failed: " + IoErrors.describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SinkException("HTTP push to '" + url + "' failed: interrupted", e);
-        }
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        if (status >= 400 && status < 500 && status != 429) {
-            diagnostics.accept(
-                    "sonda: http_push sink: received HTTP " + status + " from '" + url + "'; discarding batch");
-            return;
-        }
-        throw new SinkException("HTTP " + status + " from '" + url + "'");
-    }
-
-    /**
-     * The reference's classifier ({@code HttpPushSink::is_retryable}), plus: an interrupted send is
-     * never retried.
-     */
-    static boolean retryable(SinkException e) {
-        if (e.getCause() instanceof InterruptedException) {
-            return false;
-        }
-        String m = String.valueOf(e.getMessage());
-        return !(m.contains("HTTP 4") && !m.contains("HTTP 429"));
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
+        sender.post(body);
     }
 
     /**

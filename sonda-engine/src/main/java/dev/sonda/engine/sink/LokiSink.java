@@ -2,10 +2,6 @@ package dev.sonda.engine.sink;
 
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.engine.encode.Labels;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * {@code type: loki}: batched pushes to the Grafana Loki push API (Sonda 1.20 {@code
@@ -79,20 +74,16 @@ public final class LokiSink implements Sink {
     private final String url;
     private final String pushUrl;
     private final Labels staticLabels;
-    private final int batchSize;
     private final long maxStreams;
-    private final long maxAgeNanos;
-    private final LongSupplier nanoTime;
+    private final BatchPolicy policy;
+    private final HttpSender sender;
+    private final int batchSize;
     private final Consumer<String> diagnostics;
-    private final Retry retry;
-    private final HttpRequest.Builder template;
-    private final String uriError;
 
     private Labels[] overlays;
     private long[] stamps;
     private String[] lines;
     private int count;
-    private long lastFlushAt;
     private boolean lastWriteDelivered = true;
 
     /**
@@ -117,46 +108,25 @@ public final class LokiSink implements Sink {
         }
         this.pushUrl = url + "/loki/api/v1/push";
         this.batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
-        if (batchSize < 0) {
-            throw new IllegalArgumentException("loki batch_size must not be negative: " + batchSize);
-        }
         int cap = spec.maxStreamsPerPush() == null ? DEFAULT_MAX_STREAMS_PER_PUSH : spec.maxStreamsPerPush();
         if (cap < 0) {
             throw new IllegalArgumentException("loki max_streams_per_push must not be negative: " + cap);
         }
         this.maxStreams = cap;
-        Duration age = spec.maxBufferAge() == null ? DEFAULT_MAX_BUFFER_AGE : spec.maxBufferAge();
-        if (age.isNegative()) {
-            throw new IllegalArgumentException("loki max_buffer_age must not be negative: " + age);
-        }
-        long ageNanos;
-        try {
-            ageNanos = age.toNanos();
-        } catch (ArithmeticException e) {
-            ageNanos = Long.MAX_VALUE;
-        }
-        this.maxAgeNanos = ageNanos;
+        this.policy = new BatchPolicy(batchSize, spec.maxBufferAge(), DEFAULT_MAX_BUFFER_AGE, context.clock());
         this.staticLabels = Labels.of(context.labels());
-        this.nanoTime = context.clock()::nanoTime;
         this.metricEncoder = context.metricEncoder();
         this.logEncoder = context.logEncoder();
         this.diagnostics = context.diagnostics();
-        this.retry = new Retry(spec.retry(), diagnostics);
-
-        HttpRequest.Builder b = null;
-        String error = null;
-        try {
-            b = HttpRequest.newBuilder(URI.create(pushUrl)).setHeader("Content-Type", "application/json");
-        } catch (IllegalArgumentException e) {
-            error = e.getMessage() == null ? "invalid URL" : e.getMessage();
-        }
-        this.template = b;
-        this.uriError = error;
+        this.sender = HttpSender.to(pushUrl, "loki", "Loki push")
+                .header("Content-Type", "application/json")
+                .retry(spec.retry())
+                .diagnostics(diagnostics)
+                .build();
         int initial = Math.max(1, Math.min(batchSize, 1024));
         this.overlays = new Labels[initial];
         this.stamps = new long[initial];
         this.lines = new String[initial];
-        this.lastFlushAt = nanoTime.getAsLong();
     }
 
     /**
@@ -243,7 +213,8 @@ public final class LokiSink implements Sink {
     @Override
     public void flush() {
         if (count > 0) {
-            send(nanoTime.getAsLong());
+            policy.sending();
+            send();
         }
     }
 
@@ -292,23 +263,19 @@ public final class LokiSink implements Sink {
         stamps[count] = nanos;
         lines[count] = line;
         count++;
-        long now = nanoTime.getAsLong();
-        boolean sizeReached = count >= batchSize;
-        boolean ageReached = maxAgeNanos > 0 && now - lastFlushAt >= maxAgeNanos;
         lastWriteDelivered = false;
-        if (sizeReached || ageReached) {
-            send(now);
+        if (policy.due(count)) {
+            send();
             lastWriteDelivered = true;
         }
     }
 
-    private void send(long now) {
+    private void send() {
         int n = count;
         if (n == 0) {
             return;
         }
         count = 0;
-        lastFlushAt = now;
         List<Group> groups = group(n);
         if (groups.size() > maxStreams) {
             Arrays.fill(lines, 0, n, null);
@@ -321,7 +288,7 @@ public final class LokiSink implements Sink {
         byte[] body = body(groups, n).getBytes(StandardCharsets.UTF_8);
         Arrays.fill(lines, 0, n, null);
         Arrays.fill(overlays, 0, n, null);
-        retry.run(attempt -> post(body), LokiSink::retryable);
+        sender.post(body);
     }
 
     /** The entry indexes per overlay, in stream order. */
@@ -425,39 +392,7 @@ public final class LokiSink implements Sink {
         sb.append('"');
     }
 
-    private void post(byte[] body) {
-        if (template == null) {
-            throw new SinkException("Loki push to '" + pushUrl + "' failed: " + uriError);
-        }
-        HttpRequest request = template.copy()
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        int status;
-        try {
-            status = SharedHttpClient.INSTANCE
-                    .send(request, HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            throw new SinkException("Loki push to '" + pushUrl + "' failed: " + IoErrors.describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SinkException("Loki push to '" + pushUrl + "' failed: interrupted", e);
-        }
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        if (status >= 400 && status < 500 && status != 429) {
-            diagnostics.accept(
-                    "sonda: loki sink: received HTTP " + status + " from '" + pushUrl + "'; discarding batch");
-            return;
-        }
-        throw new SinkException("HTTP " + status + " from '" + pushUrl + "'");
-    }
-
     /** Every failure but an interrupt is retried; a non-429 4xx never reaches here (discarded). */
-    private static boolean retryable(SinkException e) {
-        return !(e.getCause() instanceof InterruptedException);
-    }
 
     /** {@code BTreeMap<String, String>} order: (key, value) pairs by code point, shorter first. */
     static int compareOverlays(Labels a, Labels b) {

@@ -10,6 +10,9 @@ import dev.sonda.api.SondaException;
 public class SinkException extends SondaException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether a retry may succeed. */
+    private final boolean retryable;
+
     /**
      * Creates the exception.
      *
@@ -17,6 +20,7 @@ public class SinkException extends SondaException {
      */
     public SinkException(String message) {
         super(message);
+        this.retryable = true;
     }
 
     /**
@@ -27,5 +31,27 @@ public class SinkException extends SondaException {
      */
     public SinkException(String message, Throwable cause) {
         super(message, cause);
+        this.retryable = true;
+    }
+
+    /**
+     * Creates an exception that says whether a retry may succeed.
+     *
+     * @param message what went wrong, without a prefix
+     * @param cause the underlying failure, or null
+     * @param retryable false when retrying cannot help (the receiver refused the data)
+     */
+    public SinkException(String message, Throwable cause, boolean retryable) {
+        super(message, cause);
+        this.retryable = retryable;
+    }
+
+    /**
+     * Whether a retry may succeed; {@link Retry}'s classifiers never retry a false one.
+     *
+     * @return true unless the sink said otherwise
+     */
+    public boolean retryable() {
+        return retryable;
     }
 }

@@ -83,7 +83,7 @@ class RetryTest {
                                     calls.incrementAndGet();
                                     throw new SinkException("HTTP 404 from 'u'");
                                 },
-                                HttpPushSink::retryable))
+                                HttpSender::retryable))
                 .hasMessage("HTTP 404 from 'u'");
         assertThat(calls).hasValue(1);
         assertThat(lines.lines).isEmpty();
@@ -98,7 +98,7 @@ class RetryTest {
                                     int n = calls.incrementAndGet();
                                     throw new SinkException(n == 1 ? "HTTP 429 from 'u'" : "HTTP 400 from 'u'");
                                 },
-                                HttpPushSink::retryable))
+                                HttpSender::retryable))
                 .hasMessage("HTTP 400 from 'u'");
         assertThat(calls).hasValue(2);
         assertThat(lines.lines).hasSize(1);
