@@ -3,6 +3,9 @@
 #   victoria-metrics -> /usr/bin/victoria-metrics  (HttpPushVictoriaMetricsIT)
 #   influxdb         -> /usr/bin/influxd           (HttpPushInfluxDbIT)
 #   rsyslog          -> /usr/sbin/rsyslogd         (RsyslogIT)
+#   prometheus       -> /usr/bin/prometheus, /usr/bin/promtool (remote write, scrape and rule ITs)
+#   prometheus-alertmanager -> /usr/bin/prometheus-alertmanager (sonda test ITs)
+#   kubectl          -> /usr/bin/kubectl           (renders deploy/ manifests offline)
 # Debian packages only. apt is skipped entirely when every binary is already present; otherwise
 # `apt-get update` runs once and the missing packages are installed. Needs root (or sudo) for apt.
 # The packages' systemd units are never started: each IT starts and stops its own server on
@@ -13,6 +16,9 @@ declare -A BINARIES=(
   [victoria-metrics]=/usr/bin/victoria-metrics
   [influxdb]=/usr/bin/influxd
   [rsyslog]=/usr/sbin/rsyslogd
+  [prometheus]=/usr/bin/prometheus
+  [prometheus-alertmanager]=/usr/bin/prometheus-alertmanager
+  [kubectl]=/usr/bin/kubectl
 )
 
 missing=()

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.testing.BackendProcess;
+import dev.sonda.testing.Backends;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +39,7 @@ class HttpPushInfluxDbIT {
 
     @BeforeAll
     static void startInfluxDb() throws IOException {
-        Assumptions.assumeTrue(
-                Files.isExecutable(BINARY),
-                BINARY + " is missing: install it with `apt-get install influxdb` (or run .ci/backends.sh)");
+        Backends.require(BINARY, "influxdb");
         int httpPort = TestSupport.freePort();
         int rpcPort = TestSupport.freePort();
         base = "http://127.0.0.1:" + httpPort;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.testing.BackendProcess;
+import dev.sonda.testing.Backends;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +39,7 @@ class HttpPushVictoriaMetricsIT {
 
     @BeforeAll
     static void startVictoriaMetrics() throws IOException {
-        Assumptions.assumeTrue(
-                Files.isExecutable(BINARY),
-                BINARY + " is missing: install it with `apt-get install victoria-metrics` (or run .ci/backends.sh)");
+        Backends.require(BINARY, "victoria-metrics");
         int port = TestSupport.freePort();
         base = "http://127.0.0.1:" + port;
         vm = BackendProcess.start(

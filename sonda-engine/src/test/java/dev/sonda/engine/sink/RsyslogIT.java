@@ -10,6 +10,8 @@ import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.log.LogEvent;
 import dev.sonda.engine.log.LogFields;
 import dev.sonda.engine.log.SyslogEncoder;
+import dev.sonda.testing.BackendProcess;
+import dev.sonda.testing.Backends;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -25,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +52,7 @@ class RsyslogIT {
 
     @BeforeAll
     static void startRsyslog() throws IOException {
-        Assumptions.assumeTrue(
-                Files.isExecutable(BINARY),
-                BINARY + " is missing: install it with `apt-get install rsyslog` (or run .ci/backends.sh)");
+        Backends.require(BINARY, "rsyslog");
         tcpPort = TestSupport.freePort();
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             udpPort = s.getLocalPort();

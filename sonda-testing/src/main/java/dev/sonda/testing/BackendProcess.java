@@ -1,4 +1,4 @@
-package dev.sonda.engine.sink;
+package dev.sonda.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real backend server started by an integration test: its own process on loopback, its output in
- * a log file, stopped (by its own PID) when the test class ends.
+ * a log file, stopped (by its own PID) when the test class ends. Tests must point it at 127.0.0.1
+ * and give it a temporary data directory.
  */
-final class BackendProcess {
-    static final HttpClient HTTP = HttpClient.newBuilder()
+public final class BackendProcess {
+    /** An HTTP/1.1 client with a 5 s connect timeout, for health checks and read-back. */
+    public static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -32,8 +34,15 @@ final class BackendProcess {
         this.command = command;
     }
 
-    /** Starts {@code command}, output to {@code log}. */
-    static BackendProcess start(List<String> command, Path log) throws IOException {
+    /**
+     * Starts {@code command}, its output (stdout and stderr) to {@code log}.
+     *
+     * @param command the command line
+     * @param log the log file
+     * @return the process
+     * @throws IOException if the process cannot start
+     */
+    public static BackendProcess start(List<String> command, Path log) throws IOException {
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -41,14 +50,24 @@ final class BackendProcess {
         return new BackendProcess(p, log, command);
     }
 
-    /** The command line, for messages. */
-    String commandLine() {
+    /**
+     * The command line, for messages.
+     *
+     * @return the command line
+     */
+    public String commandLine() {
         return String.join(" ", command);
     }
 
-    /** Waits (bounded polling) until {@code GET url} answers 2xx; fails with the log tail if not. */
-    void awaitHealthy(String url, Duration timeout) {
-        boolean up = TestSupport.pollUntil(timeout, () -> {
+    /**
+     * Waits (bounded polling) until {@code GET url} answers 2xx.
+     *
+     * @param url the health URL
+     * @param timeout the longest wait
+     * @throws AssertionError with the log tail if the server died or stayed unhealthy
+     */
+    public void awaitHealthy(String url, Duration timeout) {
+        boolean up = Net.pollUntil(timeout, () -> {
             if (!process.isAlive()) {
                 return true;
             }
@@ -64,8 +83,12 @@ final class BackendProcess {
         }
     }
 
-    /** The last 4000 characters of the server's output. */
-    String logTail() {
+    /**
+     * The last 4000 characters of the server's output.
+     *
+     * @return the tail
+     */
+    public String logTail() {
         try {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
@@ -74,7 +97,14 @@ final class BackendProcess {
         }
     }
 
-    static HttpResponse<String> get(String url) throws IOException {
+    /**
+     * {@code GET url} with a 10 s timeout.
+     *
+     * @param url the URL
+     * @return the response
+     * @throws IOException on a transport failure
+     */
+    public static HttpResponse<String> get(String url) throws IOException {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(URI.create(url))
@@ -88,7 +118,15 @@ final class BackendProcess {
         }
     }
 
-    static HttpResponse<String> postForm(String url, String form) throws IOException {
+    /**
+     * {@code POST url} of a form body with a 10 s timeout.
+     *
+     * @param url the URL
+     * @param form the urlencoded form
+     * @return the response
+     * @throws IOException on a transport failure
+     */
+    public static HttpResponse<String> postForm(String url, String form) throws IOException {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(URI.create(url))
@@ -103,8 +141,21 @@ final class BackendProcess {
         }
     }
 
-    /** Stops the process: SIGTERM, then SIGKILL after 10 s. */
-    void stop() throws InterruptedException {
+    /**
+     * Whether the process still runs.
+     *
+     * @return true while alive
+     */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Stops the process: SIGTERM, then SIGKILL after 10 s.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
