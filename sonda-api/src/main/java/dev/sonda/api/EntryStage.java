@@ -1,8 +1,11 @@
 package dev.sonda.api;
 
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.api.sink.SinkSpec;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,6 +32,7 @@ public abstract class EntryStage<S extends EntryStage<S>> {
         NAME,
         BODY,
         RATE,
+        EVERY,
         DURATION,
         START_TIME,
         LABELS,
@@ -128,13 +132,49 @@ public abstract class EntryStage<S extends EntryStage<S>> {
     }
 
     /**
-     * Sets events (ticks) per second (YAML {@code rate}).
+     * Sets events (ticks) per second (YAML {@code rate}). Replaces an earlier {@link
+     * #every(Duration)}.
      *
-     * @param eventsPerSecond above 0; fractions allowed (0.5 = one event every 2 s)
+     * @param eventsPerSecond above 0; fractions allowed (0.5 = one event every 2 s); a build
+     *     reports a value of 0 or below, or NaN
      * @return the new stage
      */
     public S rate(double eventsPerSecond) {
-        return with(Field.RATE, eventsPerSecond);
+        return with(Field.EVERY, null).with(Field.RATE, eventsPerSecond);
+    }
+
+    /**
+     * Sets the interval between events, for those who think in scrape intervals: YAML {@code rate}
+     * set to {@code 1 / interval}, the interval in seconds ({@code every(Duration.ofSeconds(15))}
+     * is {@code rate: 0.06666666666666667}, the same double as {@code rate(1 / 15.0)}). Replaces an
+     * earlier {@link #rate(double)}; a later {@code rate(...)} replaces this.
+     *
+     * <p>The interval is converted to seconds as {@code seconds + nanos / 1e9}, as the reference
+     * converts durations ({@link DurationText#toSeconds(Duration)}).
+     *
+     * @param interval time between two events, above zero; a zero or negative interval is reported
+     *     by {@code build()} at the entry's {@code rate} path, not here
+     * @return the new stage
+     * @throws NullPointerException if {@code interval} is null
+     */
+    public S every(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isZero() || interval.isNegative()) {
+            return with(Field.RATE, null).with(Field.EVERY, interval);
+        }
+        return with(Field.EVERY, null).with(Field.RATE, 1.0 / DurationText.toSeconds(interval));
+    }
+
+    /**
+     * Sets the interval between events from YAML duration text: {@code rate} set to {@code 1 /
+     * interval} (see {@link #every(Duration)}).
+     *
+     * @param interval such as {@code 15s} or {@code 250ms}
+     * @return the new stage
+     * @throws IllegalArgumentException if the text is not a positive duration
+     */
+    public S every(String interval) {
+        return every(DurationText.parse(interval));
     }
 
     /**
@@ -162,11 +202,36 @@ public abstract class EntryStage<S extends EntryStage<S>> {
     /**
      * Sets the timestamp anchor (YAML {@code start_time}).
      *
-     * @param startTime {@code now}, a signed offset such as {@code -1h}, or an RFC 3339 instant
+     * @param startTime {@code now}, a signed offset such as {@code -1h} (units {@code ms}, {@code
+     *     s}, {@code m}, {@code h}, {@code d}), or an RFC 3339 instant such as {@code
+     *     2026-01-01T00:00:00Z}; checked when the plan is compiled
      * @return the new stage
      */
     public S startTime(String startTime) {
         return with(Field.START_TIME, startTime);
+    }
+
+    /**
+     * Anchors timestamps at a fixed instant (YAML {@code start_time} with an RFC 3339 value). The
+     * instant is written in UTC with {@code Z} and as many fraction digits as it needs ({@link
+     * Instant#toString()}, such as {@code 2026-01-01T00:00:00Z} or {@code
+     * 2026-01-01T00:00:00.250Z}), which {@code start_time} reads back to the same instant to the
+     * nanosecond; {@code startTime("2026-01-01T00:00:00Z")} builds the same entry.
+     *
+     * @param startTime an instant in the years 0000 to 9999 (RFC 3339 years have four digits)
+     * @return the new stage
+     * @throws NullPointerException if {@code startTime} is null
+     * @throws IllegalArgumentException if the instant's year is outside 0000 to 9999
+     */
+    public S startTime(Instant startTime) {
+        Objects.requireNonNull(startTime, "startTime");
+        int year = startTime.atOffset(ZoneOffset.UTC).getYear();
+        if (year < 0 || year > 9999) {
+            throw new IllegalArgumentException("startTime(" + startTime + "): an RFC 3339 start_time has a four-digit"
+                    + " year (0000 to 9999), got " + year + "; pass an instant within those years, or a signed"
+                    + " offset such as startTime(\"-1h\")");
+        }
+        return startTime(startTime.toString());
     }
 
     /**
@@ -211,6 +276,18 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      */
     public S dynamicLabel(String key, String prefix, long cardinality) {
         return addTo(Field.DYNAMIC_LABELS, new DynamicLabel(key, prefix, cardinality, List.of()));
+    }
+
+    /**
+     * Adds a counter label {@code <key>_ + (tick mod cardinality)} with the default prefix (an item
+     * of YAML {@code dynamic_labels:} without {@code prefix}).
+     *
+     * @param key label key
+     * @param cardinality distinct values, at least 1; a build reports 0
+     * @return the new stage
+     */
+    public S dynamicLabel(String key, long cardinality) {
+        return dynamicLabel(key, null, cardinality);
     }
 
     /**
@@ -375,7 +452,23 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      * @throws IllegalArgumentException if {@code op} is neither {@code <} nor {@code >}
      */
     public S after(String ref, String op, double value, Duration delay) {
-        return with(Field.AFTER, new AfterClause(ref, Comparison.of(op), value, delay));
+        return after(ref, Comparison.of(op), value, delay);
+    }
+
+    /**
+     * Starts this entry {@code delay} after entry {@code ref} first satisfies {@code op value}
+     * (YAML {@code after: {ref, op, value, delay}}).
+     *
+     * @param ref id of the upstream metrics entry
+     * @param op the strict comparison
+     * @param value the threshold
+     * @param delay extra wait after the crossing, positive (a build reports zero or below), or
+     *     null for none
+     * @return the new stage
+     * @throws NullPointerException if {@code ref} or {@code op} is null
+     */
+    public S after(String ref, Comparison op, double value, Duration delay) {
+        return with(Field.AFTER, new AfterClause(ref, op, value, delay));
     }
 
     /**
@@ -393,6 +486,38 @@ public abstract class EntryStage<S extends EntryStage<S>> {
     }
 
     /**
+     * Starts this entry when {@code upstream} first satisfies {@code op value} (YAML {@code after:
+     * {ref: <upstream's id>, op, value}}).
+     *
+     * @param upstream a stage with an {@link #id(String) id}
+     * @param op the strict comparison
+     * @param value the threshold
+     * @return the new stage
+     * @throws IllegalArgumentException if {@code upstream} has no id
+     * @throws NullPointerException if {@code op} is null
+     */
+    public S after(EntryStage<?> upstream, Comparison op, double value) {
+        return after(idOf(upstream, "after"), op, value);
+    }
+
+    /**
+     * Starts this entry {@code delay} after {@code upstream} first satisfies {@code op value} (YAML
+     * {@code after: {ref: <upstream's id>, op, value, delay}}).
+     *
+     * @param upstream a stage with an {@link #id(String) id}
+     * @param op the strict comparison
+     * @param value the threshold
+     * @param delay extra wait after the crossing, positive (a build reports zero or below), or
+     *     null for none
+     * @return the new stage
+     * @throws IllegalArgumentException if {@code upstream} has no id
+     * @throws NullPointerException if {@code op} is null
+     */
+    public S after(EntryStage<?> upstream, Comparison op, double value, Duration delay) {
+        return after(idOf(upstream, "after"), op, value, delay);
+    }
+
+    /**
      * Emits only while entry {@code ref} satisfies {@code op value} (YAML {@code while: {ref, op,
      * value}}; {@code while} is a Java keyword). Needs a {@code duration}.
      *
@@ -403,7 +528,21 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      * @throws IllegalArgumentException if {@code op} is neither {@code <} nor {@code >}
      */
     public S activeWhile(String ref, String op, double value) {
-        return with(Field.WHILE, new WhileClause(ref, Comparison.of(op), value, null, null));
+        return activeWhile(ref, Comparison.of(op), value);
+    }
+
+    /**
+     * Emits only while entry {@code ref} satisfies {@code op value} (YAML {@code while: {ref, op,
+     * value}}; {@code while} is a Java keyword). Needs a {@code duration}.
+     *
+     * @param ref id of the upstream metrics entry
+     * @param op the strict comparison
+     * @param value the threshold, finite (a build reports NaN and infinities)
+     * @return the new stage
+     * @throws NullPointerException if {@code ref} or {@code op} is null
+     */
+    public S activeWhile(String ref, Comparison op, double value) {
+        return with(Field.WHILE, new WhileClause(ref, op, value, null, null));
     }
 
     /**
@@ -416,6 +555,21 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      * @throws IllegalArgumentException if {@code upstream} has no id or {@code op} is invalid
      */
     public S activeWhile(EntryStage<?> upstream, String op, double value) {
+        return activeWhile(idOf(upstream, "activeWhile"), op, value);
+    }
+
+    /**
+     * Emits only while {@code upstream} satisfies {@code op value} (YAML {@code while: {ref:
+     * <upstream's id>, op, value}}). Needs a {@code duration}.
+     *
+     * @param upstream a stage with an {@link #id(String) id}
+     * @param op the strict comparison
+     * @param value the threshold, finite (a build reports NaN and infinities)
+     * @return the new stage
+     * @throws IllegalArgumentException if {@code upstream} has no id
+     * @throws NullPointerException if {@code op} is null
+     */
+    public S activeWhile(EntryStage<?> upstream, Comparison op, double value) {
         return activeWhile(idOf(upstream, "activeWhile"), op, value);
     }
 
@@ -473,6 +627,29 @@ public abstract class EntryStage<S extends EntryStage<S>> {
     }
 
     /**
+     * Rewords the entry's rate problem when the rate came from a zero or negative {@link
+     * #every(Duration)}, so the message names what the user wrote. {@link #toEntry()} gives such
+     * an entry a NaN rate, which the entry's own rules report at {@code <path>.rate}.
+     *
+     * @param path where the entry sits, such as {@code scenarios[2]}
+     * @param problems the plan's or entry's problems, in order
+     * @return the problems, the rate problem reworded
+     */
+    final List<Problem> reword(String path, List<Problem> problems) {
+        Duration every = (Duration) get(Field.EVERY);
+        if (every == null) {
+            return problems;
+        }
+        String ratePath = path + ".rate";
+        String message = "every(interval): the interval between events must be greater than zero, got "
+                + FloatText.display(DurationText.toSeconds(every)) + "s; pass a positive interval such as"
+                + " Duration.ofSeconds(15) (rate = 1 / interval in seconds), or set rate(eventsPerSecond)";
+        return problems.stream()
+                .map(p -> p.path().equals(ratePath) ? new Problem(ratePath, message) : p)
+                .toList();
+    }
+
+    /**
      * The entry as configured so far, without validation (a plan validates it with its defaults).
      *
      * @return the entry
@@ -493,7 +670,7 @@ public abstract class EntryStage<S extends EntryStage<S>> {
                 (String) get(Field.ID),
                 (String) get(Field.NAME),
                 signal,
-                (Double) get(Field.RATE),
+                get(Field.EVERY) != null ? Double.valueOf(Double.NaN) : (Double) get(Field.RATE),
                 (Duration) get(Field.DURATION),
                 (String) get(Field.START_TIME),
                 (Map<String, String>) get(Field.LABELS),
@@ -524,8 +701,10 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      */
     public Entry build() {
         Entry entry = toEntry();
+        Problems found = new Problems();
+        entry.validate("scenario", 0, Defaults.NONE, found);
         Problems problems = new Problems();
-        entry.validate("scenario", 0, Defaults.NONE, problems);
+        problems.addAll(reword("scenario", found.list()));
         problems.throwIfAny();
         return entry;
     }
@@ -538,6 +717,10 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      * @throws IllegalStateException if the signal's body was never set
      */
     public ScenarioPlan buildPlan() {
-        return ScenarioPlan.of(Defaults.NONE, List.of(toEntry())).validate();
+        ScenarioPlan plan = ScenarioPlan.of(Defaults.NONE, List.of(toEntry()));
+        Problems problems = new Problems();
+        problems.addAll(reword("scenarios[0]", plan.problems()));
+        problems.throwIfAny();
+        return plan;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * DSL stage of a {@code signal_type: metrics} entry. Start one with {@link
@@ -67,6 +68,21 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * {@code generator: {type: sine, amplitude, period_secs, offset}} with the period as a {@link
+     * Duration}: {@code period_secs} is {@code seconds + nanos / 1e9}, so {@code
+     * sine(40, Duration.ofMinutes(10), 50)} builds the same spec as {@code sine(40, 600, 50)}.
+     *
+     * @param amplitude peak deviation from {@code offset}
+     * @param period wave period; zero yields NaN values, as in the reference
+     * @param offset centre line
+     * @return the new stage
+     * @throws NullPointerException if {@code period} is null
+     */
+    public MetricStage sine(double amplitude, Duration period, double offset) {
+        return sine(amplitude, seconds(period, "period"), offset);
+    }
+
+    /**
      * {@code generator: {type: sawtooth, min, max, period_secs}}.
      *
      * @param min start of each ramp
@@ -76,6 +92,20 @@ public final class MetricStage extends EntryStage<MetricStage> {
      */
     public MetricStage sawtooth(double min, double max, double periodSecs) {
         return generator(new GeneratorSpec.Sawtooth(min, max, periodSecs));
+    }
+
+    /**
+     * {@code generator: {type: sawtooth, min, max, period_secs}} with the period as a {@link
+     * Duration} ({@code period_secs} = {@code seconds + nanos / 1e9}).
+     *
+     * @param min start of each ramp
+     * @param max approached at the end of each ramp
+     * @param period ramp length
+     * @return the new stage
+     * @throws NullPointerException if {@code period} is null
+     */
+    public MetricStage sawtooth(double min, double max, Duration period) {
+        return sawtooth(min, max, seconds(period, "period"));
     }
 
     /**
@@ -133,13 +163,41 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * {@code generator: {type: step, start, step_size}}: an unbounded counter from {@code start}.
+     *
+     * @param start first value
+     * @param stepSize increment per tick
+     * @return the new stage
+     */
+    public MetricStage step(double start, double stepSize) {
+        return generator(new GeneratorSpec.Step(start, stepSize, null));
+    }
+
+    /**
+     * {@code generator: {type: step, start, step_size, max}}: a counter wrapping into {@code
+     * [start, max)} (when {@code max} is above {@code start}).
+     *
+     * @param start first value
+     * @param stepSize increment per tick
+     * @param max wrap bound
+     * @return the new stage
+     */
+    public MetricStage step(double start, double stepSize, double max) {
+        return generator(new GeneratorSpec.Step(start, stepSize, max));
+    }
+
+    /**
      * {@code generator: {type: step, start, step_size, max}}.
      *
      * @param start first value
      * @param stepSize increment per tick
      * @param max wrap bound, or null for none
      * @return the new stage
+     * @deprecated a null {@code max} meaning "no bound" reads as a value; use {@link
+     *     #step(double, double)} for an unbounded counter and {@link #step(double, double, double)}
+     *     for a bound. Behaves as before.
      */
+    @Deprecated
     public MetricStage step(double start, double stepSize, Double max) {
         return generator(new GeneratorSpec.Step(start, stepSize, max));
     }
@@ -158,15 +216,72 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * {@code generator: {type: spike, baseline, magnitude, duration_secs, interval_secs}} with the
+     * times as {@link Duration}s ({@code seconds + nanos / 1e9} each).
+     *
+     * @param baseline value outside spikes
+     * @param magnitude added during a spike (negative makes dips)
+     * @param duration spike length, zero or more (a build reports a negative one)
+     * @param interval spike period, above zero (a build reports zero or below)
+     * @return the new stage
+     * @throws NullPointerException if {@code duration} or {@code interval} is null
+     */
+    public MetricStage spike(double baseline, double magnitude, Duration duration, Duration interval) {
+        return spike(baseline, magnitude, seconds(duration, "duration"), seconds(interval, "interval"));
+    }
+
+    /**
+     * {@code generator: {type: steady}} with every default: center 50, amplitude 10, period 60 s,
+     * noise 1.0 ({@link GeneratorSpec.Steady#defaults()}). For some keys only, pass {@code
+     * GeneratorSpec.Steady.defaults().withCenter(70)} to {@link #generator(GeneratorSpec)}.
+     *
+     * @return the new stage
+     */
+    public MetricStage steady() {
+        return generator(GeneratorSpec.Steady.defaults());
+    }
+
+    /**
      * {@code generator: {type: steady, center, amplitude, period}} with the default noise (1.0).
      *
      * @param center centre line
      * @param amplitude peak deviation
      * @param period wave period
      * @return the new stage
+     * @throws NullPointerException if {@code period} is null
      */
     public MetricStage steady(double center, double amplitude, Duration period) {
-        return generator(new GeneratorSpec.Steady(center, amplitude, period, 1.0, null));
+        return steady(center, amplitude, period, GeneratorSpec.Steady.DEFAULT_NOISE);
+    }
+
+    /**
+     * {@code generator: {type: steady, center, amplitude, period, noise}}, no noise seed.
+     *
+     * @param center centre line
+     * @param amplitude peak deviation
+     * @param period wave period
+     * @param noise jitter amplitude when the entry sets none; 0 for none
+     * @return the new stage
+     * @throws NullPointerException if {@code period} is null
+     */
+    public MetricStage steady(double center, double amplitude, Duration period, double noise) {
+        return generator(new GeneratorSpec.Steady(center, amplitude, period, noise, null));
+    }
+
+    /**
+     * {@code generator: {type: steady, center, amplitude, period, noise, noise_seed}}.
+     *
+     * @param center centre line
+     * @param amplitude peak deviation
+     * @param period wave period
+     * @param noise jitter amplitude when the entry sets none; 0 for none
+     * @param noiseSeed 64-bit jitter seed, read as unsigned, used when the entry sets no {@code
+     *     jitter_seed}
+     * @return the new stage
+     * @throws NullPointerException if {@code period} is null
+     */
+    public MetricStage steady(double center, double amplitude, Duration period, double noise, long noiseSeed) {
+        return generator(new GeneratorSpec.Steady(center, amplitude, period, noise, noiseSeed));
     }
 
     /**
@@ -178,9 +293,23 @@ public final class MetricStage extends EntryStage<MetricStage> {
      * @param noise jitter amplitude when the entry sets none; 0 for none
      * @param noiseSeed jitter seed, or null
      * @return the new stage
+     * @deprecated a null {@code noiseSeed} meaning "no seed" reads as a value; use {@link
+     *     #steady(double, double, Duration, double)} without a seed and {@link #steady(double,
+     *     double, Duration, double, long)} with one. Behaves as before.
      */
+    @Deprecated
     public MetricStage steady(double center, double amplitude, Duration period, double noise, Long noiseSeed) {
         return generator(new GeneratorSpec.Steady(center, amplitude, period, noise, noiseSeed));
+    }
+
+    /**
+     * {@code generator: {type: flap}} with every default: up 10 s, down 5 s, values 1 (up) and 0
+     * (down) ({@link GeneratorSpec.Flap#defaults()}).
+     *
+     * @return the new stage
+     */
+    public MetricStage flap() {
+        return generator(GeneratorSpec.Flap.defaults());
     }
 
     /**
@@ -220,6 +349,16 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * {@code generator: {type: saturation}} with every default: baseline 0, ceiling 100,
+     * time_to_saturate 5 min ({@link GeneratorSpec.Saturation#defaults()}).
+     *
+     * @return the new stage
+     */
+    public MetricStage saturation() {
+        return generator(GeneratorSpec.Saturation.defaults());
+    }
+
+    /**
      * {@code generator: {type: saturation, baseline, ceiling, time_to_saturate}}.
      *
      * @param baseline start of each ramp
@@ -232,6 +371,17 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * {@code generator: {type: leak}} with every default: baseline 0, ceiling 100, time_to_ceiling
+     * 10 min ({@link GeneratorSpec.Leak#defaults()}). The entry's duration must not exceed the
+     * ramp.
+     *
+     * @return the new stage
+     */
+    public MetricStage leak() {
+        return generator(GeneratorSpec.Leak.defaults());
+    }
+
+    /**
      * {@code generator: {type: leak, baseline, ceiling, time_to_ceiling}}.
      *
      * @param baseline start value
@@ -241,6 +391,47 @@ public final class MetricStage extends EntryStage<MetricStage> {
      */
     public MetricStage leak(double baseline, double ceiling, Duration timeToCeiling) {
         return generator(new GeneratorSpec.Leak(baseline, ceiling, timeToCeiling));
+    }
+
+    /**
+     * {@code generator: {type: degradation}} with every default: baseline 0, ceiling 100,
+     * time_to_degrade 5 min, noise 1.0 ({@link GeneratorSpec.Degradation#defaults()}).
+     *
+     * @return the new stage
+     */
+    public MetricStage degradation() {
+        return generator(GeneratorSpec.Degradation.defaults());
+    }
+
+    /**
+     * {@code generator: {type: degradation, baseline, ceiling, time_to_degrade}} with the default
+     * noise (1.0).
+     *
+     * @param baseline start value
+     * @param ceiling end value
+     * @param timeToDegrade ramp length
+     * @return the new stage
+     * @throws NullPointerException if {@code timeToDegrade} is null
+     */
+    public MetricStage degradation(double baseline, double ceiling, Duration timeToDegrade) {
+        return degradation(baseline, ceiling, timeToDegrade, GeneratorSpec.Degradation.DEFAULT_NOISE);
+    }
+
+    /**
+     * {@code generator: {type: degradation, baseline, ceiling, time_to_degrade, noise, noise_seed}}.
+     *
+     * @param baseline start value
+     * @param ceiling end value
+     * @param timeToDegrade ramp length
+     * @param noise jitter amplitude when the entry sets none; 0 for none
+     * @param noiseSeed 64-bit jitter seed, read as unsigned, used when the entry sets no {@code
+     *     jitter_seed}
+     * @return the new stage
+     * @throws NullPointerException if {@code timeToDegrade} is null
+     */
+    public MetricStage degradation(
+            double baseline, double ceiling, Duration timeToDegrade, double noise, long noiseSeed) {
+        return generator(new GeneratorSpec.Degradation(baseline, ceiling, timeToDegrade, noise, noiseSeed));
     }
 
     /**
@@ -257,6 +448,16 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * {@code generator: {type: spike_event}} with every default: baseline 0, spike_height 100,
+     * spike_duration 10 s, spike_interval 30 s ({@link GeneratorSpec.SpikeEvent#defaults()}).
+     *
+     * @return the new stage
+     */
+    public MetricStage spikeEvent() {
+        return generator(GeneratorSpec.SpikeEvent.defaults());
+    }
+
+    /**
      * {@code generator: {type: spike_event, baseline, spike_height, spike_duration,
      * spike_interval}}.
      *
@@ -268,6 +469,10 @@ public final class MetricStage extends EntryStage<MetricStage> {
      */
     public MetricStage spikeEvent(double baseline, double spikeHeight, Duration spikeDuration, Duration spikeInterval) {
         return generator(new GeneratorSpec.SpikeEvent(baseline, spikeHeight, spikeDuration, spikeInterval));
+    }
+
+    private static double seconds(Duration d, String name) {
+        return DurationText.toSeconds(Objects.requireNonNull(d, name));
     }
 
     /**

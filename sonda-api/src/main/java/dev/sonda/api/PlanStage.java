@@ -232,8 +232,15 @@ public final class PlanStage {
      */
     public ScenarioPlan build() {
         List<Entry> built = entries.stream().map(EntryStage::toEntry).toList();
-        return new ScenarioPlan(
-                        ScenarioPlan.VERSION, PlanKind.RUNNABLE, scenarioName, description, tags, defaults, built, null)
-                .validate();
+        ScenarioPlan plan = new ScenarioPlan(
+                ScenarioPlan.VERSION, PlanKind.RUNNABLE, scenarioName, description, tags, defaults, built, null);
+        List<Problem> found = plan.problems();
+        for (int i = 0; i < entries.size(); i++) {
+            found = entries.get(i).reword("scenarios[" + i + "]", found);
+        }
+        Problems problems = new Problems();
+        problems.addAll(found);
+        problems.throwIfAny();
+        return plan;
     }
 }

@@ -117,6 +117,19 @@ public sealed interface Signal {
             buckets = List.copyOf(buckets);
         }
 
+        /**
+         * A histogram with every default, as YAML {@code signal_type: histogram} with only a
+         * {@code distribution:} reads: buckets {@link #DEFAULT_BUCKETS}, {@value
+         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, seed 0.
+         *
+         * @param distribution where observations come from
+         * @return the signal
+         * @throws NullPointerException if {@code distribution} is null
+         */
+        public static Histogram defaults(Distribution distribution) {
+            return new Histogram(distribution, DEFAULT_BUCKETS, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, 0L);
+        }
+
         @Override
         public SignalType signalType() {
             return SignalType.HISTOGRAM;
@@ -178,6 +191,19 @@ public sealed interface Signal {
         public Summary {
             Objects.requireNonNull(distribution, "distribution");
             quantiles = List.copyOf(quantiles);
+        }
+
+        /**
+         * A summary with every default, as YAML {@code signal_type: summary} with only a {@code
+         * distribution:} reads: quantiles {@link #DEFAULT_QUANTILES}, {@value
+         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, seed 0.
+         *
+         * @param distribution where observations come from
+         * @return the signal
+         * @throws NullPointerException if {@code distribution} is null
+         */
+        public static Summary defaults(Distribution distribution) {
+            return new Summary(distribution, DEFAULT_QUANTILES, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, 0L);
         }
 
         @Override

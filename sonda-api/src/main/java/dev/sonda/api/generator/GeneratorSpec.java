@@ -257,6 +257,79 @@ public interface GeneratorSpec {
             Objects.requireNonNull(period, "period");
         }
 
+        /** Default {@code center}, as the reference's: 50.0. */
+        public static final double DEFAULT_CENTER = 50.0;
+
+        /** Default {@code amplitude}, as the reference's: 10.0. */
+        public static final double DEFAULT_AMPLITUDE = 10.0;
+
+        /** Default {@code period}, as the reference's: 60 s. */
+        public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(60);
+
+        /** Default {@code noise}, as the reference's: 1.0. */
+        public static final double DEFAULT_NOISE = 1.0;
+
+        /**
+         * A steady spec with every default, as YAML {@code {type: steady}} alone reads: center 50,
+         * amplitude 10, period 60 s, noise 1.0, no noise seed.
+         *
+         * @return the spec
+         */
+        public static Steady defaults() {
+            return new Steady(DEFAULT_CENTER, DEFAULT_AMPLITUDE, DEFAULT_PERIOD, DEFAULT_NOISE, null);
+        }
+
+        /**
+         * A copy with {@code center} replaced (YAML {@code center}).
+         *
+         * @param center centre line
+         * @return the new spec
+         */
+        public Steady withCenter(double center) {
+            return new Steady(center, amplitude, period, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code amplitude} replaced (YAML {@code amplitude}).
+         *
+         * @param amplitude peak deviation
+         * @return the new spec
+         */
+        public Steady withAmplitude(double amplitude) {
+            return new Steady(center, amplitude, period, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code period} replaced (YAML {@code period}).
+         *
+         * @param period wave period, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code period} is null
+         */
+        public Steady withPeriod(Duration period) {
+            return new Steady(center, amplitude, period, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code noise} replaced (YAML {@code noise}).
+         *
+         * @param noise jitter amplitude; 0 disables
+         * @return the new spec
+         */
+        public Steady withNoise(double noise) {
+            return new Steady(center, amplitude, period, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code noiseSeed} replaced (YAML {@code noise_seed}).
+         *
+         * @param noiseSeed 64-bit jitter seed, read as unsigned
+         * @return the new spec
+         */
+        public Steady withNoiseSeed(long noiseSeed) {
+            return new Steady(center, amplitude, period, noise, noiseSeed);
+        }
+
         @Override
         public String type() {
             return "steady";
@@ -290,6 +363,81 @@ public interface GeneratorSpec {
             Objects.requireNonNull(downDuration, "downDuration");
         }
 
+        /** Default {@code up_duration}, as the reference's: 10 s. */
+        public static final Duration DEFAULT_UP_DURATION = Duration.ofSeconds(10);
+
+        /** Default {@code down_duration}, as the reference's: 5 s. */
+        public static final Duration DEFAULT_DOWN_DURATION = Duration.ofSeconds(5);
+
+        /** The value while up when neither {@code up_value} nor {@code enum} is set: 1.0. */
+        public static final double DEFAULT_UP_VALUE = 1.0;
+
+        /** The value while down when neither {@code down_value} nor {@code enum} is set: 0.0. */
+        public static final double DEFAULT_DOWN_VALUE = 0.0;
+
+        /**
+         * A flap spec with every default, as YAML {@code {type: flap}} alone reads: up 10 s, down
+         * 5 s, no explicit values and no enum (so 1 up, 0 down).
+         *
+         * @return the spec
+         */
+        public static Flap defaults() {
+            return new Flap(DEFAULT_UP_DURATION, DEFAULT_DOWN_DURATION, null, null, null);
+        }
+
+        /**
+         * A copy with {@code upDuration} replaced (YAML {@code up_duration}).
+         *
+         * @param upDuration time in the up state, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code upDuration} is null
+         */
+        public Flap withUpDuration(Duration upDuration) {
+            return new Flap(upDuration, downDuration, upValue, downValue, flapEnum);
+        }
+
+        /**
+         * A copy with {@code downDuration} replaced (YAML {@code down_duration}).
+         *
+         * @param downDuration time in the down state, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code downDuration} is null
+         */
+        public Flap withDownDuration(Duration downDuration) {
+            return new Flap(upDuration, downDuration, upValue, downValue, flapEnum);
+        }
+
+        /**
+         * A copy with {@code upValue} replaced (YAML {@code up_value}).
+         *
+         * @param upValue value while up; exclusive with an enum
+         * @return the new spec
+         */
+        public Flap withUpValue(double upValue) {
+            return new Flap(upDuration, downDuration, upValue, downValue, flapEnum);
+        }
+
+        /**
+         * A copy with {@code downValue} replaced (YAML {@code down_value}).
+         *
+         * @param downValue value while down; exclusive with an enum
+         * @return the new spec
+         */
+        public Flap withDownValue(double downValue) {
+            return new Flap(upDuration, downDuration, upValue, downValue, flapEnum);
+        }
+
+        /**
+         * A copy with {@code flapEnum} replaced (YAML {@code enum}).
+         *
+         * @param flapEnum named value pair, not null; exclusive with explicit values
+         * @return the new spec
+         * @throws NullPointerException if {@code flapEnum} is null
+         */
+        public Flap withEnum(FlapEnum flapEnum) {
+            return new Flap(upDuration, downDuration, upValue, downValue, Objects.requireNonNull(flapEnum, "flapEnum"));
+        }
+
         @Override
         public String type() {
             return "flap";
@@ -310,7 +458,7 @@ public interface GeneratorSpec {
          * @return the up value
          */
         public double resolvedUpValue() {
-            return upValue != null ? upValue : flapEnum != null ? flapEnum.upValue() : 1.0;
+            return upValue != null ? upValue : flapEnum != null ? flapEnum.upValue() : DEFAULT_UP_VALUE;
         }
 
         /**
@@ -319,7 +467,7 @@ public interface GeneratorSpec {
          * @return the down value
          */
         public double resolvedDownValue() {
-            return downValue != null ? downValue : flapEnum != null ? flapEnum.downValue() : 0.0;
+            return downValue != null ? downValue : flapEnum != null ? flapEnum.downValue() : DEFAULT_DOWN_VALUE;
         }
     }
 
@@ -395,6 +543,56 @@ public interface GeneratorSpec {
             Objects.requireNonNull(timeToSaturate, "timeToSaturate");
         }
 
+        /** Default {@code baseline}, as the reference's: 0.0. */
+        public static final double DEFAULT_BASELINE = 0.0;
+
+        /** Default {@code ceiling}, as the reference's: 100.0. */
+        public static final double DEFAULT_CEILING = 100.0;
+
+        /** Default {@code time_to_saturate}, as the reference's: 5 min. */
+        public static final Duration DEFAULT_TIME_TO_SATURATE = Duration.ofMinutes(5);
+
+        /**
+         * A saturation spec with every default, as YAML {@code {type: saturation}} alone reads:
+         * baseline 0, ceiling 100, time_to_saturate 5 min.
+         *
+         * @return the spec
+         */
+        public static Saturation defaults() {
+            return new Saturation(DEFAULT_BASELINE, DEFAULT_CEILING, DEFAULT_TIME_TO_SATURATE);
+        }
+
+        /**
+         * A copy with {@code baseline} replaced (YAML {@code baseline}).
+         *
+         * @param baseline start of each ramp
+         * @return the new spec
+         */
+        public Saturation withBaseline(double baseline) {
+            return new Saturation(baseline, ceiling, timeToSaturate);
+        }
+
+        /**
+         * A copy with {@code ceiling} replaced (YAML {@code ceiling}).
+         *
+         * @param ceiling end of each ramp
+         * @return the new spec
+         */
+        public Saturation withCeiling(double ceiling) {
+            return new Saturation(baseline, ceiling, timeToSaturate);
+        }
+
+        /**
+         * A copy with {@code timeToSaturate} replaced (YAML {@code time_to_saturate}).
+         *
+         * @param timeToSaturate ramp length, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code timeToSaturate} is null
+         */
+        public Saturation withTimeToSaturate(Duration timeToSaturate) {
+            return new Saturation(baseline, ceiling, timeToSaturate);
+        }
+
         @Override
         public String type() {
             return "saturation";
@@ -420,6 +618,56 @@ public interface GeneratorSpec {
          */
         public Leak {
             Objects.requireNonNull(timeToCeiling, "timeToCeiling");
+        }
+
+        /** Default {@code baseline}, as the reference's: 0.0. */
+        public static final double DEFAULT_BASELINE = 0.0;
+
+        /** Default {@code ceiling}, as the reference's: 100.0. */
+        public static final double DEFAULT_CEILING = 100.0;
+
+        /** Default {@code time_to_ceiling}, as the reference's: 10 min. */
+        public static final Duration DEFAULT_TIME_TO_CEILING = Duration.ofMinutes(10);
+
+        /**
+         * A leak spec with every default, as YAML {@code {type: leak}} alone reads: baseline 0,
+         * ceiling 100, time_to_ceiling 10 min.
+         *
+         * @return the spec
+         */
+        public static Leak defaults() {
+            return new Leak(DEFAULT_BASELINE, DEFAULT_CEILING, DEFAULT_TIME_TO_CEILING);
+        }
+
+        /**
+         * A copy with {@code baseline} replaced (YAML {@code baseline}).
+         *
+         * @param baseline start value
+         * @return the new spec
+         */
+        public Leak withBaseline(double baseline) {
+            return new Leak(baseline, ceiling, timeToCeiling);
+        }
+
+        /**
+         * A copy with {@code ceiling} replaced (YAML {@code ceiling}).
+         *
+         * @param ceiling value at the end of the ramp
+         * @return the new spec
+         */
+        public Leak withCeiling(double ceiling) {
+            return new Leak(baseline, ceiling, timeToCeiling);
+        }
+
+        /**
+         * A copy with {@code timeToCeiling} replaced (YAML {@code time_to_ceiling}).
+         *
+         * @param timeToCeiling ramp length, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code timeToCeiling} is null
+         */
+        public Leak withTimeToCeiling(Duration timeToCeiling) {
+            return new Leak(baseline, ceiling, timeToCeiling);
         }
 
         @Override
@@ -454,6 +702,79 @@ public interface GeneratorSpec {
             Objects.requireNonNull(timeToDegrade, "timeToDegrade");
         }
 
+        /** Default {@code baseline}, as the reference's: 0.0. */
+        public static final double DEFAULT_BASELINE = 0.0;
+
+        /** Default {@code ceiling}, as the reference's: 100.0. */
+        public static final double DEFAULT_CEILING = 100.0;
+
+        /** Default {@code time_to_degrade}, as the reference's: 5 min. */
+        public static final Duration DEFAULT_TIME_TO_DEGRADE = Duration.ofMinutes(5);
+
+        /** Default {@code noise}, as the reference's: 1.0. */
+        public static final double DEFAULT_NOISE = 1.0;
+
+        /**
+         * A degradation spec with every default, as YAML {@code {type: degradation}} alone reads:
+         * baseline 0, ceiling 100, time_to_degrade 5 min, noise 1.0, no noise seed.
+         *
+         * @return the spec
+         */
+        public static Degradation defaults() {
+            return new Degradation(DEFAULT_BASELINE, DEFAULT_CEILING, DEFAULT_TIME_TO_DEGRADE, DEFAULT_NOISE, null);
+        }
+
+        /**
+         * A copy with {@code baseline} replaced (YAML {@code baseline}).
+         *
+         * @param baseline start value
+         * @return the new spec
+         */
+        public Degradation withBaseline(double baseline) {
+            return new Degradation(baseline, ceiling, timeToDegrade, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code ceiling} replaced (YAML {@code ceiling}).
+         *
+         * @param ceiling end value
+         * @return the new spec
+         */
+        public Degradation withCeiling(double ceiling) {
+            return new Degradation(baseline, ceiling, timeToDegrade, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code timeToDegrade} replaced (YAML {@code time_to_degrade}).
+         *
+         * @param timeToDegrade ramp length, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code timeToDegrade} is null
+         */
+        public Degradation withTimeToDegrade(Duration timeToDegrade) {
+            return new Degradation(baseline, ceiling, timeToDegrade, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code noise} replaced (YAML {@code noise}).
+         *
+         * @param noise jitter amplitude; 0 disables
+         * @return the new spec
+         */
+        public Degradation withNoise(double noise) {
+            return new Degradation(baseline, ceiling, timeToDegrade, noise, noiseSeed);
+        }
+
+        /**
+         * A copy with {@code noiseSeed} replaced (YAML {@code noise_seed}).
+         *
+         * @param noiseSeed 64-bit jitter seed, read as unsigned
+         * @return the new spec
+         */
+        public Degradation withNoiseSeed(long noiseSeed) {
+            return new Degradation(baseline, ceiling, timeToDegrade, noise, noiseSeed);
+        }
+
         @Override
         public String type() {
             return "degradation";
@@ -482,6 +803,71 @@ public interface GeneratorSpec {
         public SpikeEvent {
             Objects.requireNonNull(spikeDuration, "spikeDuration");
             Objects.requireNonNull(spikeInterval, "spikeInterval");
+        }
+
+        /** Default {@code baseline}, as the reference's: 0.0. */
+        public static final double DEFAULT_BASELINE = 0.0;
+
+        /** Default {@code spike_height}, as the reference's: 100.0. */
+        public static final double DEFAULT_SPIKE_HEIGHT = 100.0;
+
+        /** Default {@code spike_duration}, as the reference's: 10 s. */
+        public static final Duration DEFAULT_SPIKE_DURATION = Duration.ofSeconds(10);
+
+        /** Default {@code spike_interval}, as the reference's: 30 s. */
+        public static final Duration DEFAULT_SPIKE_INTERVAL = Duration.ofSeconds(30);
+
+        /**
+         * A spike_event spec with every default, as YAML {@code {type: spike_event}} alone reads:
+         * baseline 0, spike_height 100, spike_duration 10 s, spike_interval 30 s.
+         *
+         * @return the spec
+         */
+        public static SpikeEvent defaults() {
+            return new SpikeEvent(
+                    DEFAULT_BASELINE, DEFAULT_SPIKE_HEIGHT, DEFAULT_SPIKE_DURATION, DEFAULT_SPIKE_INTERVAL);
+        }
+
+        /**
+         * A copy with {@code baseline} replaced (YAML {@code baseline}).
+         *
+         * @param baseline value outside a spike
+         * @return the new spec
+         */
+        public SpikeEvent withBaseline(double baseline) {
+            return new SpikeEvent(baseline, spikeHeight, spikeDuration, spikeInterval);
+        }
+
+        /**
+         * A copy with {@code spikeHeight} replaced (YAML {@code spike_height}).
+         *
+         * @param spikeHeight added during a spike
+         * @return the new spec
+         */
+        public SpikeEvent withSpikeHeight(double spikeHeight) {
+            return new SpikeEvent(baseline, spikeHeight, spikeDuration, spikeInterval);
+        }
+
+        /**
+         * A copy with {@code spikeDuration} replaced (YAML {@code spike_duration}).
+         *
+         * @param spikeDuration spike length, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code spikeDuration} is null
+         */
+        public SpikeEvent withSpikeDuration(Duration spikeDuration) {
+            return new SpikeEvent(baseline, spikeHeight, spikeDuration, spikeInterval);
+        }
+
+        /**
+         * A copy with {@code spikeInterval} replaced (YAML {@code spike_interval}).
+         *
+         * @param spikeInterval spike period, not null
+         * @return the new spec
+         * @throws NullPointerException if {@code spikeInterval} is null
+         */
+        public SpikeEvent withSpikeInterval(Duration spikeInterval) {
+            return new SpikeEvent(baseline, spikeHeight, spikeDuration, spikeInterval);
         }
 
         @Override
