@@ -185,4 +185,19 @@ public final class ExamplePlans {
                         .sink(SinkSpec.file("/tmp/sonda-logs.json")))
                 .build();
     }
+
+    /**
+     * {@code csv-replay.yaml}: a Grafana CSV export replayed at its recorded cadence, one series
+     * per column.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan csvReplay() {
+        return Scenario.metrics("cpu_usage_percent")
+                .id("replay")
+                .rate(0.1)
+                .duration("200s")
+                .csvReplay("data/cpu-replay.csv", false)
+                .buildPlan();
+    }
 }

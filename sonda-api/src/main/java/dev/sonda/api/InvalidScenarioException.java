@@ -38,6 +38,21 @@ public class InvalidScenarioException extends SondaException {
     }
 
     /**
+     * The same problems located through {@code map} (file, line and column), as a new exception;
+     * this one when {@code map} is null.
+     *
+     * @param map the plan's source map, or null
+     * @return the exception to throw
+     */
+    public InvalidScenarioException locate(SourceMap map) {
+        if (map == null) {
+            return this;
+        }
+        return new InvalidScenarioException(
+                problems.stream().map(p -> p.locate(map)).toList());
+    }
+
+    /**
      * Every problem found, in the order found.
      *
      * @return the problems, immutable, never empty

@@ -45,6 +45,21 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
+     * Replays the numeric columns of a CSV file, one series per column, at the cadence the file
+     * was recorded at (YAML {@code generator: {type: csv_replay, file: ..., repeat: ...}}). With no
+     * explicit columns, column 0 is the time and the header names each series (Grafana's "Series
+     * joined by time" export: {@code up{job="x"}} or {@code {__name__="up", job="x"}}). The
+     * derived rate (timescale / median interval) replaces the entry's rate.
+     *
+     * @param file the CSV file, relative to the working directory
+     * @param repeat whether to start over after the last row (else hold the last value)
+     * @return this stage
+     */
+    public MetricStage csvReplay(String file, boolean repeat) {
+        return generator(new GeneratorSpec.CsvReplay(file, java.util.List.of(), repeat, 1.0, null));
+    }
+
+    /**
      * {@code generator: {type: constant, value}}.
      *
      * @param value the value at every tick

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param defaults file-level defaults, {@link Defaults#NONE} when absent
  * @param entries the entries in file order (empty for composable plans)
  * @param pack the pack of a composable plan, else null
+ * @param origin where the plan was written (set by the YAML loader), or null for a plan built in
+ *     Java; not part of the plan's value: {@link #equals} and {@link #hashCode} ignore it, so a
+ *     plan loaded from a file equals the same plan built with the DSL
  */
 public record ScenarioPlan(
         int version,
@@ -27,7 +30,8 @@ public record ScenarioPlan(
         List<String> tags,
         Defaults defaults,
         List<Entry> entries,
-        MetricPack pack) {
+        MetricPack pack,
+        SourceMap origin) {
 
     /** The only supported format version. */
     public static final int VERSION = 2;
@@ -42,6 +46,7 @@ public record ScenarioPlan(
      * @param defaults file-level defaults, {@link Defaults#NONE} when absent
      * @param entries the entries in file order (empty for composable plans)
      * @param pack the pack of a composable plan, else null
+     * @param origin where the plan was written, or null
      * @throws NullPointerException if a required component is null
      */
     public ScenarioPlan {
@@ -49,6 +54,70 @@ public record ScenarioPlan(
         tags = tags == null ? List.of() : List.copyOf(tags);
         entries = entries == null ? List.of() : List.copyOf(entries);
         defaults = defaults == null ? Defaults.NONE : defaults;
+    }
+
+    /**
+     * Creates a plan without an origin (built in Java).
+     *
+     * @param version format version, always 2
+     * @param kind runnable or composable
+     * @param scenarioName catalog identifier (YAML {@code scenario_name}), or null
+     * @param description catalog description, or null
+     * @param tags catalog tags
+     * @param defaults file-level defaults, {@link Defaults#NONE} when absent
+     * @param entries the entries in file order (empty for composable plans)
+     * @param pack the pack of a composable plan, else null
+     * @throws NullPointerException if a required component is null
+     */
+    public ScenarioPlan(
+            int version,
+            PlanKind kind,
+            String scenarioName,
+            String description,
+            List<String> tags,
+            Defaults defaults,
+            List<Entry> entries,
+            MetricPack pack) {
+        this(version, kind, scenarioName, description, tags, defaults, entries, pack, null);
+    }
+
+    /**
+     * This plan with another origin.
+     *
+     * @param origin where the plan was written, or null
+     * @return the plan
+     */
+    public ScenarioPlan withOrigin(SourceMap origin) {
+        return new ScenarioPlan(version, kind, scenarioName, description, tags, defaults, entries, pack, origin);
+    }
+
+    /**
+     * Equal when every component but {@link #origin()} is equal.
+     *
+     * @param o the other object
+     * @return whether {@code o} is the same plan
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScenarioPlan p
+                && version == p.version
+                && kind == p.kind
+                && java.util.Objects.equals(scenarioName, p.scenarioName)
+                && java.util.Objects.equals(description, p.description)
+                && tags.equals(p.tags)
+                && defaults.equals(p.defaults)
+                && entries.equals(p.entries)
+                && java.util.Objects.equals(pack, p.pack);
+    }
+
+    /**
+     * The hash of every component but {@link #origin()}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(version, kind, scenarioName, description, tags, defaults, entries, pack);
     }
 
     /**

@@ -8,11 +8,13 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.engine.Clock;
-import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.CompiledPlan;
+import dev.sonda.engine.EntryOverrides;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
+import dev.sonda.engine.log.TemplateLogGenerator;
 import dev.sonda.yaml.ScenarioLoader;
 import dev.sonda.yaml.ScenarioParseException;
 import java.io.IOException;
@@ -108,13 +110,19 @@ final class RunCommand implements Callable<Integer> {
                         2);
             }
         }
+        EntryOverrides overrides = overrides();
         CompiledPlan compiled;
         try {
-            compiled = Sonda.compile(plan, new CatalogPacks(root.catalog));
+            compiled = Sonda.compile(
+                    plan,
+                    CompileOptions.defaults()
+                            .withPacks(new CatalogPacks(root.catalog))
+                            .withOverrides(overrides)
+                            .withTemplateIndexing(templateIndexing()));
         } catch (InvalidScenarioException e) {
             throw invalid("failed to compile v2 scenario " + scenario, e.problems());
         }
-        compiled = applyOverrides(compiled);
+        compiled.warnings().forEach(w -> err.println("sonda: " + w));
         if (root.dryRun) {
             DryRun.print(scenario, compiled, root.format, err, System.out);
             return 0;
@@ -186,7 +194,17 @@ final class RunCommand implements Callable<Integer> {
                 2);
     }
 
-    private CompiledPlan applyOverrides(CompiledPlan plan) {
+    /**
+     * How template logs index their pools: {@code SONDA_USIZE_BITS=32} selects the reference's
+     * 32-bit build (which made the golden vectors), anything else its native 64-bit builds.
+     */
+    private static TemplateLogGenerator.Indexing templateIndexing() {
+        return "32".equals(System.getenv("SONDA_USIZE_BITS"))
+                ? TemplateLogGenerator.Indexing.WASM32
+                : TemplateLogGenerator.Indexing.NATIVE;
+    }
+
+    private EntryOverrides overrides() {
         Map<String, String> extra = new LinkedHashMap<>();
         for (String l : labels) {
             int eq = l.indexOf('=');
@@ -219,32 +237,7 @@ final class RunCommand implements Callable<Integer> {
                         "invalid --on-sink-error \"" + onSinkError + "\": expected 'warn' or 'fail'", 2);
             };
         }
-        SinkSpec sinkSpec = sinkOverride();
-        EncoderSpec encoderSpec = encoderOverride();
-        Duration fd = d;
-        OnSinkError fp = policy;
-        return plan.map(e -> {
-            CompiledEntry c = e;
-            if (fd != null) {
-                c = c.withDuration(fd);
-            }
-            if (rate != null) {
-                c = c.withRate(rate);
-            }
-            if (sinkSpec != null) {
-                c = c.withSink(sinkSpec);
-            }
-            if (encoderSpec != null) {
-                c = c.withEncoder(encoderSpec);
-            }
-            if (!extra.isEmpty()) {
-                c = c.withLabels(extra);
-            }
-            if (fp != null) {
-                c = c.withOnSinkError(fp);
-            }
-            return c;
-        });
+        return new EntryOverrides(rate, d, sinkOverride(), encoderOverride(), extra, policy);
     }
 
     private SinkSpec sinkOverride() {

@@ -2,39 +2,57 @@ package dev.sonda.engine;
 
 import dev.sonda.api.Bursts;
 import dev.sonda.api.CardinalitySpike;
+import dev.sonda.api.DelayClause;
 import dev.sonda.api.DynamicLabel;
 import dev.sonda.api.Entry;
 import dev.sonda.api.Gaps;
+import dev.sonda.api.MetricType;
 import dev.sonda.api.OnSinkError;
+import dev.sonda.api.Signal;
 import dev.sonda.api.SignalType;
+import dev.sonda.api.WhileClause;
 import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.generator.ValueGenerator;
+import dev.sonda.engine.log.LogEncoder;
+import dev.sonda.engine.log.LogGenerator;
+import dev.sonda.engine.sink.SinkProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One entry after compilation: file defaults merged, built-in defaults applied, offsets resolved.
- * This is what a run executes and what {@code sonda run --dry-run} prints.
+ * One entry after compilation, and what runs: file defaults merged, built-in defaults applied, packs
+ * and csv_replay columns expanded, offsets resolved, overrides applied, and its generator, encoder
+ * and sink provider built once ({@link #runtime()}). This is also what {@code sonda run --dry-run}
+ * prints.
  *
- * @param index position in the compiled list (after pack expansion)
+ * @param index position in the compiled list (after pack and csv_replay expansion)
+ * @param path where the entry is written in the file, such as {@code scenarios[2]}; an entry of a
+ *     pack or a csv_replay column names its origin, such as {@code scenarios[2] (pack
+ *     'node_cpu', metric 'node_cpu_seconds_total')}
  * @param id the entry id, or null
  * @param name metric name, or the log entry's name
  * @param signalType the signal type
- * @param source the IR entry it was compiled from (with its own, unmerged fields)
+ * @param source the entry as compiled (merged, expanded, overridden, every spec resolved by its
+ *     provider); its schedule fields (gaps, bursts, dynamic labels, gates) are read through this
+ *     record's accessors
  * @param rate events (ticks) per second, above 0
  * @param duration lifetime from the entry's start, or null to run until stopped
  * @param phaseOffset start delay from the run's start, {@link Duration#ZERO} for none
- * @param labels static labels: defaults merged under the entry's own
- * @param encoder the encoder
- * @param sink the sink
+ * @param labels static labels: defaults merged under the entry's own, overrides over them
+ * @param encoder the encoder spec
+ * @param sink the sink spec
  * @param onSinkError the sink failure policy
  * @param clockGroup the clock group, or null
  * @param clockGroupAuto whether the clock group was synthesized ({@code chain_<id>})
+ * @param runtime what was built for the entry: generator, encoders, sink provider
  */
 public record CompiledEntry(
         int index,
+        String path,
         String id,
         String name,
         SignalType signalType,
@@ -47,16 +65,50 @@ public record CompiledEntry(
         SinkSpec sink,
         OnSinkError onSinkError,
         String clockGroup,
-        boolean clockGroupAuto) {
+        boolean clockGroupAuto,
+        Runtime runtime) {
+
+    /**
+     * What compilation built for an entry, once: immutable, thread-safe parts shared by every run
+     * of the compiled plan. Stateful parts (a histogram's sampler, a sink) are made per run from
+     * these.
+     *
+     * @param generator the value generator of a metrics entry (jitter included), else null
+     * @param logGenerator the log generator of a logs entry, else null
+     * @param metricEncoder the metric encoder of a metrics, histogram or summary entry, else null
+     * @param logEncoder the log encoder of a logs entry, else null
+     * @param sinkProvider creates the entry's sink when it starts
+     */
+    public record Runtime(
+            ValueGenerator generator,
+            LogGenerator logGenerator,
+            MetricEncoder metricEncoder,
+            LogEncoder logEncoder,
+            SinkProvider sinkProvider) {
+        /**
+         * Creates the record.
+         *
+         * @param generator the value generator, or null
+         * @param logGenerator the log generator, or null
+         * @param metricEncoder the metric encoder, or null
+         * @param logEncoder the log encoder, or null
+         * @param sinkProvider the sink provider
+         * @throws NullPointerException if {@code sinkProvider} is null
+         */
+        public Runtime {
+            Objects.requireNonNull(sinkProvider, "sinkProvider");
+        }
+    }
 
     /**
      * Creates the record, copying {@code labels}.
      *
      * @param index position in the compiled list
+     * @param path where the entry is written
      * @param id the entry id, or null
      * @param name the entry's name
      * @param signalType the signal type
-     * @param source the IR entry
+     * @param source the entry as compiled
      * @param rate events per second
      * @param duration lifetime, or null
      * @param phaseOffset start delay
@@ -66,9 +118,11 @@ public record CompiledEntry(
      * @param onSinkError the sink failure policy
      * @param clockGroup the clock group, or null
      * @param clockGroupAuto whether the clock group was synthesized
+     * @param runtime what was built for the entry
      * @throws NullPointerException if a required component is null
      */
     public CompiledEntry {
+        Objects.requireNonNull(path, "path");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(signalType, "signalType");
         Objects.requireNonNull(source, "source");
@@ -77,6 +131,16 @@ public record CompiledEntry(
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(onSinkError, "onSinkError");
+        Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /**
+     * The entry's signal: its generator, log generator, or histogram/summary settings.
+     *
+     * @return the signal
+     */
+    public Signal signal() {
+        return source.signal();
     }
 
     /**
@@ -116,148 +180,52 @@ public record CompiledEntry(
     }
 
     /**
-     * This entry with another rate (the CLI's {@code --rate}).
+     * The entry's {@code while:} gate, or null.
      *
-     * @param rate events per second
-     * @return the changed entry
+     * @return the gate clause
      */
-    public CompiledEntry withRate(double rate) {
-        return new CompiledEntry(
-                index,
-                id,
-                name,
-                signalType,
-                source,
-                rate,
-                duration,
-                phaseOffset,
-                labels,
-                encoder,
-                sink,
-                onSinkError,
-                clockGroup,
-                clockGroupAuto);
+    public WhileClause whileClause() {
+        return source.whileClause();
     }
 
     /**
-     * This entry with another duration (the CLI's {@code --duration}).
+     * The entry's {@code delay:} clause, or null.
      *
-     * @param duration lifetime, or null to run until stopped
-     * @return the changed entry
+     * @return the delay clause
      */
-    public CompiledEntry withDuration(Duration duration) {
-        return new CompiledEntry(
-                index,
-                id,
-                name,
-                signalType,
-                source,
-                rate,
-                duration,
-                phaseOffset,
-                labels,
-                encoder,
-                sink,
-                onSinkError,
-                clockGroup,
-                clockGroupAuto);
+    public DelayClause delay() {
+        return source.delay();
     }
 
     /**
-     * This entry with another sink (the CLI's {@code --sink} and {@code -o}, or a test capture).
+     * The entry's {@code start_time}, or null for the run's start.
      *
-     * @param sink the sink spec
-     * @return the changed entry
+     * @return the start time text
      */
-    public CompiledEntry withSink(SinkSpec sink) {
-        return new CompiledEntry(
-                index,
-                id,
-                name,
-                signalType,
-                source,
-                rate,
-                duration,
-                phaseOffset,
-                labels,
-                encoder,
-                sink,
-                onSinkError,
-                clockGroup,
-                clockGroupAuto);
+    public String startTime() {
+        return source.startTime();
     }
 
     /**
-     * This entry with another encoder (the CLI's {@code --encoder}).
+     * The metric type of a metrics entry: {@code metric_type}, or {@link MetricType#GAUGE} when
+     * unset; {@link MetricType#HISTOGRAM} and {@link MetricType#SUMMARY} for those signals.
      *
-     * @param encoder the encoder spec
-     * @return the changed entry
+     * @return the metric type
      */
-    public CompiledEntry withEncoder(EncoderSpec encoder) {
-        return new CompiledEntry(
-                index,
-                id,
-                name,
-                signalType,
-                source,
-                rate,
-                duration,
-                phaseOffset,
-                labels,
-                encoder,
-                sink,
-                onSinkError,
-                clockGroup,
-                clockGroupAuto);
+    public MetricType metricType() {
+        return switch (signalType) {
+            case HISTOGRAM -> MetricType.HISTOGRAM;
+            case SUMMARY -> MetricType.SUMMARY;
+            default -> source.metricType() == null ? MetricType.GAUGE : source.metricType();
+        };
     }
 
     /**
-     * This entry with another sink failure policy (the CLI's {@code --on-sink-error}).
+     * How messages name the entry: its id, else its name, else its position.
      *
-     * @param policy the policy
-     * @return the changed entry
+     * @return such as {@code 'primary'}
      */
-    public CompiledEntry withOnSinkError(OnSinkError policy) {
-        return new CompiledEntry(
-                index,
-                id,
-                name,
-                signalType,
-                source,
-                rate,
-                duration,
-                phaseOffset,
-                labels,
-                encoder,
-                sink,
-                policy,
-                clockGroup,
-                clockGroupAuto);
-    }
-
-    /**
-     * This entry with more labels over its own (the CLI's {@code --label}).
-     *
-     * @param extra labels that win over the entry's
-     * @return the changed entry
-     */
-    public CompiledEntry withLabels(Map<String, String> extra) {
-        Map<String, String> merged = new java.util.HashMap<>(labels);
-        merged.putAll(extra);
-        return new CompiledEntry(
-                index,
-                id,
-                name,
-                signalType,
-                source,
-                rate,
-                duration,
-                phaseOffset,
-                merged,
-                encoder,
-                sink,
-                onSinkError,
-                clockGroup,
-                clockGroupAuto);
+    public String displayName() {
+        return source.sourceName(index);
     }
 }

@@ -1,10 +1,8 @@
 package dev.sonda.engine;
 
 import dev.sonda.api.DelayClause;
-import dev.sonda.api.SignalType;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.sink.SinkSpec;
-import dev.sonda.api.spi.SpecKind;
 import dev.sonda.engine.internal.EntryRunner;
 import dev.sonda.engine.internal.Gate;
 import dev.sonda.engine.internal.RunContext;
@@ -96,7 +94,7 @@ public final class Run implements AutoCloseable {
         }
         Map<EntryRunner, EntryRunner> upstreamOf = new HashMap<>();
         for (EntryRunner r : runners) {
-            WhileClause w = r.entry().source().whileClause();
+            WhileClause w = r.entry().whileClause();
             if (w == null) {
                 continue;
             }
@@ -116,14 +114,13 @@ public final class Run implements AutoCloseable {
                     u = upstreamOf.get(u)) {
                 rank++;
             }
-            WhileClause w = down.entry().source().whileClause();
-            DelayClause d = down.entry().source().delay();
+            WhileClause w = down.entry().whileClause();
+            DelayClause d = down.entry().delay();
             long open = d == null || d.open() == null ? 0 : d.open().toNanos();
             long close = d == null || d.close() == null ? 0 : d.close().toNanos();
             Gate gate = new Gate(w.op(), w.value(), open, close, () -> wake(down));
             e.getValue().gateSource().subscribe(gate);
-            Double snap = d == null || down.entry().signalType() != SignalType.METRICS ? null : d.snapTo();
-            down.gateOn(gate, rank, snap);
+            down.gateOn(gate, rank);
         }
     }
 
@@ -407,9 +404,7 @@ public final class Run implements AutoCloseable {
                 return options.sinkFactory().apply(entry, context);
             }
             SinkSpec spec = entry.sink();
-            SinkProvider provider = options.registry()
-                    .find(SpecKind.SINK, spec.type(), SinkProvider.class)
-                    .orElseThrow(() -> new SinkException(options.registry().unknownType(SpecKind.SINK, spec.type())));
+            SinkProvider provider = entry.runtime().sinkProvider();
             Sink sink = provider.create(spec, context);
             if (sink == null) {
                 throw new SinkException("sink provider " + provider.getClass().getName()

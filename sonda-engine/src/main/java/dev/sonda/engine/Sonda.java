@@ -5,7 +5,8 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.engine.internal.Compiler;
 
 /**
- * The engine's entry point: compile a plan, start it, get a {@link Run}.
+ * The engine's entry point: compile a plan once ({@link #compile(ScenarioPlan, CompileOptions)}),
+ * start it as often as needed, get a {@link Run}.
  *
  * <pre>{@code
  * ScenarioPlan plan = Scenario.metrics("cpu").rate(1).duration("1h").sine(40, 600, 50).buildPlan();
@@ -26,7 +27,7 @@ public final class Sonda {
      * @throws InvalidScenarioException carrying every problem found
      */
     public static CompiledPlan compile(ScenarioPlan plan) {
-        return Compiler.compile(plan, PackResolver.NONE);
+        return Compiler.compile(plan, CompileOptions.defaults());
     }
 
     /**
@@ -38,7 +39,23 @@ public final class Sonda {
      * @throws InvalidScenarioException carrying every problem found
      */
     public static CompiledPlan compile(ScenarioPlan plan, PackResolver packs) {
-        return Compiler.compile(plan, packs);
+        return Compiler.compile(plan, CompileOptions.defaults().withPacks(packs));
+    }
+
+    /**
+     * Compiles a plan once: merges defaults, expands packs and csv_replay columns, resolves {@code
+     * after:} offsets and clock groups, applies the overrides, builds every entry's generator,
+     * encoder and sink provider, and runs every check the reference runs before its first event.
+     * Every problem is reported at once, each with the path of the entry as written and, for a plan
+     * read from a file, its file, line and column.
+     *
+     * @param plan the plan
+     * @param options the providers, packs, overrides, pool indexing and base directory
+     * @return the compiled plan; what it holds is what runs
+     * @throws InvalidScenarioException carrying every problem found
+     */
+    public static CompiledPlan compile(ScenarioPlan plan, CompileOptions options) {
+        return Compiler.compile(plan, options);
     }
 
     /**
@@ -61,7 +78,7 @@ public final class Sonda {
      * @throws InvalidScenarioException if the plan is invalid; nothing is started then
      */
     public static Run start(ScenarioPlan plan, RunOptions options) {
-        return start(compile(plan), options);
+        return start(compile(plan, CompileOptions.defaults().withRegistry(options.registry())), options);
     }
 
     /**

@@ -5,86 +5,415 @@ import dev.sonda.api.Entry;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.OnSinkError;
 import dev.sonda.api.PlanKind;
+import dev.sonda.api.Problem;
 import dev.sonda.api.Problems;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Signal;
 import dev.sonda.api.SignalType;
 import dev.sonda.api.SondaException;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.CompiledPlan;
-import dev.sonda.engine.PackResolver;
+import dev.sonda.engine.EntryOverrides;
 import dev.sonda.engine.encode.Encoders;
+import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.generator.CsvReplayExpansion;
 import dev.sonda.engine.generator.Generators;
+import dev.sonda.engine.generator.JitterGenerator;
+import dev.sonda.engine.generator.ValueGenerator;
+import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEncoders;
+import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.log.LogGenerators;
+import dev.sonda.engine.sink.SinkProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Not API. Compiles a plan as the reference's compiler does (normalize, expand, resolve offsets)
- * and runs its launch-time checks, collecting every problem before failing.
+ * Not API. Compiles a plan once, as the reference's compiler does (normalize, expand packs,
+ * resolve offsets), then builds what every entry runs (generator, encoders, sink provider) and
+ * runs its launch-time checks. Every problem of every phase is collected and thrown together, each
+ * with the path of the entry as written in the file (a pack metric or a csv_replay column names its
+ * origin) and, when the plan was read from text, its file, line and column.
  */
 public final class Compiler {
+    private static final Pattern EXPANDED_PATH = Pattern.compile("^scenarios\\[(\\d+)]");
+
     private Compiler() {}
 
     /**
-     * Compiles {@code plan} as the reference does: normalize (defaults), expand packs, resolve
-     * {@code after:} into phase offsets and clock groups, then the launch-time checks. Each phase
-     * reports every problem it finds; a phase runs only when the earlier ones found none, as later
-     * phases depend on their results.
+     * Compiles {@code plan}.
      *
      * @param plan the plan
-     * @param packs resolves {@code pack:} references
+     * @param options the registry, packs, overrides, indexing and base directory
      * @return the compiled plan
-     * @throws InvalidScenarioException carrying every problem found
+     * @throws InvalidScenarioException carrying every problem found, located through the plan's
+     *     origin when it has one
      */
-    public static CompiledPlan compile(ScenarioPlan plan, PackResolver packs) {
-        Problems problems = new Problems();
-        problems.addAll(plan.problems());
-        problems.throwIfAny();
-        if (plan.kind() == PlanKind.COMPOSABLE) {
-            return new CompiledPlan(plan, List.of());
+    public static CompiledPlan compile(ScenarioPlan plan, CompileOptions options) {
+        try {
+            return new Compiler.Run(plan, options).compile();
+        } catch (InvalidScenarioException e) {
+            throw e.locate(plan.origin());
         }
-        Defaults defaults = plan.defaults();
-        List<Entry> normalized =
-                plan.entries().stream().map(e -> normalize(e, defaults)).toList();
-        List<Entry> expanded = PackExpander.expand(normalized, defaults, packs, problems);
-        problems.throwIfAny();
-        AfterResolver.Resolved resolved = AfterResolver.resolve(expanded, plan.scenarioName(), problems);
-        problems.throwIfAny();
-        List<CompiledEntry> out = new ArrayList<>();
-        for (int i = 0; i < expanded.size(); i++) {
-            Entry e = expanded.get(i);
-            String path = "scenarios[" + i + "]";
+    }
+
+    /** One compilation: its problems and the state the phases share. */
+    private static final class Run {
+        private final ScenarioPlan plan;
+        private final CompileOptions options;
+        private final SpecRegistry registry;
+        private final Problems problems = new Problems();
+        private final Set<Problem> seen = new LinkedHashSet<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Run(ScenarioPlan plan, CompileOptions options) {
+            this.plan = plan;
+            this.options = options;
+            this.registry = options.registry();
+        }
+
+        CompiledPlan compile() {
+            add(plan.problems());
+            if (plan.kind() == PlanKind.COMPOSABLE) {
+                throwIfAny();
+                return new CompiledPlan(plan, List.of());
+            }
+            Defaults defaults = plan.defaults();
+            List<Entry> normalized = new ArrayList<>();
+            for (int i = 0; i < plan.entries().size(); i++) {
+                normalized.add(resolveSpecs(normalize(plan.entries().get(i), defaults), i));
+            }
+            List<PackExpander.Origin> origins = new ArrayList<>();
+            Problems expansion = new Problems();
+            List<Entry> expanded = PackExpander.expand(normalized, defaults, options.packs(), expansion, origins);
+            add(expansion.list());
+            for (int i = 0; i < expanded.size(); i++) {
+                if (origins.get(i).part() != null) {
+                    expanded.set(i, resolveSpecs(expanded.get(i), origins.get(i), i));
+                }
+            }
+            AfterResolver.Resolved resolved = null;
+            if (expansion.isEmpty()) {
+                Problems after = new Problems();
+                resolved = AfterResolver.resolve(expanded, plan.scenarioName(), after);
+                add(remap(after.list(), origins));
+            }
+            List<CompiledEntry> out = new ArrayList<>();
+            if (resolved != null) {
+                for (int i = 0; i < expanded.size(); i++) {
+                    build(expanded.get(i), origins.get(i), i, resolved, out);
+                }
+            }
+            throwIfAny();
+            return new CompiledPlan(plan, out, warnings);
+        }
+
+        // ---- spec resolution --------------------------------------------------------------------
+
+        private Entry resolveSpecs(Entry e, int index) {
+            return resolveSpecs(e, new PackExpander.Origin(index, null), -1);
+        }
+
+        /**
+         * Resolves every block of an entry with its provider: a type no provider serves is a
+         * problem at the block's path (the defaults' path when the entry inherits it), and so is an
+         * encoder that cannot write the entry's signal.
+         */
+        private Entry resolveSpecs(Entry e, PackExpander.Origin origin, int expandedIndex) {
+            String path = origin.path();
+            Entry src = plan.entries().get(origin.index());
+            Defaults d = plan.defaults();
+            Signal signal = e.signal();
+            if (signal instanceof Signal.Metrics m && !(m.generator() instanceof GeneratorSpec.CsvReplay)) {
+                String at = expandedIndex < 0 ? path + ".generator" : path + ".pack";
+                Object g = resolve(SpecKind.GENERATOR, m.generator(), at, origin);
+                signal = g == null ? signal : new Signal.Metrics((GeneratorSpec) g);
+            } else if (signal instanceof Signal.Logs l) {
+                Object g = resolve(SpecKind.LOG_GENERATOR, l.generator(), path + ".log_generator", origin);
+                signal = g == null ? signal : new Signal.Logs((LogGeneratorSpec) g);
+            }
+            String encoderPath =
+                    src.encoder() != null ? path + ".encoder" : d.encoder() != null ? "defaults.encoder" : null;
+            String sinkPath = src.sink() != null ? path + ".sink" : d.sink() != null ? "defaults.sink" : null;
+            EncoderSpec encoder = e.encoder();
+            SinkSpec sink = e.sink();
+            if (encoderPath != null) {
+                Object r = resolve(SpecKind.ENCODER, encoder, encoderPath, origin);
+                encoder = r == null ? encoder : (EncoderSpec) r;
+            }
+            if (sinkPath != null || !(sink instanceof SinkSpec.Stdout)) {
+                Object r = resolve(SpecKind.SINK, sink, sinkPath == null ? path + ".sink" : sinkPath, origin);
+                sink = r == null ? sink : (SinkSpec) r;
+            }
+            return copy(e, signal, encoder, sink);
+        }
+
+        private Object resolve(SpecKind kind, Object spec, String path, PackExpander.Origin origin) {
+            if (registry.providers(kind).isEmpty()) {
+                return spec; // a registry without this kind: the legacy factories build it
+            }
+            Problems p = new Problems();
+            Object r = registry.resolve(kind, spec, path, p);
+            add(annotate(p.list(), origin));
+            return r;
+        }
+
+        // ---- build ---------------------------------------------------------------------------------
+
+        private void build(
+                Entry e0,
+                PackExpander.Origin origin,
+                int index,
+                AfterResolver.Resolved resolved,
+                List<CompiledEntry> out) {
+            EntryOverrides o = options.overrides();
+            Entry e = applyOverrides(e0, o, origin);
+            String path = "scenarios[" + index + "]";
+            Problems local = new Problems();
             try {
                 StartTime.parse(e.startTime());
             } catch (IllegalArgumentException ex) {
-                problems.add(path + ".start_time", ex.getMessage());
+                local.add(path + ".start_time", ex.getMessage());
             }
-            checkRuntime(e, e.rate(), e.duration(), e.encoder(), path, problems);
-            out.add(new CompiledEntry(
-                    i,
+            SinkProvider sinkProvider = registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
+                    .orElse(null);
+            if (sinkProvider == null) {
+                local.add(
+                        path + ".sink.type",
+                        registry.unknownType(SpecKind.SINK, e.sink().type()));
+            }
+            MetricEncoder metricEncoder = null;
+            LogEncoder logEncoder = null;
+            ValueGenerator generator = null;
+            LogGenerator logGenerator = null;
+            double rate = e.rate() == null ? Double.NaN : e.rate();
+            List<CsvReplayExpansion.Column> columns = null;
+            if (e.signalType() == SignalType.LOGS) {
+                Signal.Logs l = (Signal.Logs) e.signal();
+                try {
+                    logGenerator =
+                            LogGenerators.create(l.generator(), path + ".log_generator", options.templateIndexing());
+                } catch (InvalidScenarioException ex) {
+                    local.addAll(ex.problems());
+                }
+                try {
+                    logEncoder = LogEncoders.create(e.encoder());
+                } catch (SondaException ex) {
+                    local.add(path + ".encoder", ex.getMessage());
+                }
+            } else {
+                try {
+                    metricEncoder = Encoders.metricEncoder(e.encoder());
+                } catch (InvalidScenarioException ex) {
+                    local.addAll(ex.problems());
+                } catch (SondaException ex) {
+                    local.add(path + ".encoder", ex.getMessage());
+                } catch (IllegalArgumentException ex) {
+                    local.add(path + ".encoder.precision", ex.getMessage());
+                }
+                if (e.signal() instanceof Signal.Metrics m) {
+                    if (m.generator() instanceof GeneratorSpec.CsvReplay csv) {
+                        try {
+                            CsvReplayExpansion x = CsvReplayExpansion.expand(
+                                    csv, e.name(), e.labels(), e.rate(), options.baseDirectory(), path + ".generator");
+                            x.warning().ifPresent(warnings::add);
+                            columns = x.columns();
+                        } catch (InvalidScenarioException ex) {
+                            local.addAll(ex.problems());
+                        }
+                    } else if (rate > 0) {
+                        try {
+                            generator = Generators.create(
+                                    m.generator(), rate, e.jitter(), e.jitterSeed(), e.duration(), path + ".generator");
+                        } catch (InvalidScenarioException ex) {
+                            local.addAll(ex.problems());
+                        }
+                    }
+                }
+            }
+            add(remap(local.list(), origin, index));
+            if (!local.isEmpty() || sinkProvider == null) {
+                return;
+            }
+            Duration offset = resolved.phaseOffsets().get(index);
+            String group = resolved.clockGroups().get(index);
+            boolean auto = resolved.clockGroupAuto().get(index);
+            if (columns == null) {
+                out.add(new CompiledEntry(
+                        out.size(),
+                        origin.display(),
+                        e.id(),
+                        e.name(),
+                        e.signalType(),
+                        e,
+                        rate,
+                        e.duration(),
+                        offset,
+                        e.labels(),
+                        e.encoder(),
+                        e.sink(),
+                        e.onSinkError(),
+                        group,
+                        auto,
+                        new CompiledEntry.Runtime(generator, logGenerator, metricEncoder, logEncoder, sinkProvider)));
+                return;
+            }
+            for (CsvReplayExpansion.Column c : columns) {
+                ValueGenerator g = c.generator();
+                Double j = e.jitter();
+                if (j != null && j != 0.0) {
+                    g = new JitterGenerator(g, j, e.jitterSeed() == null ? 0L : e.jitterSeed());
+                }
+                Entry col = copy(e, c.name(), c.labels(), c.rate());
+                out.add(new CompiledEntry(
+                        out.size(),
+                        origin.display() + " (csv_replay column " + c.index() + ", '" + c.name() + "')",
+                        e.id(),
+                        c.name(),
+                        e.signalType(),
+                        col,
+                        c.rate(),
+                        e.duration(),
+                        offset,
+                        col.labels(),
+                        e.encoder(),
+                        e.sink(),
+                        e.onSinkError(),
+                        group,
+                        auto,
+                        new CompiledEntry.Runtime(g, null, metricEncoder, null, sinkProvider)));
+            }
+        }
+
+        /**
+         * Where a relative data file resolves: the base directory (the working directory by
+         * default, as in the reference); when the file is not there and the plan was read from a
+         * file, the scenario file's directory, so an example runs from any directory.
+         */
+        private java.nio.file.Path baseDirectoryFor(String file) {
+            java.nio.file.Path base = options.baseDirectory();
+            if (java.nio.file.Files.exists(base.resolve(file)) || plan.origin() == null) {
+                return base;
+            }
+            java.nio.file.Path dir =
+                    java.nio.file.Path.of(plan.origin().sourceName()).getParent();
+            return dir != null && java.nio.file.Files.exists(dir.resolve(file)) ? dir : base;
+        }
+
+        private Entry applyOverrides(Entry e, EntryOverrides o, PackExpander.Origin origin) {
+            if (o == EntryOverrides.NONE) {
+                return e;
+            }
+            SinkSpec sink = e.sink();
+            if (o.sink() != null) {
+                Object r = resolve(SpecKind.SINK, o.sink(), "--sink", origin);
+                sink = r == null ? o.sink() : (SinkSpec) r;
+            }
+            EncoderSpec encoder = e.encoder();
+            if (o.encoder() != null) {
+                Object r = resolve(SpecKind.ENCODER, o.encoder(), "--encoder", origin);
+                encoder = r == null ? o.encoder() : (EncoderSpec) r;
+            }
+            Map<String, String> labels = e.labels();
+            if (!o.labels().isEmpty()) {
+                labels = new HashMap<>(labels);
+                labels.putAll(o.labels());
+            }
+            return new Entry(
                     e.id(),
                     e.name(),
-                    e.signalType(),
-                    e,
-                    e.rate(),
-                    e.duration(),
-                    resolved.phaseOffsets().get(i),
-                    e.labels(),
-                    e.encoder(),
-                    e.sink(),
-                    e.onSinkError(),
-                    resolved.clockGroups().get(i),
-                    resolved.clockGroupAuto().get(i)));
+                    e.signal(),
+                    o.rate() != null ? o.rate() : e.rate(),
+                    o.duration() != null ? o.duration() : e.duration(),
+                    e.startTime(),
+                    labels,
+                    e.dynamicLabels(),
+                    encoder,
+                    sink,
+                    e.jitter(),
+                    e.jitterSeed(),
+                    e.gaps(),
+                    e.bursts(),
+                    e.cardinalitySpikes(),
+                    e.phaseOffset(),
+                    e.clockGroup(),
+                    e.after(),
+                    e.whileClause(),
+                    e.delay(),
+                    o.onSinkError() != null ? o.onSinkError() : e.onSinkError(),
+                    e.metricType(),
+                    e.help());
         }
-        problems.throwIfAny();
-        return new CompiledPlan(plan, out);
+
+        // ---- problems ------------------------------------------------------------------------------
+
+        private void add(List<Problem> list) {
+            for (Problem p : list) {
+                if (seen.add(p)) {
+                    problems.add(p.path(), p.message());
+                }
+            }
+        }
+
+        private void throwIfAny() {
+            problems.throwIfAny();
+        }
+
+        /** Paths of expanded entries, {@code scenarios[k]}, become the path of the entry as written. */
+        private static List<Problem> remap(List<Problem> list, List<PackExpander.Origin> origins) {
+            List<Problem> out = new ArrayList<>(list.size());
+            for (Problem p : list) {
+                Matcher m = EXPANDED_PATH.matcher(p.path());
+                int k = m.find() ? Integer.parseInt(m.group(1)) : -1;
+                if (k < 0 || k >= origins.size()) {
+                    out.add(p);
+                    continue;
+                }
+                PackExpander.Origin o = origins.get(k);
+                String path = o.path() + p.path().substring(m.end());
+                out.add(new Problem(path, o.part() == null ? p.message() : p.message() + " (in " + o.part() + ")"));
+            }
+            return out;
+        }
+
+        /** As {@link #remap(List, List)} for the problems of the one expanded entry at {@code index}. */
+        private static List<Problem> remap(List<Problem> list, PackExpander.Origin origin, int index) {
+            List<Problem> out = new ArrayList<>(list.size());
+            for (Problem p : list) {
+                Matcher m = EXPANDED_PATH.matcher(p.path());
+                if (m.find() && Integer.parseInt(m.group(1)) == index) {
+                    String path = origin.path() + p.path().substring(m.end());
+                    out.add(new Problem(
+                            path, origin.part() == null ? p.message() : p.message() + " (in " + origin.part() + ")"));
+                } else {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+
+        private static List<Problem> annotate(List<Problem> list, PackExpander.Origin origin) {
+            if (origin.part() == null) {
+                return list;
+            }
+            return list.stream()
+                    .map(p -> new Problem(p.path(), p.message() + " (in " + origin.part() + ")"))
+                    .toList();
+        }
     }
 
     /**
@@ -128,42 +457,63 @@ public final class Compiler {
                 e.help());
     }
 
-    private static void checkRuntime(
-            Entry e, double rate, Duration duration, EncoderSpec encoder, String path, Problems problems) {
-        if (e.signal() instanceof Signal.Metrics m) {
-            try {
-                Generators.create(m.generator(), rate, e.jitter(), e.jitterSeed(), duration, path + ".generator");
-            } catch (InvalidScenarioException ex) {
-                problems.addAll(ex.problems());
-            }
-        }
-        if (e.signalType() != SignalType.LOGS) {
-            try {
-                Encoders.metricEncoder(encoder);
-            } catch (InvalidScenarioException ex) {
-                problems.addAll(ex.problems());
-            } catch (SondaException ex) {
-                problems.add(path + ".encoder", ex.getMessage());
-            }
-        }
-        if (e.signal() instanceof Signal.Logs l) {
-            try {
-                LogGenerators.create(l.generator(), path + ".log_generator");
-            } catch (InvalidScenarioException ex) {
-                problems.addAll(ex.problems());
-            }
-            try {
-                LogEncoders.create(encoder);
-            } catch (SondaException ex) {
-                problems.add(path + ".encoder", ex.getMessage());
-            }
-        }
+    private static Entry copy(Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink) {
+        return new Entry(
+                e.id(),
+                e.name(),
+                signal,
+                e.rate(),
+                e.duration(),
+                e.startTime(),
+                e.labels(),
+                e.dynamicLabels(),
+                encoder,
+                sink,
+                e.jitter(),
+                e.jitterSeed(),
+                e.gaps(),
+                e.bursts(),
+                e.cardinalitySpikes(),
+                e.phaseOffset(),
+                e.clockGroup(),
+                e.after(),
+                e.whileClause(),
+                e.delay(),
+                e.onSinkError(),
+                e.metricType(),
+                e.help());
+    }
+
+    private static Entry copy(Entry e, String name, Map<String, String> labels, double rate) {
+        return new Entry(
+                e.id(),
+                name,
+                e.signal(),
+                rate,
+                e.duration(),
+                e.startTime(),
+                labels,
+                e.dynamicLabels(),
+                e.encoder(),
+                e.sink(),
+                e.jitter(),
+                e.jitterSeed(),
+                e.gaps(),
+                e.bursts(),
+                e.cardinalitySpikes(),
+                e.phaseOffset(),
+                e.clockGroup(),
+                e.after(),
+                e.whileClause(),
+                e.delay(),
+                e.onSinkError(),
+                e.metricType(),
+                e.help());
     }
 
     /** csv_replay log entries always run at the recorded cadence: {@code timescale / median Δt}. */
     private static Double replayRate(Entry e, Double rate) {
-        if (e.signal() instanceof Signal.Logs l
-                && l.generator() instanceof dev.sonda.api.generator.LogGeneratorSpec.CsvReplay c) {
+        if (e.signal() instanceof Signal.Logs l && l.generator() instanceof LogGeneratorSpec.CsvReplay c) {
             try {
                 return dev.sonda.engine.log.CsvReplayLogGenerator.replayRate(c, "log_generator");
             } catch (RuntimeException ex) {

@@ -104,6 +104,22 @@ public final class PackExpander {
      * @throws NullPointerException if an argument is null, or the resolver returns null
      */
     public static List<Entry> expand(List<Entry> entries, Defaults defaults, PackResolver resolver, Problems problems) {
+        return expand(entries, defaults, resolver, problems, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #expand(List, Defaults, PackResolver, Problems)}, also recording where each
+     * expanded entry comes from.
+     *
+     * @param entries the file's entries
+     * @param defaults the file's defaults
+     * @param resolver finds packs
+     * @param problems collector of problems
+     * @param origins receives one origin per returned entry, in order
+     * @return the expanded entries
+     */
+    public static List<Entry> expand(
+            List<Entry> entries, Defaults defaults, PackResolver resolver, Problems problems, List<Origin> origins) {
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(problems, "problems");
@@ -113,7 +129,13 @@ public final class PackExpander {
             Entry entry = entries.get(i);
             String path = "scenarios[" + i + "]";
             if (entry.signal() instanceof Signal.Pack pack) {
+                int before = out.size();
                 expandPackEntry(entry, pack, i, path, defaults.labels(), resolver, ids, out, problems);
+                for (int k = before; k < out.size(); k++) {
+                    origins.add(new Origin(
+                            i,
+                            "pack '" + pack.pack() + "', metric '" + out.get(k).name() + "'"));
+                }
             } else {
                 if (entry.id() != null) {
                     record(
@@ -124,9 +146,37 @@ public final class PackExpander {
                             problems);
                 }
                 out.add(entry);
+                origins.add(new Origin(i, null));
             }
         }
         return out;
+    }
+
+    /**
+     * Where an expanded entry is written: the index of the file's entry it comes from, and for a
+     * pack metric or a csv_replay column, which one.
+     *
+     * @param index the file's entry index
+     * @param part such as {@code pack 'node_cpu', metric 'node_cpu_seconds_total'}, or null
+     */
+    public record Origin(int index, String part) {
+        /**
+         * The path of the file's entry, such as {@code scenarios[2]}.
+         *
+         * @return the path
+         */
+        public String path() {
+            return "scenarios[" + index + "]";
+        }
+
+        /**
+         * How messages name the entry: its path, with the part in parentheses.
+         *
+         * @return such as {@code scenarios[2] (pack 'x', metric 'y')}
+         */
+        public String display() {
+            return part == null ? path() : path() + " (" + part + ")";
+        }
     }
 
     private static void expandPackEntry(
