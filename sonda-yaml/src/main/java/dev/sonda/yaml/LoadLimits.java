@@ -3,17 +3,22 @@ package dev.sonda.yaml;
 /**
  * Bounds on the work {@link ScenarioLoader} does for one scenario, so that hostile or broken input
  * (a "billion laughs" alias bomb, deep nesting, a huge scalar, a binary file) is refused with a
- * located {@link ScenarioParseException} in well under a second instead of exhausting time or
- * memory. Immutable; the {@code with} methods return copies.
+ * located {@link ScenarioParseException} instead of exhausting time or memory. Immutable; the
+ * {@code with} methods return copies.
  *
  * <p>Every limit is checked while the text is read and the YAML tree is built, and reading stops
  * at the first one exceeded. Its message names the limit, as in {@code ... exceeds the limit of
- * 1000 aliases (LoadLimits.maxAliases); ...}. Aliases are counted as expanded: a node reached
- * through an alias counts again each time, since everything after the tree is built (validation,
- * plug-in properties) walks it expanded.
+ * 1000 aliases (LoadLimits.maxAliases); ...}. Aliases share their anchored value in the tree, but
+ * everything after it (validation, positions, plug-in properties) walks the tree expanded, so the
+ * counts of nodes and characters are taken as if every alias were written out.
+ *
+ * <p>What they cost: the {@linkplain #defaults() defaults} refuse an alias bomb, a deep nesting or
+ * a huge token in milliseconds; a document near {@code maxDocumentBytes} takes up to about a
+ * second to read or refuse on one core, as a valid one of that size does. A service reading
+ * documents from clients should lower {@code maxDocumentBytes} to what it needs.
  *
  * <pre>{@code
- * ScenarioPlan plan = ScenarioLoader.load(body, "request body",
+ * ScenarioPlan plan = ScenarioLoader.load(body, "request body", name -> null,
  *         LoadLimits.defaults().withMaxDocumentBytes(256 * 1024).withMaxEntries(100));
  * }</pre>
  *
@@ -22,8 +27,11 @@ package dev.sonda.yaml;
  *     MiB)
  * @param maxDepth nesting of mappings and sequences, the top-level mapping being level 1, counted
  *     through aliases; 1 to 1000, default {@value #DEFAULT_MAX_DEPTH}
- * @param maxAliases number of alias uses ({@code *name}) in the document; 0 (no aliases) or more,
- *     default {@value #DEFAULT_MAX_ALIASES}
+ * @param maxAliases number of alias uses ({@code *name}) written in the document; 0 (no aliases) or
+ *     more, default {@value #DEFAULT_MAX_ALIASES}
+ * @param maxAliasedNodes nodes that aliases add: each use of an alias counts the nodes of its anchored
+ *     value again, aliases inside it included, which is what bounds a "billion laughs" document; 0
+ *     or more, default {@value #DEFAULT_MAX_ALIASED_NODES}
  * @param maxNodes number of nodes (scalars, keys, sequences, mappings) with every alias expanded; at
  *     least 1, default {@value #DEFAULT_MAX_NODES}
  * @param maxExpandedChars characters handled with every alias expanded: the text of every scalar
@@ -37,7 +45,8 @@ package dev.sonda.yaml;
  *     one line: at most the document's length times this limit over 1024 character copies
  * @param maxNumberLength characters in one scalar that YAML reads as an integer or a float (digit
  *     strings beyond this cost quadratic time to convert); at least 1, default {@value
- *     #DEFAULT_MAX_NUMBER_LENGTH}, as Jackson's {@code StreamReadConstraints}
+ *     #DEFAULT_MAX_NUMBER_LENGTH}, as Jackson's {@code StreamReadConstraints}. Plain decimal digit
+ *     strings of more than 1024 characters are read as strings by Jackson, never converted
  * @param maxEntries entries in the top-level {@code scenarios:} list; at least 1, default {@value
  *     #DEFAULT_MAX_ENTRIES}
  */
@@ -45,6 +54,7 @@ public record LoadLimits(
         int maxDocumentBytes,
         int maxDepth,
         int maxAliases,
+        int maxAliasedNodes,
         int maxNodes,
         int maxExpandedChars,
         int maxScalarLength,
@@ -60,7 +70,10 @@ public record LoadLimits(
     /** Default {@link #maxAliases()}: 1000 alias uses. */
     public static final int DEFAULT_MAX_ALIASES = 1000;
 
-    /** Default {@link #maxNodes()}: one million expanded nodes. */
+    /** Default {@link #maxAliasedNodes()}: 100,000 nodes added by aliases. */
+    public static final int DEFAULT_MAX_ALIASED_NODES = 100_000;
+
+    /** Default {@link #maxNodes()}: one million nodes. */
     public static final int DEFAULT_MAX_NODES = 1_000_000;
 
     /** Default {@link #maxExpandedChars()}: 32 Mi characters. */
@@ -88,6 +101,7 @@ public record LoadLimits(
             DEFAULT_MAX_DOCUMENT_BYTES,
             DEFAULT_MAX_DEPTH,
             DEFAULT_MAX_ALIASES,
+            DEFAULT_MAX_ALIASED_NODES,
             DEFAULT_MAX_NODES,
             DEFAULT_MAX_EXPANDED_CHARS,
             DEFAULT_MAX_SCALAR_LENGTH,
@@ -100,6 +114,7 @@ public record LoadLimits(
      * @param maxDocumentBytes 1 to {@value #MAX_DOCUMENT_BYTES_CEILING}
      * @param maxDepth 1 to {@value #MAX_DEPTH_CEILING}
      * @param maxAliases 0 or more
+     * @param maxAliasedNodes 0 or more
      * @param maxNodes at least 1
      * @param maxExpandedChars at least 1
      * @param maxScalarLength at least 1
@@ -111,6 +126,7 @@ public record LoadLimits(
         check("maxDocumentBytes", maxDocumentBytes, 1, MAX_DOCUMENT_BYTES_CEILING);
         check("maxDepth", maxDepth, 1, MAX_DEPTH_CEILING);
         check("maxAliases", maxAliases, 0, Integer.MAX_VALUE);
+        check("maxAliasedNodes", maxAliasedNodes, 0, Integer.MAX_VALUE);
         check("maxNodes", maxNodes, 1, Integer.MAX_VALUE);
         check("maxExpandedChars", maxExpandedChars, 1, Integer.MAX_VALUE);
         check("maxScalarLength", maxScalarLength, 1, Integer.MAX_VALUE);
@@ -128,10 +144,8 @@ public record LoadLimits(
 
     /**
      * The default limits, generous for hand-written and generated scenario files alike: 4 MiB,
-     * 64 levels, 1000 aliases, one million nodes, 32 Mi expanded characters, 64 Ki characters per
-     * scalar, 1000 characters per number and 10,000 entries. A document at the size limit takes up
-     * to about a second to read or refuse on one core; a service reading documents from clients
-     * should lower {@link #maxDocumentBytes()} to what it needs.
+     * 64 levels, 1000 aliases adding at most 100,000 nodes, one million nodes, 32 Mi expanded
+     * characters, 64 Ki characters per scalar, 1000 characters per number and 10,000 entries.
      *
      * @return the defaults
      */
@@ -152,6 +166,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -171,6 +186,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -190,6 +206,27 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
+                maxNodes,
+                maxExpandedChars,
+                maxScalarLength,
+                maxNumberLength,
+                maxEntries);
+    }
+
+    /**
+     * These limits with another aliased node count.
+     *
+     * @param maxAliasedNodes nodes added by expanding aliases, 0 or more
+     * @return the new limits
+     * @throws IllegalArgumentException if negative
+     */
+    public LoadLimits withMaxAliasedNodes(int maxAliasedNodes) {
+        return new LoadLimits(
+                maxDocumentBytes,
+                maxDepth,
+                maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -209,6 +246,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -228,6 +266,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -238,7 +277,7 @@ public record LoadLimits(
     /**
      * These limits with another scalar length.
      *
-     * @param maxScalarLength characters in one scalar or key, at least 1
+     * @param maxScalarLength characters in one scalar or key, and in one token on one line, at least 1
      * @return the new limits
      * @throws IllegalArgumentException if below 1
      */
@@ -247,6 +286,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -266,6 +306,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,
@@ -285,6 +326,7 @@ public record LoadLimits(
                 maxDocumentBytes,
                 maxDepth,
                 maxAliases,
+                maxAliasedNodes,
                 maxNodes,
                 maxExpandedChars,
                 maxScalarLength,

@@ -189,6 +189,8 @@ final class YamlTree {
         private int deepest;
 
         private int aliases;
+        /** Nodes added by expanding aliases. */
+        private long aliased;
         /** Nodes (keys included) with aliases expanded. */
         private long nodes;
         /** Characters of scalars, keys and node paths with aliases expanded. */
@@ -308,6 +310,17 @@ final class YamlTree {
                 count(1, path.length(), path, loc, null);
                 return new Scalar(Kind.NULL, "", loc);
             }
+            aliased += a.nodes();
+            if (aliased > limits.maxAliasedNodes()) {
+                throw new Rejected(
+                        path,
+                        "expanding alias *" + name + " makes aliases add " + aliased
+                                + " nodes to the document, which exceeds the limit of " + limits.maxAliasedNodes()
+                                + " nodes (LoadLimits.maxAliasedNodes); aliases of aliases multiply (a \"billion"
+                                + " laughs\" document): write the values out, or raise the limit with"
+                                + " LoadLimits.withMaxAliasedNodes",
+                        loc);
+            }
             // the anchored subtree again, its paths now under this alias's path
             long moved = a.chars() + a.nodes() * ((long) path.length() - a.pathLength());
             count(a.nodes(), moved, path, loc, name);
@@ -348,25 +361,25 @@ final class YamlTree {
             chars += addChars;
             String what =
                     alias == null ? "the document reaches " : "expanding alias *" + alias + " makes the document ";
-            String multiply = alias == null
-                    ? ""
-                    : "; aliases of aliases multiply (a \"billion laughs\" document): write the values out";
             if (nodes > limits.maxNodes()) {
                 throw new Rejected(
                         path,
                         what + nodes + " nodes, which exceeds the limit of " + limits.maxNodes()
-                                + " nodes (LoadLimits.maxNodes)" + multiply
-                                + (alias == null ? "; split the file" : "") + ", or raise the limit with"
-                                + " LoadLimits.withMaxNodes",
+                                + " nodes (LoadLimits.maxNodes); "
+                                + (alias == null
+                                        ? "split the file"
+                                        : "each use of an alias repeats its value: write fewer aliases")
+                                + ", or raise the limit with LoadLimits.withMaxNodes",
                         loc);
             }
             if (chars > limits.maxExpandedChars()) {
                 throw new Rejected(
                         path,
                         what + chars + " characters of keys, values and node paths, which exceeds the limit of "
-                                + limits.maxExpandedChars() + " characters (LoadLimits.maxExpandedChars)" + multiply
-                                + (alias == null ? "; shorten long keys under deep nesting, or split the file" : "")
-                                + ", or raise the limit with LoadLimits.withMaxExpandedChars",
+                                + limits.maxExpandedChars() + " characters (LoadLimits.maxExpandedChars); "
+                                + (alias == null ? "" : "each use of an alias repeats its value under a new path: ")
+                                + "shorten long keys and values, or split the file, or raise the limit with"
+                                + " LoadLimits.withMaxExpandedChars",
                         loc);
             }
         }

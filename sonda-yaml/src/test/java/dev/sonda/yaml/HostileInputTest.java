@@ -72,20 +72,40 @@ class HostileInputTest {
     // ---- aliases ----------------------------------------------------------------------------------
 
     @Test
-    void aBillionLaughsFileIsRefusedWithinASecondAtTheAliasThatCrossesTheNodeLimit() {
+    void aBillionLaughsFileIsRefusedWithinASecondAtTheAliasThatCrossesTheLimit() {
         ScenarioParseException e = refused(() -> ScenarioLoader.loadResource("hostile/billion-laughs.yaml"));
 
-        // Expanded nodes before line 8: root 1, version and kind 2 each, a: key + 11, b: key + 111,
-        // c: key + 1111, d: key + 11111, e: key + 111111 = 123465; f's key and list make 123467 and
-        // each *e adds 111111, so the 8th one (column 8 + 7 * 3) reaches 1012355.
+        // Nodes added by aliases: each *a adds a's list and its 10 scalars (11), so line b adds 110;
+        // each *b adds 111 (line c: 1110), each *c 1111 (line d: 11110), 12330 in all; each *d adds
+        // 11111, so the 8th one on line 7 (column 8 + 7 * 3) reaches 101218.
         assertThat(only(e))
-                .isEqualTo("expanding alias *e makes the document 1012355 nodes, which exceeds the limit of 1000000"
-                        + " nodes (LoadLimits.maxNodes); aliases of aliases multiply (a \"billion laughs\" document):"
-                        + " write the values out, or raise the limit with LoadLimits.withMaxNodes");
+                .isEqualTo("expanding alias *d makes aliases add 101218 nodes to the document, which exceeds the"
+                        + " limit of 100000 nodes (LoadLimits.maxAliasedNodes); aliases of aliases multiply (a"
+                        + " \"billion laughs\" document): write the values out, or raise the limit with"
+                        + " LoadLimits.withMaxAliasedNodes");
         assertThat(e.located())
                 .extracting(p -> p.problem().path(), LocatedProblem::line, LocatedProblem::column)
-                .containsExactly(tuple("f[7]", 8, 29));
+                .containsExactly(tuple("e[7]", 7, 29));
         assertThat(e.sourceName()).isEqualTo("classpath:hostile/billion-laughs.yaml");
+    }
+
+    @Test
+    void theExpandedNodeCountIsBoundedEvenWhenAliasesMayAddMore() {
+        ScenarioParseException e = refused(() -> ScenarioLoader.loadResource(
+                "hostile/billion-laughs.yaml",
+                getClass().getClassLoader(),
+                LoadLimits.defaults().withMaxAliasedNodes(Integer.MAX_VALUE)));
+
+        // the nodes written before line 8: root 1, version and kind 2 each, then a key and its
+        // expanded list for a to e (12, 112, 1112, 11112, 111112): 123465; f's key and list make
+        // 123467 and each *e adds 111111, so the 8th one reaches 1012355
+        assertThat(only(e))
+                .isEqualTo("expanding alias *e makes the document 1012355 nodes, which exceeds the limit of 1000000"
+                        + " nodes (LoadLimits.maxNodes); each use of an alias repeats its value: write fewer aliases, or"
+                        + " raise the limit with LoadLimits.withMaxNodes");
+        assertThat(e.located())
+                .extracting(LocatedProblem::line, LocatedProblem::column)
+                .containsExactly(tuple(8, 29));
     }
 
     @Test
