@@ -130,7 +130,8 @@ final class YamlTree {
      * nestingDepthLimit} and {@code allowRecursiveKeys} are composer options, set for any future
      * use); aliases are not expanded by either library. The {@link Builder} does the counting that
      * bounds the work; these are a backstop set just above ours, so that our located messages come
-     * first.
+     * first, except Jackson's number length: Jackson converts {@code 0x}, {@code 0o} and {@code 0b}
+     * integers itself while scanning, so its limit must be ours.
      */
     private static YAMLFactory newFactory(LoadLimits limits) {
         LoaderOptions options = new LoaderOptions();
