@@ -3,14 +3,20 @@ package dev.sonda.yaml;
 import dev.sonda.api.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects located problems while a file is read. */
 final class Diagnostics {
     private final List<LocatedProblem> list = new ArrayList<>();
 
+    /** The paths of {@link #list}, so {@link #covers} costs the length of a path, not a scan. */
+    private final Set<String> paths = new HashSet<>();
+
     void add(String path, String message, Loc loc) {
         list.add(new LocatedProblem(new Problem(path, message), loc.line(), loc.column()));
+        paths.add(path);
     }
 
     int size() {
@@ -34,9 +40,12 @@ final class Diagnostics {
 
     /** Whether a problem was recorded at {@code path} or inside it. */
     boolean covers(String path) {
-        for (LocatedProblem p : list) {
-            String q = p.problem().path();
-            if (path.equals(q) || (!q.isEmpty() && (path.startsWith(q + ".") || path.startsWith(q + "[")))) {
+        if (paths.contains(path)) {
+            return true;
+        }
+        for (int i = 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if ((c == '.' || c == '[') && paths.contains(path.substring(0, i))) {
                 return true;
             }
         }

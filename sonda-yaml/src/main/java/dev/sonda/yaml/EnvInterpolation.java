@@ -76,12 +76,29 @@ final class EnvInterpolation {
      * @throws Failure on an unset variable, an unterminated reference or an invalid name
      */
     static EnvInterpolation apply(String source, Function<String, String> env) {
+        return apply(source, env, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Interpolates {@code source}, refusing a result longer than {@code maxChars}.
+     *
+     * @param source the raw file text
+     * @param env variable lookup, null for unset
+     * @param maxChars the largest result, in characters ({@link LoadLimits#maxDocumentBytes()})
+     * @return the result with its position map
+     * @throws Failure on an unset variable, an unterminated reference, an invalid name or a result
+     *     over {@code maxChars}, at the {@code $} of the reference
+     */
+    static EnvInterpolation apply(String source, Function<String, String> env, int maxChars) {
         StringBuilder out = new StringBuilder(source.length());
         int[] lines = new int[source.length() + 1];
         int[] cols = new int[source.length() + 1];
         int line = 1;
         int col = 1;
         int i = 0;
+        String lastName = null;
+        int lastLine = 1;
+        int lastCol = 1;
         while (i < source.length()) {
             char c = source.charAt(i);
             if (c == '$' && i + 1 < source.length() && source.charAt(i + 1) == '$') {
@@ -125,6 +142,12 @@ final class EnvInterpolation {
                             line,
                             col);
                 }
+                if ((long) out.length() + value.length() > maxChars) {
+                    throw tooLarge(maxChars, name, line, col);
+                }
+                lastName = name;
+                lastLine = line;
+                lastCol = col;
                 int at = out.length();
                 out.append(value);
                 lines = fit(lines, out.length() + 1);
@@ -154,11 +177,24 @@ final class EnvInterpolation {
             }
         }
         int end = out.length();
+        if (end > maxChars) {
+            throw tooLarge(maxChars, lastName, lastLine, lastCol);
+        }
         lines = fit(lines, end + 1);
         cols = fit(cols, end + 1);
         lines[end] = line;
         cols[end] = col;
         return new EnvInterpolation(out.toString(), Arrays.copyOf(lines, end + 1), Arrays.copyOf(cols, end + 1));
+    }
+
+    private static Failure tooLarge(int maxChars, String name, int line, int col) {
+        return new Failure(
+                "the scenario text exceeds the limit of " + maxChars
+                        + " characters (LoadLimits.maxDocumentBytes) once environment variable " + name
+                        + " is substituted (referenced at line " + line + ", column " + col
+                        + " of scenario YAML); shorten its value or raise the limit with LoadLimits.withMaxDocumentBytes",
+                line,
+                col);
     }
 
     private static int[] fit(int[] a, int size) {

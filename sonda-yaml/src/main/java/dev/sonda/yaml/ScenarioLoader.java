@@ -4,8 +4,11 @@ import dev.sonda.api.Problem;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.SondaException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +18,18 @@ import java.util.function.Function;
  * Loads v2 scenario files (Sonda 1.20, {@code compiler/parse.rs}) into the IR, the same {@link
  * ScenarioPlan} the Java DSL builds.
  *
- * <p>The pipeline follows the reference's parse phase:
+ * <p>Every entry point (a path, a stream, a classpath resource, a string) takes one bounded path,
+ * within {@link LoadLimits} ({@linkplain LoadLimits#defaults() defaults} unless given):
  *
  * <ol>
+ *   <li>Bytes are read up to {@link LoadLimits#maxDocumentBytes()} and must be UTF-8 (a byte order
+ *       mark is skipped); the text must hold no control characters but tab, line feed and carriage
+ *       return. A problem here names its byte offset, line and column.
  *   <li>Environment interpolation over the raw text: {@code ${NAME}}, {@code ${NAME:-default}},
  *       {@code $$}; names match {@code [A-Z_][A-Z0-9_]*}.
- *   <li>YAML syntax (Jackson); scalars are read as YAML 1.2 core types, so any plain scalar fits
+ *   <li>YAML syntax (Jackson over SnakeYAML), stopping at the first limit exceeded: a token longer
+ *       than {@link LoadLimits#maxScalarLength()} on one line, nesting, aliases, expanded nodes and
+ *       characters, a scalar or number too long, too many entries; scalars are read as YAML 1.2 core types, so any plain scalar fits
  *       a string field ({@code status: 200} is {@code "200"}), ints and floats fit number fields,
  *       and {@code .nan}, {@code .inf}, {@code -.inf} are doubles.
  *   <li>Version probe: the top-level {@code version} must be exactly the integer 2 (v1 files are
@@ -40,7 +49,8 @@ import java.util.function.Function;
  * </ol>
  *
  * <p>Every problem is collected, not only the first, and thrown together as a {@link
- * ScenarioParseException} with each problem's YAML path, line and column in the file as written.
+ * ScenarioParseException} with each problem's YAML path, line and column in the file as written;
+ * problems that stop reading (invalid UTF-8, malformed YAML, a limit exceeded) come alone.
  * Rules that need other entries' generators or external files (after-math, cycles, pack
  * resolution, clock groups) belong to the engine's compiler and are not checked here.
  *
@@ -48,84 +58,307 @@ import java.util.function.Function;
  * category} are accepted and dropped: the IR has no place for them.
  */
 public final class ScenarioLoader {
+    private static final String FILE = "scenario file";
+    private static final String TEXT = "scenario text";
+
     private ScenarioLoader() {}
 
     /**
-     * Loads a scenario file, interpolating {@code ${VAR}} references from the process environment.
+     * Loads a scenario file within the {@linkplain LoadLimits#defaults() default limits},
+     * interpolating {@code ${VAR}} references from the process environment.
      *
-     * @param file the scenario file, UTF-8
+     * @param file the scenario file, UTF-8 (a byte order mark is skipped)
      * @return the plan
-     * @throws ScenarioParseException carrying every problem found, each with line and column
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
      * @throws SondaException if the file cannot be read
      */
     public static ScenarioPlan load(Path file) {
-        return load(file, System::getenv);
+        return load(file, System::getenv, LoadLimits.defaults());
     }
 
     /**
-     * Loads a scenario file, interpolating {@code ${VAR}} references through {@code env}.
+     * Loads a scenario file within {@code limits}, interpolating {@code ${VAR}} references from the
+     * process environment.
      *
-     * @param file the scenario file, UTF-8
+     * @param file the scenario file, UTF-8 (a byte order mark is skipped)
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if the file cannot be read
+     */
+    public static ScenarioPlan load(Path file, LoadLimits limits) {
+        return load(file, System::getenv, limits);
+    }
+
+    /**
+     * Loads a scenario file within the {@linkplain LoadLimits#defaults() default limits},
+     * interpolating {@code ${VAR}} references through {@code env}.
+     *
+     * @param file the scenario file, UTF-8 (a byte order mark is skipped)
      * @param env variable lookup: the value, or null when the variable is unset
      * @return the plan
-     * @throws ScenarioParseException carrying every problem found, each with line and column
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
      * @throws SondaException if the file cannot be read
      */
     public static ScenarioPlan load(Path file, Function<String, String> env) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SondaException("failed to read scenario file " + file + ": " + e.getMessage(), e);
-        }
-        return load(text, file.toString(), env);
+        return load(file, env, LoadLimits.defaults());
     }
 
     /**
-     * Loads scenario text, interpolating {@code ${VAR}} references from the process environment.
+     * Loads a scenario file within {@code limits}, interpolating {@code ${VAR}} references through
+     * {@code env}. Reads at most {@link LoadLimits#maxDocumentBytes()} + 1 bytes of it.
      *
-     * @param yaml the scenario text
+     * @param file the scenario file, UTF-8 (a byte order mark is skipped)
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if the file cannot be read, with the reason (such as {@code no such
+     *     file})
+     */
+    public static ScenarioPlan load(Path file, Function<String, String> env, LoadLimits limits) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = ScenarioText.read(in, limits);
+        } catch (IOException e) {
+            throw new SondaException("failed to read scenario file " + file + ": " + reason(e), e);
+        }
+        return fromBytes(bytes, FILE, file.toString(), env, limits);
+    }
+
+    /**
+     * Loads scenario text from a stream within {@code limits}, interpolating {@code ${VAR}}
+     * references from the process environment. Reads at most {@link LoadLimits#maxDocumentBytes()}
+     * + 1 bytes and does not close the stream. For text from an untrusted client, such as an HTTP
+     * request body, prefer {@link #load(InputStream, String, Function, LoadLimits)} with a lookup
+     * that exposes only the variables meant to be shared.
+     *
+     * @param in the scenario text as UTF-8 (a byte order mark is skipped)
+     * @param sourceName how messages name the text, such as {@code request body}
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if the stream cannot be read
+     */
+    public static ScenarioPlan load(InputStream in, String sourceName, LoadLimits limits) {
+        return load(in, sourceName, System::getenv, limits);
+    }
+
+    /**
+     * Loads scenario text from a stream within {@code limits}, interpolating {@code ${VAR}}
+     * references through {@code env}. Reads at most {@link LoadLimits#maxDocumentBytes()} + 1
+     * bytes and does not close the stream.
+     *
+     * @param in the scenario text as UTF-8 (a byte order mark is skipped)
+     * @param sourceName how messages name the text, such as {@code request body}
+     * @param env variable lookup: the value, or null when the variable is unset ({@code name ->
+     *     null} leaves only {@code ${NAME:-default}} references usable)
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if the stream cannot be read
+     */
+    public static ScenarioPlan load(
+            InputStream in, String sourceName, Function<String, String> env, LoadLimits limits) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(limits, "limits");
+        byte[] bytes;
+        try {
+            bytes = ScenarioText.read(in, limits);
+        } catch (IOException e) {
+            throw new SondaException("failed to read scenario text " + sourceName + ": " + reason(e), e);
+        }
+        return fromBytes(bytes, TEXT, sourceName, env, limits);
+    }
+
+    /**
+     * Loads a scenario file from the classpath within the {@linkplain LoadLimits#defaults()
+     * default limits}, through the thread's context class loader (else this class's loader),
+     * interpolating {@code ${VAR}} references from the process environment. Messages name it
+     * {@code classpath:<name>}.
+     *
+     * @param resourceName the resource path from the classpath root, such as {@code
+     *     scenarios/cpu.yaml} (a leading {@code /} is ignored)
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if no such resource exists or it cannot be read
+     */
+    public static ScenarioPlan loadResource(String resourceName) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loadResource(
+                resourceName, loader == null ? ScenarioLoader.class.getClassLoader() : loader, LoadLimits.defaults());
+    }
+
+    /**
+     * Loads a scenario file from the classpath of {@code loader} within the {@linkplain
+     * LoadLimits#defaults() default limits}, interpolating {@code ${VAR}} references from the process
+     * environment. Messages name it {@code classpath:<name>}.
+     *
+     * @param resourceName the resource path from the classpath root, such as {@code
+     *     scenarios/cpu.yaml} (a leading {@code /} is ignored)
+     * @param loader the class loader to find it with
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if no such resource exists or it cannot be read
+     */
+    public static ScenarioPlan loadResource(String resourceName, ClassLoader loader) {
+        return loadResource(resourceName, loader, LoadLimits.defaults());
+    }
+
+    /**
+     * Loads a scenario file from the classpath of {@code loader} within {@code limits},
+     * interpolating {@code ${VAR}} references from the process environment. Messages name it
+     * {@code classpath:<name>}.
+     *
+     * @param resourceName the resource path from the classpath root, such as {@code
+     *     scenarios/cpu.yaml} (a leading {@code /} is ignored)
+     * @param loader the class loader to find it with
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if no such resource exists or it cannot be read
+     */
+    public static ScenarioPlan loadResource(String resourceName, ClassLoader loader, LoadLimits limits) {
+        Objects.requireNonNull(resourceName, "resourceName");
+        Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(limits, "limits");
+        String name = resourceName.startsWith("/") ? resourceName.substring(1) : resourceName;
+        String sourceName = "classpath:" + name;
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new SondaException("failed to read scenario file " + sourceName
+                        + ": no such resource (names are paths from the classpath root, such as the path under"
+                        + " src/test/resources)");
+            }
+            bytes = ScenarioText.read(in, limits);
+        } catch (IOException e) {
+            throw new SondaException("failed to read scenario file " + sourceName + ": " + reason(e), e);
+        }
+        return fromBytes(bytes, FILE, sourceName, System::getenv, limits);
+    }
+
+    /**
+     * Loads scenario text within the {@linkplain LoadLimits#defaults() default limits},
+     * interpolating {@code ${VAR}} references from the process environment.
+     *
+     * @param yaml the scenario text (a leading byte order mark is skipped)
      * @param sourceName how messages name the text, such as a file path
      * @return the plan
-     * @throws ScenarioParseException carrying every problem found, each with line and column
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (a control character, a limit exceeded)
      */
     public static ScenarioPlan load(String yaml, String sourceName) {
-        return load(yaml, sourceName, System::getenv);
+        return load(yaml, sourceName, System::getenv, LoadLimits.defaults());
     }
 
     /**
-     * Loads scenario text, interpolating {@code ${VAR}} references through {@code env}.
+     * Loads scenario text within {@code limits}, interpolating {@code ${VAR}} references from the
+     * process environment.
      *
-     * @param yaml the scenario text
+     * @param yaml the scenario text (a leading byte order mark is skipped)
+     * @param sourceName how messages name the text, such as a file path
+     * @param limits the bounds on size (counted as UTF-8), nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (a control character, a limit exceeded)
+     */
+    public static ScenarioPlan load(String yaml, String sourceName, LoadLimits limits) {
+        return load(yaml, sourceName, System::getenv, limits);
+    }
+
+    /**
+     * Loads scenario text within the {@linkplain LoadLimits#defaults() default limits},
+     * interpolating {@code ${VAR}} references through {@code env}.
+     *
+     * @param yaml the scenario text (a leading byte order mark is skipped)
      * @param sourceName how messages name the text, such as a file path
      * @param env variable lookup: the value, or null when the variable is unset
      * @return the plan
-     * @throws ScenarioParseException carrying every problem found, each with line and column
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (a control character, a limit exceeded)
      */
     public static ScenarioPlan load(String yaml, String sourceName, Function<String, String> env) {
+        return load(yaml, sourceName, env, LoadLimits.defaults());
+    }
+
+    /**
+     * Loads scenario text within {@code limits}, interpolating {@code ${VAR}} references through
+     * {@code env}. Every other entry point reads its bytes, decodes them as UTF-8 and continues
+     * here.
+     *
+     * @param yaml the scenario text (a leading byte order mark is skipped)
+     * @param sourceName how messages name the text, such as a file path
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param limits the bounds on size (counted as UTF-8), nesting, aliases, scalars and entries
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (a control character, a limit exceeded)
+     */
+    public static ScenarioPlan load(String yaml, String sourceName, Function<String, String> env, LoadLimits limits) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(limits, "limits");
+        try {
+            return fromText(ScenarioText.check(yaml, TEXT, limits), sourceName, env, limits);
+        } catch (Rejected r) {
+            throw r.toException(sourceName);
+        }
+    }
+
+    private static ScenarioPlan fromBytes(
+            byte[] bytes, String noun, String sourceName, Function<String, String> env, LoadLimits limits) {
+        Objects.requireNonNull(env, "env");
+        try {
+            return fromText(ScenarioText.decode(bytes, noun, limits), sourceName, env, limits);
+        } catch (Rejected r) {
+            throw r.toException(sourceName);
+        }
+    }
+
+    /** The one bounded path behind every entry point, from checked text to a plan. */
+    private static ScenarioPlan fromText(
+            String yaml, String sourceName, Function<String, String> env, LoadLimits limits) {
         EnvInterpolation text;
         try {
-            text = EnvInterpolation.apply(yaml, env);
+            text = EnvInterpolation.apply(yaml, env, limits.maxDocumentBytes());
         } catch (EnvInterpolation.Failure f) {
             throw new ScenarioParseException(
                     sourceName, List.of(new LocatedProblem(new Problem("", f.getMessage()), f.line, f.column)));
         }
         Diagnostics diag = new Diagnostics();
-        YamlTree.Node root;
-        try {
-            root = YamlTree.parse(text, diag);
-        } catch (YamlTree.SyntaxError e) {
-            throw new ScenarioParseException(
-                    sourceName,
-                    List.of(new LocatedProblem(new Problem("", e.getMessage()), e.loc.line(), e.loc.column())));
-        }
+        YamlTree.Node root = YamlTree.parse(text, diag, limits);
         ScenarioPlan plan = new PlanReader(sourceName, diag).read(root);
         if (!diag.isEmpty()) {
             throw new ScenarioParseException(sourceName, diag.sorted());
         }
         return plan;
+    }
+
+    /** An I/O failure in words, without repeating the file name the caller already gives. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -4,7 +4,8 @@
  * <p>{@link dev.sonda.yaml.ScenarioLoader} turns a file into the same immutable {@link
  * dev.sonda.api.ScenarioPlan} the Java DSL builds, reporting every problem with its line and
  * column in a {@link dev.sonda.yaml.ScenarioParseException}; {@link dev.sonda.yaml.ScenarioWriter}
- * turns a plan back into a canonical file the loader reads into an equal plan.
+ * turns a plan back into a canonical file the loader reads into an equal plan. {@link
+ * dev.sonda.yaml.LoadLimits} bounds what one load may cost, so hostile input is refused fast.
  *
  * <pre>{@code
  * ScenarioPlan plan = ScenarioLoader.load(Path.of("link-failover.yaml"));

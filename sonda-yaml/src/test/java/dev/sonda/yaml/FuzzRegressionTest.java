@@ -1,0 +1,42 @@
+package dev.sonda.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Inputs that once broke {@link FuzzContract} (over a second, a stray exception, a problem without
+ * a position, memory exhausted), kept under {@code src/test/resources/fuzz/regressions/} as found,
+ * with the alias bombs of {@code hostile/}. Each must now end within a second in a plan or located
+ * problems.
+ *
+ * <ul>
+ *   <li>{@code alias-bomb-5-levels-13-wide-in-sink.yaml}: found by {@link ScenarioFuzzTest}; 770,000
+ *       expanded nodes, within the node limit, took over a second to index.
+ *   <li>{@code binary-bytes-0-to-255.yaml}, {@code latin1-text.yaml}: refused without a position
+ *       ({@code Input length = 1}).
+ *   <li>{@code long-keys-under-aliases.yaml}: 90,000 nodes under 3,000-character paths; indexing
+ *       them built a quarter of a billion characters of paths, over a second.
+ *   <li>{@code hostile/billion-laughs*.yaml}: ran past 20 seconds into {@code OutOfMemoryError}.
+ * </ul>
+ */
+class FuzzRegressionTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyInputThatOnceBrokeTheLoaderNowEndsInAPlanOrLocatedProblems() {
+        List<Path> files = Stream.of("/fuzz/regressions", "/hostile")
+                .flatMap(folder -> FuzzContract.files(folder, ".yaml").stream())
+                .toList();
+        assertThat(files).as("regression files").isNotEmpty();
+        return files.stream()
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+                    byte[] bytes = Files.readAllBytes(p);
+                    FuzzContract.holds(bytes, p.getFileName().toString());
+                }));
+    }
+}
