@@ -29,8 +29,7 @@ final class CatalogPacks implements PackResolver {
         if (ref.contains("/") || ref.startsWith(".")) {
             file = Path.of(ref);
             if (!Files.isRegularFile(file)) {
-                throw new SondaException(
-                        "cannot read pack file \"" + ref + "\": No such file or directory (os error 2)");
+                throw new SondaException("cannot read pack file \"" + ref + "\": No such file or directory");
             }
         } else {
             if (catalogDir == null) {

@@ -155,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path p = Path.of(scenario);
         if (!Files.isRegularFile(p)) {
-            String why = Files.exists(p) ? "not a regular file" : "No such file or directory (os error 2)";
+            String why = Files.exists(p) ? "not a regular file" : "No such file or directory";
             throw new CliException(
                     "failed to read scenario file " + scenario + ": " + why
                             + "\n\n  hint: use `@name` for catalog entries (requires --catalog <dir>)",

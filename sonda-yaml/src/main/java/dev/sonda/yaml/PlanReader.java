@@ -11,6 +11,7 @@ import dev.sonda.api.DurationText;
 import dev.sonda.api.DynamicLabel;
 import dev.sonda.api.Entry;
 import dev.sonda.api.Gaps;
+import dev.sonda.api.Location;
 import dev.sonda.api.MetricPack;
 import dev.sonda.api.MetricType;
 import dev.sonda.api.Names;
@@ -22,6 +23,7 @@ import dev.sonda.api.Problem;
 import dev.sonda.api.Problems;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Signal;
+import dev.sonda.api.SourceMap;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.generator.GeneratorSpec;
@@ -680,5 +682,29 @@ final class PlanReader {
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             p = cut < 0 ? "" : p.substring(0, cut);
         }
+    }
+
+    /**
+     * Where the parts of the plan just read were written, for problems the engine finds later: a
+     * problem path is located at its value, else at the {@code defaults:} value it inherits, else at
+     * its closest written parent. In a flat file {@code scenarios[0]} is the file itself.
+     */
+    SourceMap sourceMap() {
+        return new SourceMap() {
+            @Override
+            public String sourceName() {
+                return sourceName;
+            }
+
+            @Override
+            public Location locate(String path) {
+                String p = path;
+                if (flat && p.startsWith("scenarios[0]")) {
+                    p = p.substring("scenarios[0]".length()).replaceFirst("^\\.", "");
+                }
+                Loc loc = PlanReader.this.locate(p);
+                return new Location(sourceName, Math.max(1, loc.line()), Math.max(1, loc.column()));
+            }
+        };
     }
 }

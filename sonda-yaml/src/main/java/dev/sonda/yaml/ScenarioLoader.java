@@ -341,11 +341,12 @@ public final class ScenarioLoader {
         }
         Diagnostics diag = new Diagnostics();
         YamlTree.Node root = YamlTree.parse(text, diag, limits);
-        ScenarioPlan plan = new PlanReader(sourceName, diag).read(root);
+        PlanReader reader = new PlanReader(sourceName, diag);
+        ScenarioPlan plan = reader.read(root);
         if (!diag.isEmpty()) {
             throw new ScenarioParseException(sourceName, diag.sorted());
         }
-        return plan;
+        return plan.withOrigin(reader.sourceMap());
     }
 
     /** An I/O failure in words, without repeating the file name the caller already gives. */

@@ -205,7 +205,18 @@ public final class SpecRegistry {
                     + " to the class path (the sonda command includes it)";
         }
         SortedSet<String> known = names(kind);
-        return "unknown " + kind.displayName() + " type '" + type + "'" + DidYouMean.hint(type, known) + " known: "
+        SortedSet<String> candidates = new TreeSet<>(known);
+        String prefix = kind + "/";
+        MODULE_OF.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .forEach(k -> candidates.add(k.substring(prefix.length())));
+        String hint = DidYouMean.hint(type, candidates);
+        String suggested = DidYouMean.suggest(type, candidates);
+        if (suggested != null && MODULE_OF.containsKey(prefix + suggested) && !known.contains(suggested)) {
+            hint = hint.substring(0, hint.length() - 1) + " (from the " + MODULE_OF.get(prefix + suggested)
+                    + " module)?";
+        }
+        return "unknown " + kind.displayName() + " type '" + type + "'" + (hint.isEmpty() ? ";" : hint) + " known: "
                 + String.join(", ", known);
     }
 

@@ -229,7 +229,12 @@ public final class Compiler {
                     if (m.generator() instanceof GeneratorSpec.CsvReplay csv) {
                         try {
                             CsvReplayExpansion x = CsvReplayExpansion.expand(
-                                    csv, e.name(), e.labels(), e.rate(), options.baseDirectory(), path + ".generator");
+                                    csv,
+                                    e.name(),
+                                    e.labels(),
+                                    e.rate(),
+                                    baseDirectoryFor(csv.file()),
+                                    path + ".generator");
                             x.warning().ifPresent(warnings::add);
                             columns = x.columns();
                         } catch (InvalidScenarioException ex) {

@@ -237,8 +237,8 @@ public final class CsvText {
     /**
      * Reads a whole file as strict UTF-8, as Rust's {@code std::fs::read_to_string}, reporting a
      * failure as the reference's {@code GeneratorError::FileRead} with its I/O cause: {@code cannot
-     * read file "f": No such file or directory (os error 2)}, {@code ...: Permission denied (os
-     * error 13)}, {@code ...: Is a directory (os error 21)}, {@code ...: stream did not contain
+     * read file "f": No such file or directory}, {@code ...: Permission denied (os
+     * error 13)}, {@code ...: Is a directory}, {@code ...: stream did not contain
      * valid UTF-8}, else the JVM's message.
      *
      * @param file the file to read
@@ -252,7 +252,7 @@ public final class CsvText {
         String prefix = "cannot read file " + FloatText.rustDebugString(shown) + ": ";
         try {
             if (Files.isDirectory(file)) {
-                throw problem(problemPath, prefix + "Is a directory (os error 21)");
+                throw problem(problemPath, prefix + "Is a directory");
             }
             return StandardCharsets.UTF_8
                     .newDecoder()
@@ -263,9 +263,9 @@ public final class CsvText {
         } catch (CharacterCodingException e) {
             throw problem(problemPath, prefix + "stream did not contain valid UTF-8");
         } catch (NoSuchFileException e) {
-            throw problem(problemPath, prefix + "No such file or directory (os error 2)");
+            throw problem(problemPath, prefix + "No such file or directory");
         } catch (AccessDeniedException e) {
-            throw problem(problemPath, prefix + "Permission denied (os error 13)");
+            throw problem(problemPath, prefix + "Permission denied");
         } catch (IOException | SecurityException e) {
             throw problem(problemPath, prefix + e.getMessage());
         }

@@ -66,7 +66,7 @@ public final class FileSink implements ByteSink {
      * @param off start offset
      * @param len number of bytes
      * @throws SinkException with the operating-system error, such as {@code No space left on device
-     *     (os error 28)}; the buffered bytes are dropped
+     *    }; the buffered bytes are dropped
      */
     @Override
     public void write(byte[] buf, int off, int len) {

@@ -77,7 +77,7 @@ public final class TcpSink implements ByteSink {
      *     described on the class applies)
      * @param context supplies the clock of the reconnect backoff and the diagnostics for retry lines
      * @throws SinkException {@code TCP connect to {address}: {err}}, where {@code err} is, for
-     *     example, {@code Connection refused (os error 111)}, {@code invalid socket address}, or
+     *     example, {@code Connection refused}, {@code invalid socket address}, or
      *     {@code failed to lookup address information: Name or service not known}
      * @throws IllegalArgumentException if {@code retry} is invalid (see {@link Retry})
      */

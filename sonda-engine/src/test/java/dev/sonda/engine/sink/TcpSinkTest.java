@@ -93,7 +93,7 @@ class TcpSinkTest {
         String addr = "127.0.0.1:" + port;
         assertThatThrownBy(() -> new TcpSink(addr, null, TestSupport.context(clock, lines)))
                 .isInstanceOf(SinkException.class)
-                .hasMessage("TCP connect to " + addr + ": Connection refused (os error 111)");
+                .hasMessage("TCP connect to " + addr + ": Connection refused");
     }
 
     @Test
@@ -134,12 +134,12 @@ class TcpSinkTest {
         // Backoff expired, server still down: one reconnect, which fails.
         clock.advance(Duration.ofMillis(100));
         assertThatThrownBy(() -> write(sink, "dropped\n"))
-                .hasMessage("TCP reconnect to " + addr + ": Connection refused (os error 111)");
+                .hasMessage("TCP reconnect to " + addr + ": Connection refused");
 
         // Second consecutive failure: now 200 ms; 100 ms later it still fails fast.
         clock.advance(Duration.ofMillis(100));
         assertThatThrownBy(() -> write(sink, "dropped\n"))
-                .hasMessage("TCP reconnect to " + addr + ": Connection refused (os error 111)");
+                .hasMessage("TCP reconnect to " + addr + ": Connection refused");
 
         // The server comes back on the same port.
         listen(port);
@@ -207,13 +207,12 @@ class TcpSinkTest {
         server.close();
 
         SinkException e = writeUntilFailure(sink);
-        assertThat(e).hasMessage("TCP reconnect to " + addr + ": Connection refused (os error 111)");
+        assertThat(e).hasMessage("TCP reconnect to " + addr + ": Connection refused");
         assertThat(lines.lines).hasSize(3);
         assertThat(lines.lines.get(1))
-                .matches(
-                        "sonda: retry 2/2 after [01]ms \\(error: TCP reconnect to .+: Connection refused \\(os error 111\\)\\)");
+                .matches("sonda: retry 2/2 after [01]ms \\(error: TCP reconnect to .+: Connection refused\\)");
         assertThat(lines.lines.get(2))
                 .isEqualTo("sonda: all 2 retries exhausted (last error: TCP reconnect to " + addr
-                        + ": Connection refused (os error 111))");
+                        + ": Connection refused)");
     }
 }
