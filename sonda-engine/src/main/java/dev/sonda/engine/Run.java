@@ -389,6 +389,11 @@ public final class Run implements AutoCloseable {
         }
 
         @Override
+        public RunObserver observer() {
+            return options.observer();
+        }
+
+        @Override
         public boolean stopRequested() {
             return stopRequested;
         }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  *     available processors)}
  * @param registry the generator, encoder and sink providers plans are compiled with; default
  *     {@link SpecRegistry#defaults()}
+ * @param observer sees every delivered sample and log record, typed, or null
  */
 public record RunOptions(
         Clock clock,
@@ -29,7 +30,8 @@ public record RunOptions(
         BiFunction<CompiledEntry, SinkContext, Sink> sinkFactory,
         SampleListener listener,
         int workers,
-        SpecRegistry registry) {
+        SpecRegistry registry,
+        RunObserver observer) {
 
     /**
      * Creates options.
@@ -40,6 +42,7 @@ public record RunOptions(
      * @param listener observes delivered samples, or null
      * @param workers worker threads, at least 1
      * @param registry the providers
+     * @param observer sees delivered data, or null
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if {@code workers} is below 1
      */
@@ -65,7 +68,8 @@ public record RunOptions(
                 null,
                 null,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-                SpecRegistry.defaults());
+                SpecRegistry.defaults(),
+                null);
     }
 
     /**
@@ -75,7 +79,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withClock(Clock clock) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
     }
 
     /**
@@ -85,7 +89,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withDiagnostics(Consumer<String> diagnostics) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
     }
 
     /**
@@ -96,7 +100,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withSinkFactory(BiFunction<CompiledEntry, SinkContext, Sink> sinkFactory) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
     }
 
     /**
@@ -106,7 +110,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withListener(SampleListener listener) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
     }
 
     /**
@@ -116,7 +120,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withWorkers(int workers) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
     }
 
     /**
@@ -127,6 +131,16 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withRegistry(SpecRegistry registry) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+    }
+
+    /**
+     * These options with an observer of every delivered sample and log record.
+     *
+     * @param observer the observer, or null
+     * @return the new options
+     */
+    public RunOptions withObserver(RunObserver observer) {
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
     }
 }

@@ -73,6 +73,9 @@ abstract class Emitter {
         if (!out.sample(s.prepared, epochNanos, value)) {
             return false;
         }
+        if (run.observer() != null) {
+            run.observer().onSample(entry, s.series, epochNanos, value);
+        }
         if (s.encoded != null) {
             ByteBuf buf = listenerBuffer();
             buf.clear();

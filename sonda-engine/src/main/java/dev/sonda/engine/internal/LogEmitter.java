@@ -31,6 +31,9 @@ final class LogEmitter extends Emitter {
         if (!out.log(event)) {
             return false;
         }
+        if (run.observer() != null) {
+            run.observer().onLog(entry, event);
+        }
         if (run.listener() != null) {
             ByteBuf buf = listenerBuffer();
             buf.clear();

@@ -39,6 +39,13 @@ public interface RunContext {
     SampleListener listener();
 
     /**
+     * The typed observer, or null.
+     *
+     * @return the observer
+     */
+    dev.sonda.engine.RunObserver observer();
+
+    /**
      * Whether a stop was requested.
      *
      * @return true after {@code stop()}

@@ -1,0 +1,32 @@
+package dev.sonda.engine;
+
+import dev.sonda.engine.data.LogRecord;
+import dev.sonda.engine.data.Series;
+
+/**
+ * Sees every sample and log record a run delivered, typed, right after its sink accepted it: what
+ * a scrape endpoint's current values, a test capture or a live chart needs. Called on the entry's
+ * scheduler thread, so calls for one entry are sequential but calls for different entries may be
+ * concurrent; an observer must be thread-safe and quick, and must not keep a {@link LogRecord}
+ * beyond the call (copy it with {@code LogEvent.copyOf}).
+ */
+public interface RunObserver {
+
+    /**
+     * One delivered sample.
+     *
+     * @param entry the entry that emitted it
+     * @param series the series (created once per series: compare by identity to find it again)
+     * @param epochNanos the sample time, nanoseconds since the Unix epoch
+     * @param value the value
+     */
+    void onSample(CompiledEntry entry, Series series, long epochNanos, double value);
+
+    /**
+     * One delivered log record. Default: nothing.
+     *
+     * @param entry the entry that emitted it
+     * @param record the record, valid during the call only
+     */
+    default void onLog(CompiledEntry entry, LogRecord record) {}
+}
