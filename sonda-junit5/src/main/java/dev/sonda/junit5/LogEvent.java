@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One captured log event. <b>Not produced yet:</b> the engine does not run {@code signal_type:
- * logs} entries yet, so {@link Captured#logs()} is always empty. This type is the extension point
- * for log capture: when log support lands it will carry each event as its encoder wrote it, and
- * structured accessors (severity, message, fields) may be added.
+ * One captured log event of a {@code signal_type: logs} entry, as its encoder wrote it, in the
+ * order the run delivered it ({@link Captured#logs()}).
  *
  * @param entry the name of the log entry that emitted it
  * @param timestamp when the event was stamped
