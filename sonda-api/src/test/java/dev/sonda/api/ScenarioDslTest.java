@@ -175,7 +175,7 @@ class ScenarioDslTest {
                 .hasMessageContaining("7 problems")
                 .hasMessageContaining("rate must be positive, got 0")
                 .hasMessageContaining("gaps.for (\"30s\") must be less than gaps.every (\"10s\")")
-                .hasMessageContaining("encoder precision must be 0..=17, got 18");
+                .hasMessageContaining("encoder precision must be between 0 and 17, got 18");
     }
 
     @Test

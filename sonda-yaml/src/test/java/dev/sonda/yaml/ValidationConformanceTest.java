@@ -70,7 +70,7 @@ class ValidationConformanceTest {
             Map.entry("inv_missing_generator", "entry 0: must have either 'generator'"),
             Map.entry("inv_missing_rate", "entry 0 (a): missing required field 'rate'"),
             Map.entry("inv_not_yaml_mapping", "is not a v2 scenario"),
-            Map.entry("inv_precision_too_high", "encoder precision must be 0..=17, got 18"),
+            Map.entry("inv_precision_too_high", "encoder precision must be between 0 and 17, got 18"),
             Map.entry("inv_rate_negative", "rate must be positive, got -2"),
             Map.entry("inv_spike_interval_zero", "spike generator requires interval_secs > 0"),
             Map.entry("inv_summary_quantiles_unsorted", "quantiles must be strictly sorted: 0.9 >= 0.5"),

@@ -5,8 +5,8 @@ import dev.sonda.api.SondaException;
 import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
-import dev.sonda.api.internal.spec.DidYouMean;
 import dev.sonda.api.internal.spec.MapSpecBlock;
+import dev.sonda.api.internal.spec.SpecMessages;
 import dev.sonda.api.sink.SinkSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -204,9 +204,7 @@ public final class SpecRegistry {
                     + " module: add the dependency dev.sonda:" + module
                     + " to the class path (the sonda command includes it)";
         }
-        SortedSet<String> known = names(kind);
-        return "unknown " + kind.displayName() + " type '" + type + "'" + DidYouMean.hint(type, known) + " known: "
-                + String.join(", ", known);
+        return SpecMessages.unknown(kind.displayName() + " type", type, names(kind));
     }
 
     /**
@@ -290,8 +288,7 @@ public final class SpecRegistry {
             for (String key : block.unreadKeys()) {
                 problems.add(
                         path + "." + key,
-                        "unknown key '" + key + "' for " + kind.displayName() + " type '" + type + "'"
-                                + DidYouMean.hint(key, block.readKeys()));
+                        SpecMessages.unknownBlockKey(key, kind.displayName(), type, block.readKeys()));
             }
             if (resolved == null || block.failed()) {
                 return null;
