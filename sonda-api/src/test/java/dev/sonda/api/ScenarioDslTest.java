@@ -227,13 +227,13 @@ class ScenarioDslTest {
                         .constant(1)
                         .activeWhile("up", ">", 1)
                         .build())
-                .hasMessageContaining("scenarios with `while:` must have `duration:` set");
+                .hasMessageContaining("scenarios with 'while:' must have 'duration:' set");
         assertThatThrownBy(() -> Scenario.metrics("m")
                         .rate(1)
                         .constant(1)
                         .delay(Duration.ZERO, Duration.ofSeconds(5))
                         .build())
-                .hasMessageContaining("`delay:` requires `while:` on the same entry");
+                .hasMessageContaining("'delay:' requires 'while:' on the same entry");
     }
 
     @Test

@@ -5,12 +5,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects located problems while a file is read. */
+/** Collects located problems, and warnings, while a file is read. */
 final class Diagnostics {
     private final List<LocatedProblem> list = new ArrayList<>();
+    private final List<LocatedProblem> warnings = new ArrayList<>();
 
     void add(String path, String message, Loc loc) {
         list.add(new LocatedProblem(new Problem(path, message), loc.line(), loc.column()));
+    }
+
+    /** Records a warning: something the file should not say, which does not stop it loading. */
+    void warn(String path, String message, Loc loc) {
+        warnings.add(new LocatedProblem(new Problem(path, message), loc.line(), loc.column()));
+    }
+
+    /** The warnings in file order. */
+    List<LocatedProblem> warnings() {
+        return order(warnings);
     }
 
     int size() {
@@ -45,7 +56,11 @@ final class Diagnostics {
 
     /** The problems in file order (stable for equal positions). */
     List<LocatedProblem> sorted() {
-        List<LocatedProblem> out = new ArrayList<>(list);
+        return order(list);
+    }
+
+    private static List<LocatedProblem> order(List<LocatedProblem> problems) {
+        List<LocatedProblem> out = new ArrayList<>(problems);
         out.sort(Comparator.comparingInt(LocatedProblem::line).thenComparingInt(LocatedProblem::column));
         return out;
     }

@@ -3,6 +3,7 @@ package dev.sonda.yaml;
 import dev.sonda.api.Problem;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.SondaException;
+import dev.sonda.api.spi.SpecRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,12 +30,15 @@ import java.util.function.Function;
  *       single-signal shorthand (entry fields at the top level), or {@code kind: composable} (a
  *       metric pack definition).
  *   <li>Fields: the file, {@code defaults}, entries, flat files, {@code after}, {@code while} and
- *       {@code delay} reject unknown keys ({@code unknown field `x`, expected one of ...}); {@code
- *       gaps}, {@code bursts}, spikes, dynamic labels, overrides, packs and every {@code type:}
- *       block ignore them. An unknown generator, log generator, encoder or sink {@code type} is
- *       kept as the IR's {@code Generic} spec for plug-ins; its other keys become properties with
- *       values of type {@code String}, {@code Long} (or {@code BigInteger} beyond 64 bits), {@code
- *       Double}, {@code Boolean}, {@code List} and {@code Map} (YAML nulls are left out).
+ *       {@code delay} reject unknown keys ({@code unknown key 'ratee'; did you mean 'rate'? known:
+ *       ...}); {@code gaps}, {@code bursts}, spikes, dynamic labels, overrides and packs ignore
+ *       them. Every {@code generator}, {@code log_generator}, {@code encoder} and {@code sink}
+ *       block is read by the provider of its {@code type} in a {@link SpecRegistry} ({@link
+ *       SpecRegistry#defaults()} unless one is given); keys the provider never reads are warnings
+ *       ({@link #loadWithWarnings}). A type no provider serves is kept as the IR's {@code Generic}
+ *       spec; its other keys become properties with values of type {@code String}, {@code Long}
+ *       (or {@code BigInteger} beyond 64 bits), {@code Double}, {@code Boolean}, {@code List} and
+ *       {@code Map} (YAML nulls are left out).
  *   <li>The parse phase's per-entry checks in the reference's order, then {@link
  *       ScenarioPlan#problems()}.
  * </ol>
@@ -72,13 +76,7 @@ public final class ScenarioLoader {
      * @throws SondaException if the file cannot be read
      */
     public static ScenarioPlan load(Path file, Function<String, String> env) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SondaException("failed to read scenario file " + file + ": " + e.getMessage(), e);
-        }
-        return load(text, file.toString(), env);
+        return loadWithWarnings(file, env, SpecRegistry.defaults()).plan();
     }
 
     /**
@@ -103,6 +101,63 @@ public final class ScenarioLoader {
      * @throws ScenarioParseException carrying every problem found, each with line and column
      */
     public static ScenarioPlan load(String yaml, String sourceName, Function<String, String> env) {
+        return load(yaml, sourceName, env, SpecRegistry.defaults());
+    }
+
+    /**
+     * Loads a scenario file whose {@code type:} blocks are read by the providers of {@code
+     * registry}.
+     *
+     * @param file the scenario file, UTF-8
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings
+     * @throws ScenarioParseException carrying every problem found, each with line and column
+     * @throws SondaException if the file cannot be read
+     */
+    public static LoadResult loadWithWarnings(Path file, Function<String, String> env, SpecRegistry registry) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SondaException("failed to read scenario file " + file + ": " + e.getMessage(), e);
+        }
+        return loadWithWarnings(text, file.toString(), env, registry);
+    }
+
+    /**
+     * Loads scenario text whose {@code type:} blocks are read by the providers of {@code registry}.
+     *
+     * @param yaml the scenario text
+     * @param sourceName how messages name the text, such as a file path
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column
+     */
+    public static ScenarioPlan load(
+            String yaml, String sourceName, Function<String, String> env, SpecRegistry registry) {
+        return loadWithWarnings(yaml, sourceName, env, registry).plan();
+    }
+
+    /**
+     * Loads scenario text, and returns the plan with the warnings found while reading it (keys of
+     * a {@code type:} block that its provider never reads).
+     *
+     * <p>A block whose {@code type} no provider of {@code registry} serves is kept as the IR's
+     * {@code Generic} spec, without a problem here: the engine's compiler reports an unknown type,
+     * or a registry with the plug-in serves it.
+     *
+     * @param yaml the scenario text
+     * @param sourceName how messages name the text, such as a file path
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings
+     * @throws ScenarioParseException carrying every problem found, each with line and column
+     */
+    public static LoadResult loadWithWarnings(
+            String yaml, String sourceName, Function<String, String> env, SpecRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(env, "env");
@@ -122,10 +177,10 @@ public final class ScenarioLoader {
                     sourceName,
                     List.of(new LocatedProblem(new Problem("", e.getMessage()), e.loc.line(), e.loc.column())));
         }
-        ScenarioPlan plan = new PlanReader(sourceName, diag).read(root);
+        ScenarioPlan plan = new PlanReader(sourceName, diag, registry).read(root);
         if (!diag.isEmpty()) {
             throw new ScenarioParseException(sourceName, diag.sorted());
         }
-        return plan;
+        return new LoadResult(plan, diag.warnings());
     }
 }

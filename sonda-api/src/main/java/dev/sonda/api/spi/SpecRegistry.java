@@ -312,7 +312,14 @@ public final class SpecRegistry {
                 "not a " + kind.displayName() + " spec: " + spec.getClass().getName());
     }
 
-    private static Map<String, Object> genericProperties(Object spec) {
+    /**
+     * The properties of a {@code Generic} spec of any kind ({@link GeneratorSpec.Generic}, {@link
+     * LogGeneratorSpec.Generic}, {@link EncoderSpec.Generic}, {@link SinkSpec.Generic}).
+     *
+     * @param spec a spec
+     * @return its properties, or null when it is not a {@code Generic} spec
+     */
+    public static Map<String, Object> genericProperties(Object spec) {
         if (spec instanceof GeneratorSpec.Generic g) {
             return g.properties();
         } else if (spec instanceof LogGeneratorSpec.Generic l) {
