@@ -337,17 +337,16 @@ public final class ScenarioWriter {
     // ---- type-tagged blocks ---------------------------------------------------------------------
 
     private static Map<String, Object> distribution(Distribution d) {
+        Map<String, Object> m = map("type", plain(d.type()));
         if (d instanceof Distribution.Exponential e) {
-            return map("type", plain("exponential"), "rate", num(e.rate()));
-        }
-        if (d instanceof Distribution.Normal n) {
-            Map<String, Object> m = map("type", plain("normal"), "mean", num(n.mean()));
+            m.put("rate", num(e.rate()));
+        } else if (d instanceof Distribution.Normal n) {
+            m.put("mean", num(n.mean()));
             m.put("stddev", num(n.stddev()));
-            return m;
+        } else if (d instanceof Distribution.Uniform u) {
+            m.put("min", num(u.min()));
+            m.put("max", num(u.max()));
         }
-        Distribution.Uniform u = (Distribution.Uniform) d;
-        Map<String, Object> m = map("type", plain("uniform"), "min", num(u.min()));
-        m.put("max", num(u.max()));
         return m;
     }
 
