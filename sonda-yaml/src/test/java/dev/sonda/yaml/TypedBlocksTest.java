@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.sonda.api.Entry;
+import dev.sonda.api.Problems;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Signal;
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.internal.spec.MapSpecBlock;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecKind;
@@ -233,5 +235,24 @@ class TypedBlocksTest {
         assertThat(((Signal.Metrics) e.signal()).generator())
                 .as("the compiler reports it with the known types")
                 .isEqualTo(new GeneratorSpec.Generic("sinee", Map.of("amplitude", 1L)));
+    }
+
+    @Test
+    void aMistakeReadsTheSameInAFileAndInAMapBuiltInJava() {
+        String yaml = "version: 2\nkind: runnable\nname: a\nrate: 1\n"
+                + "generator: {type: flap, up_duration: 10, up_value: high, enum: link}\n"
+                + "sink: {type: http_push, batch_size: -1, headers: [a], retry: {max_attempts: 1}}\n";
+        Map<String, Object> flap = Map.of("type", "flap", "up_duration", "10", "up_value", "high", "enum", "link");
+        Map<String, Object> push = Map.of(
+                "type", "http_push", "batch_size", -1L, "headers", List.of("a"), "retry", Map.of("max_attempts", 1L));
+
+        Problems fromMaps = new Problems();
+        SpecRegistry.defaults().read(SpecKind.GENERATOR, new MapSpecBlock("flap", flap, "generator", fromMaps));
+        SpecRegistry.defaults().read(SpecKind.SINK, new MapSpecBlock("http_push", push, "sink", fromMaps));
+
+        assertThat(problems(yaml))
+                .extracting(LocatedProblem::problem)
+                .containsExactlyInAnyOrderElementsOf(fromMaps.list());
+        assertThat(fromMaps.list()).hasSize(8);
     }
 }
