@@ -9,6 +9,13 @@ import dev.sonda.api.internal.num.FloatText;
 public sealed interface Distribution {
 
     /**
+     * The YAML {@code type:} value, such as {@code exponential}.
+     *
+     * @return the type name
+     */
+    String type();
+
+    /**
      * Adds the reference's distribution problems.
      *
      * @param path where this block sits, such as {@code scenarios[0].distribution}
@@ -22,6 +29,14 @@ public sealed interface Distribution {
      * @param rate λ, above 0; the mean is 1/λ
      */
     record Exponential(double rate) implements Distribution {
+        /** The YAML {@code type:} value: {@code exponential}. */
+        public static final String TYPE = "exponential";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
         @Override
         public void validate(String path, Problems problems) {
             if (Double.isNaN(rate) || rate <= 0) {
@@ -37,6 +52,14 @@ public sealed interface Distribution {
      * @param stddev standard deviation, above 0
      */
     record Normal(double mean, double stddev) implements Distribution {
+        /** The YAML {@code type:} value: {@code normal}. */
+        public static final String TYPE = "normal";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
         @Override
         public void validate(String path, Problems problems) {
             if (Double.isNaN(stddev) || stddev <= 0) {
@@ -56,6 +79,14 @@ public sealed interface Distribution {
      * @param max upper bound
      */
     record Uniform(double min, double max) implements Distribution {
+        /** The YAML {@code type:} value: {@code uniform}. */
+        public static final String TYPE = "uniform";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
         @Override
         public void validate(String path, Problems problems) {
             if (Double.isNaN(min) || Double.isNaN(max)) {

@@ -223,21 +223,21 @@ public record Entry(
         if (d != null && w == null) {
             problems.add(
                     path + ".delay",
-                    src + ": `delay:` requires `while:` on the same entry. `delay:` debounces `while:` transitions"
+                    src + ": 'delay:' requires 'while:' on the same entry. 'delay:' debounces 'while:' transitions"
                             + " and has no meaning without it.");
         }
         if (w != null && dur == null) {
             problems.add(
                     path + ".while",
-                    src + ": scenarios with `while:` must have `duration:` set (either on the entry or via"
-                            + " `defaults.duration`).\nBounds the scenario's lifetime so paused state has a terminal"
+                    src + ": scenarios with 'while:' must have 'duration:' set (either on the entry or via"
+                            + " 'defaults.duration').\nBounds the scenario's lifetime so paused state has a terminal"
                             + " point.");
         }
         if (after != null && dur == null) {
             problems.add(
                     path + ".after",
-                    src + ": scenarios with `after:` must have `duration:` set (either on the entry or via"
-                            + " `defaults.duration`).\nBounds the scenario's lifetime so pending state has a terminal"
+                    src + ": scenarios with 'after:' must have 'duration:' set (either on the entry or via"
+                            + " 'defaults.duration').\nBounds the scenario's lifetime so pending state has a terminal"
                             + " point.");
         }
         if (w != null && !Double.isFinite(w.value())) {

@@ -176,7 +176,7 @@ class ScenarioDslTest {
                 .hasMessageContaining("7 problems")
                 .hasMessageContaining("rate must be positive, got 0")
                 .hasMessageContaining("gaps.for (\"30s\") must be less than gaps.every (\"10s\")")
-                .hasMessageContaining("encoder precision must be 0..=17, got 18");
+                .hasMessageContaining("encoder precision must be between 0 and 17, got 18");
     }
 
     @Test
@@ -228,13 +228,13 @@ class ScenarioDslTest {
                         .constant(1)
                         .activeWhile("up", ">", 1)
                         .build())
-                .hasMessageContaining("scenarios with `while:` must have `duration:` set");
+                .hasMessageContaining("scenarios with 'while:' must have 'duration:' set");
         assertThatThrownBy(() -> Scenario.metrics("m")
                         .rate(1)
                         .constant(1)
                         .delay(Duration.ZERO, Duration.ofSeconds(5))
                         .build())
-                .hasMessageContaining("`delay:` requires `while:` on the same entry");
+                .hasMessageContaining("'delay:' requires 'while:' on the same entry");
     }
 
     @Test

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonda.api.DurationText;
 import dev.sonda.api.Signal;
-import dev.sonda.api.generator.GeneratorSpec;
-import dev.sonda.api.generator.LogGeneratorSpec;
-import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.CompiledPlan;
 import java.io.PrintStream;
@@ -73,14 +70,10 @@ final class DryRun {
     private static Map.Entry<String, String> body(CompiledEntry e) {
         Signal s = e.source().signal();
         if (s instanceof Signal.Metrics m) {
-            return Map.entry("generator:", generator(m.generator()));
+            return Map.entry("generator:", Texts.generator(m.generator()));
         }
         if (s instanceof Signal.Logs l) {
-            return Map.entry(
-                    "generator:",
-                    l.generator() instanceof LogGeneratorSpec.Template t
-                            ? "template (" + t.templates().size() + " templates)"
-                            : l.generator().type());
+            return Map.entry("generator:", Texts.logGenerator(l.generator()));
         }
         if (s instanceof Signal.Histogram h) {
             return Map.entry("distribution:", h.distribution().toString());
@@ -89,48 +82,6 @@ final class DryRun {
             return Map.entry("distribution:", sm.distribution().toString());
         }
         return Map.entry("generator:", "pack");
-    }
-
-    private static String d(double v) {
-        return FloatText.display(v);
-    }
-
-    static String generator(GeneratorSpec g) {
-        if (g instanceof GeneratorSpec.Constant c) {
-            return "constant (value: " + d(c.value()) + ")";
-        } else if (g instanceof GeneratorSpec.Sine s) {
-            return "sine (amplitude: " + d(s.amplitude()) + ", period_secs: " + d(s.periodSecs()) + ", offset: "
-                    + d(s.offset()) + ")";
-        } else if (g instanceof GeneratorSpec.Sawtooth s) {
-            return "sawtooth (min: " + d(s.min()) + ", max: " + d(s.max()) + ", period_secs: " + d(s.periodSecs())
-                    + ")";
-        } else if (g instanceof GeneratorSpec.Uniform u) {
-            return "uniform (min: " + d(u.min()) + ", max: " + d(u.max()) + ")";
-        } else if (g instanceof GeneratorSpec.Sequence s) {
-            return "sequence (" + s.values().size() + " values)";
-        } else if (g instanceof GeneratorSpec.Step s) {
-            return "step (start: " + d(s.start()) + ", step_size: " + d(s.stepSize()) + ")";
-        } else if (g instanceof GeneratorSpec.Spike s) {
-            return "spike (baseline: " + d(s.baseline()) + ", magnitude: " + d(s.magnitude()) + ")";
-        } else if (g instanceof GeneratorSpec.Flap f) {
-            return "flap (up_duration: " + DurationText.format(f.upDuration()) + ", down_duration: "
-                    + DurationText.format(f.downDuration()) + ", up_value: " + d(f.resolvedUpValue())
-                    + ", down_value: " + d(f.resolvedDownValue()) + ")";
-        } else if (g instanceof GeneratorSpec.Saturation s) {
-            return "saturation (baseline: " + d(s.baseline()) + ", ceiling: " + d(s.ceiling()) + ", time_to_saturate: "
-                    + DurationText.format(s.timeToSaturate()) + ")";
-        } else if (g instanceof GeneratorSpec.Leak s) {
-            return "leak (baseline: " + d(s.baseline()) + ", ceiling: " + d(s.ceiling()) + ", time_to_ceiling: "
-                    + DurationText.format(s.timeToCeiling()) + ")";
-        } else if (g instanceof GeneratorSpec.Degradation s) {
-            return "degradation (baseline: " + d(s.baseline()) + ", ceiling: " + d(s.ceiling()) + ", time_to_degrade: "
-                    + DurationText.format(s.timeToDegrade()) + ")";
-        } else if (g instanceof GeneratorSpec.SpikeEvent s) {
-            return "spike_event (baseline: " + d(s.baseline()) + ", spike_height: " + d(s.spikeHeight()) + ")";
-        } else if (g instanceof GeneratorSpec.Steady s) {
-            return "steady (center: " + d(s.center()) + ", amplitude: " + d(s.amplitude()) + ")";
-        }
-        return g.type();
     }
 
     private static String json(String file, CompiledPlan plan) {

@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (root.catalog == null) {
-            throw new CliException("--catalog <dir> is required for `sonda list`", 2);
+            throw new CliException("--catalog <dir> is required for 'sonda list'", 2);
         }
         if (kind != null && !kind.equals("runnable") && !kind.equals("composable")) {
             throw new CliException("unknown --kind \"" + kind + "\": expected 'runnable' or 'composable'", 2);

@@ -1,5 +1,7 @@
 package dev.sonda.cli;
 
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,19 +32,39 @@ final class NewCommand implements Callable<Integer> {
             throw new CliException(
                     "unknown template \"" + template + "\": expected one of " + String.join(", ", TEMPLATES), 2);
         }
-        byte[] text;
+        String starter;
         try (InputStream in = NewCommand.class.getResourceAsStream("templates/" + template + ".yaml")) {
-            text = in.readAllBytes();
+            starter = withTypes(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        byte[] text = starter.getBytes(StandardCharsets.UTF_8);
         if (output == null) {
             System.out.write(text);
             System.out.flush();
         } else {
             Files.write(output, text);
-            System.err.println("wrote " + output + " ("
-                    + new String(text, StandardCharsets.UTF_8).lines().count() + " lines); run it with: sonda run "
-                    + output);
+            System.err.println(
+                    "wrote " + output + " (" + starter.lines().count() + " lines); run it with: sonda run " + output);
         }
         return 0;
+    }
+
+    /**
+     * The template with, after its leading comment, the {@code type:} names the registry serves for
+     * each block, so a starter file shows what this installation can run.
+     */
+    static String withTypes(String template) {
+        StringBuilder types = new StringBuilder("# Types this sonda knows (docs/reference.md describes each):\n");
+        for (SpecKind kind : SpecKind.values()) {
+            types.append("#   ")
+                    .append(kind.yamlKey())
+                    .append(": ")
+                    .append(String.join(", ", SpecRegistry.defaults().types(kind)))
+                    .append('\n');
+        }
+        int at = 0;
+        while (template.startsWith("#", at)) {
+            at = template.indexOf('\n', at) + 1;
+        }
+        return template.substring(0, at) + types + template.substring(at);
     }
 }

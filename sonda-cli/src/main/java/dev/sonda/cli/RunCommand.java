@@ -4,9 +4,13 @@ import dev.sonda.api.DurationText;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.OnSinkError;
 import dev.sonda.api.Problem;
+import dev.sonda.api.Problems;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.internal.spec.MapSpecBlock;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.Clock;
 import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.CompiledPlan;
@@ -15,6 +19,7 @@ import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
 import dev.sonda.engine.log.TemplateLogGenerator;
+import dev.sonda.engine.sink.SinkProvider;
 import dev.sonda.yaml.ScenarioLoader;
 import dev.sonda.yaml.ScenarioParseException;
 import java.io.IOException;
@@ -39,11 +44,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sonda run FILE|@name}: runs a scenario file until every entry's duration ends. */
 @Command(name = "run", description = "Run a scenario file (or @name from --catalog).", mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
-    private static final List<String> SINKS =
-            List.of("stdout", "file", "tcp", "udp", "http_push", "loki", "remote_write", "otlp_grpc");
-    private static final List<String> ENCODERS =
-            List.of("prometheus_text", "influx_lp", "json_lines", "syslog", "remote_write", "otlp");
-
     @ParentCommand
     SondaCommand root;
 
@@ -71,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--sink",
             paramLabel = "TYPE",
+            completionCandidates = Types.Sinks.class,
             description = "Replace every entry's sink: ${COMPLETION-CANDIDATES}.")
     String sink;
 
@@ -83,7 +84,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Same as --sink file --endpoint PATH.")
     String output;
 
-    @Option(names = "--encoder", paramLabel = "TYPE", description = "Replace every entry's encoder.")
+    @Option(
+            names = "--encoder",
+            paramLabel = "TYPE",
+            completionCandidates = Types.Encoders.class,
+            description = "Replace every entry's encoder: ${COMPLETION-CANDIDATES}.")
     String encoder;
 
     @Option(names = "--label", paramLabel = "k=v", description = "Add or override a label on every entry (repeatable).")
@@ -104,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         for (var e : plan.entries()) {
             if (e.whileClause() != null && e.whileClause().scenarioName() != null) {
                 throw new CliException(
-                        "failed to parse v2 scenario " + scenario + ": `while.scenario_name` requires a running"
+                        "failed to parse v2 scenario " + scenario + ": 'while.scenario_name' requires a running"
                                 + " sonda-server (POST /scenarios); the CLI runs in single-process mode with no"
                                 + " cross-POST registry.",
                         2);
@@ -158,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
             String why = Files.exists(p) ? "not a regular file" : "No such file or directory";
             throw new CliException(
                     "failed to read scenario file " + scenario + ": " + why
-                            + "\n\n  hint: use `@name` for catalog entries (requires --catalog <dir>)",
+                            + "\n\n  hint: use '@name' for catalog entries (requires --catalog <dir>)",
                     2);
         }
         return p;
@@ -245,43 +250,57 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("--output cannot be used with --sink", 2);
         }
         if (output != null) {
-            return new SinkSpec.File(output);
+            return SinkSpec.file(output);
         }
         if (sink == null) {
             return null;
         }
-        if (!SINKS.contains(sink)) {
-            throw new CliException("unknown sink \"" + sink + "\"; expected one of: " + String.join(", ", SINKS), 2);
+        SinkProvider provider = registry()
+                .find(SpecKind.SINK, sink, SinkProvider.class)
+                .orElseThrow(() -> new CliException(registry().unknownType(SpecKind.SINK, sink), 2));
+        Map<String, Object> block = new LinkedHashMap<>();
+        String key = provider.endpointKey();
+        if (key != null) {
+            if (endpoint == null) {
+                throw new CliException("--sink " + sink + " requires --endpoint <" + key + ">", 2);
+            }
+            block.put(key, endpoint);
         }
-        if (!sink.equals("stdout") && endpoint == null) {
-            throw new CliException("--sink " + sink + " requires --endpoint <path|address|url>", 2);
-        }
-        return switch (sink) {
-            case "stdout" -> new SinkSpec.Stdout();
-            case "file" -> new SinkSpec.File(endpoint);
-            case "tcp" -> new SinkSpec.Tcp(endpoint, null);
-            case "udp" -> new SinkSpec.Udp(endpoint);
-            case "http_push" -> new SinkSpec.HttpPush(endpoint, null, null, null, Map.of(), null);
-            case "loki" -> new SinkSpec.Loki(endpoint, null, null, null, null);
-            case "remote_write" -> new SinkSpec.RemoteWrite(endpoint, null, null, null);
-            default -> new SinkSpec.OtlpGrpc(endpoint, null, null, null, null, Map.of());
-        };
+        String option = "--sink " + sink + (key == null ? "" : " --endpoint " + endpoint);
+        return (SinkSpec) override(SpecKind.SINK, option, sink, block);
     }
 
     private EncoderSpec encoderOverride() {
         if (encoder == null) {
             return null;
         }
-        return switch (encoder) {
-            case "prometheus_text" -> new EncoderSpec.PrometheusText(null);
-            case "influx_lp" -> new EncoderSpec.InfluxLp(null, null);
-            case "json_lines" -> new EncoderSpec.JsonLines(null);
-            case "syslog" -> new EncoderSpec.Syslog(null, null);
-            case "remote_write" -> new EncoderSpec.RemoteWrite();
-            case "otlp" -> new EncoderSpec.Otlp();
-            default -> throw new CliException(
-                    "unknown encoder \"" + encoder + "\": expected one of " + String.join(", ", ENCODERS), 2);
-        };
+        if (registry().find(SpecKind.ENCODER, encoder).isEmpty()) {
+            throw new CliException(registry().unknownType(SpecKind.ENCODER, encoder), 2);
+        }
+        return (EncoderSpec) override(SpecKind.ENCODER, "--encoder " + encoder, encoder, Map.of());
+    }
+
+    /**
+     * Reads a block made of command-line values with the type's provider, so its defaults and
+     * validation are the provider's.
+     */
+    private static Object override(SpecKind kind, String option, String type, Map<String, Object> keys) {
+        Problems problems = new Problems();
+        Object spec = registry().read(kind, new MapSpecBlock(type, keys, kind.yamlKey(), problems));
+        if (spec != null && problems.isEmpty()) {
+            spec = registry().resolve(kind, spec, kind.yamlKey(), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new CliException(
+                    "invalid " + option + ": "
+                            + problems.list().stream().map(Object::toString).collect(Collectors.joining("; ")),
+                    2);
+        }
+        return spec;
+    }
+
+    private static SpecRegistry registry() {
+        return SpecRegistry.defaults();
     }
 
     private boolean parseClock() {

@@ -18,7 +18,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (root.catalog == null) {
-            throw new CliException("--catalog <dir> is required for `sonda show`", 2);
+            throw new CliException("--catalog <dir> is required for 'sonda show'", 2);
         }
         String n = name.startsWith("@") ? name.substring(1) : name;
         Catalog.Item item = Catalog.open(root.catalog, System.err).find(n);

@@ -1,11 +1,23 @@
 package dev.sonda.cli;
 
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.engine.encode.EncoderProvider;
+import dev.sonda.engine.generator.GeneratorProvider;
+import dev.sonda.engine.log.LogGeneratorProvider;
+import dev.sonda.engine.sink.SinkProvider;
 import java.util.Locale;
 
 /** Text forms the reference's status lines use (Sonda 1.20 {@code sonda/src/status.rs}). */
 final class Texts {
+    /** The providers the command runs with: they know how their specs are shown. */
+    private static final SpecRegistry REGISTRY = SpecRegistry.defaults();
+
     private Texts() {}
 
     /** A rate as banners print it: an integer when whole, else one decimal. */
@@ -58,28 +70,42 @@ final class Texts {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** The encoder as the start banner shows it: name, plus {@code (precision: N)} when set. */
+    /**
+     * The encoder as the start banner shows it: its provider's display text, such as {@code
+     * prometheus_text (precision: 2)}, or its type.
+     */
     static String encoder(EncoderSpec e) {
-        Integer p = null;
-        if (e instanceof EncoderSpec.PrometheusText pt) {
-            p = pt.precision();
-        } else if (e instanceof EncoderSpec.InfluxLp il) {
-            p = il.precision();
-        } else if (e instanceof EncoderSpec.JsonLines jl) {
-            p = jl.precision();
-        }
-        return p == null ? e.type() : e.type() + " (precision: " + p + ")";
+        return REGISTRY.find(SpecKind.ENCODER, e.type(), EncoderProvider.class)
+                .filter(p -> p.specClass().isInstance(e))
+                .map(p -> p.display(e))
+                .orElse(e.type());
+    }
+
+    /** A metric generator as {@code --dry-run} shows it: its provider's display text, or its type (also for a {@code Generic} spec). */
+    static String generator(GeneratorSpec g) {
+        return REGISTRY.find(SpecKind.GENERATOR, g.type(), GeneratorProvider.class)
+                .filter(p -> p.specClass().isInstance(g))
+                .map(p -> p.display(g))
+                .orElse(g.type());
+    }
+
+    /** A log generator as {@code --dry-run} shows it: its provider's display text, or its type (also for a {@code Generic} spec). */
+    static String logGenerator(LogGeneratorSpec g) {
+        return REGISTRY.find(SpecKind.LOG_GENERATOR, g.type(), LogGeneratorProvider.class)
+                .filter(p -> p.specClass().isInstance(g))
+                .map(p -> p.display(g))
+                .orElse(g.type());
     }
 
     /**
-     * How the banner and dry run show a sink: its provider's display text, or its type.
+     * How the banner and dry run show a sink: its provider's display text, or its type (also for a {@code Generic} spec).
      *
      * @param spec the sink spec
      * @return such as {@code tcp (127.0.0.1:9000)}
      */
-    static String sink(dev.sonda.api.sink.SinkSpec spec) {
-        return dev.sonda.api.spi.SpecRegistry.defaults()
-                .find(dev.sonda.api.spi.SpecKind.SINK, spec.type(), dev.sonda.engine.sink.SinkProvider.class)
+    static String sink(SinkSpec spec) {
+        return REGISTRY.find(SpecKind.SINK, spec.type(), SinkProvider.class)
+                .filter(p -> p.specClass().isInstance(spec))
                 .map(p -> p.display(spec))
                 .orElse(spec.type());
     }

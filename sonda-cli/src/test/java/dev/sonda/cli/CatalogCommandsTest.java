@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,24 @@ class CatalogCommandsTest {
                 .isZero();
         assertThat(Main.execute("run", file.toString(), "--dry-run", "-q")).isZero();
         assertThat(Main.execute("new", "--template", "nope")).isEqualTo(2);
+    }
+
+    @Test
+    void aStarterFileListsTheTypesOfTheRegistryAfterItsLeadingComment() throws IOException {
+        Path file = catalog.resolve("starter.yaml");
+        assertThat(Main.execute("new", "-o", file.toString())).isZero();
+
+        List<String> lines = Files.readAllLines(file);
+        int header = lines.indexOf("# Types this sonda knows (docs/reference.md describes each):");
+        assertThat(header).as("after the template's own comment").isPositive();
+        assertThat(lines.subList(0, header)).allMatch(l -> l.startsWith("#"));
+        assertThat(lines.subList(header + 1, header + 5))
+                .containsExactly(
+                        "#   generator: constant, csv_replay, degradation, flap, leak, saturation, sawtooth, sequence,"
+                                + " sine, spike, spike_event, steady, step, uniform",
+                        "#   log_generator: csv_replay, template",
+                        "#   encoder: influx_lp, json_lines, prometheus_text, syslog",
+                        "#   sink: file, http_push, loki, memory, stdout, tcp, udp");
+        assertThat(Main.execute("run", file.toString(), "--dry-run", "-q")).isZero();
     }
 }

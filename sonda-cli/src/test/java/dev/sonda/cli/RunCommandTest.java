@@ -122,7 +122,7 @@ class RunCommandTest {
         int code = Main.execute("run", "nope.yaml");
 
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("failed to read scenario file nope.yaml").contains("hint: use `@name`");
+        assertThat(stderr()).contains("failed to read scenario file nope.yaml").contains("hint: use '@name'");
     }
 
     @Test
@@ -164,5 +164,62 @@ class RunCommandTest {
         assertThat(stderr()).contains("label \"novalue\" must be in key=value format (no '=' found)");
         assertThat(Main.execute("run", HELLO, "--bogus")).isEqualTo(2);
         assertThat(Main.execute("run", HELLO, "--clock", "lunar")).isEqualTo(2);
+    }
+
+    @Test
+    void sinkAndEncoderOverridesAreReadByTheirProviders() throws IOException {
+        Path file = tmp.resolve("out.json");
+
+        int code = Main.execute(
+                "run",
+                HELLO,
+                "--clock",
+                "simulated",
+                "-q",
+                "--sink",
+                "file",
+                "--endpoint",
+                file.toString(),
+                "--encoder",
+                "json_lines");
+
+        assertThat(code).isZero();
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(10);
+        assertThat(lines.get(0)).startsWith("{\"name\":\"cpu_usage\",\"value\":50.0,");
+    }
+
+    @Test
+    void anUnknownSinkOrEncoderListsTheRegistrysTypes() {
+        assertThat(Main.execute("run", HELLO, "--sink", "htp_push", "--endpoint", "http://x"))
+                .isEqualTo(2);
+        assertThat(stderr())
+                .contains("error: unknown sink type 'htp_push'; did you mean 'http_push'? known: file, http_push, loki,"
+                        + " memory, stdout, tcp, udp");
+        assertThat(Main.execute("run", HELLO, "--encoder", "xml")).isEqualTo(2);
+        assertThat(stderr())
+                .contains("error: unknown encoder type 'xml'; known: influx_lp, json_lines, prometheus_text, syslog");
+        assertThat(Main.execute("run", HELLO, "--sink", "remote_write", "--endpoint", "http://x"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("error: sink type 'remote_write' needs the sonda-remote-write module");
+    }
+
+    @Test
+    void aSinkOverrideIsValidatedByItsProvider() {
+        assertThat(Main.execute("run", HELLO, "--sink", "http_push")).isEqualTo(2);
+        assertThat(stderr()).contains("error: --sink http_push requires --endpoint <url>");
+        assertThat(Main.execute("run", HELLO, "--sink", "http_push", "--endpoint", "ftp://x"))
+                .isEqualTo(2);
+        assertThat(stderr())
+                .contains("error: invalid --sink http_push --endpoint ftp://x: sink.url: invalid HTTP push URL"
+                        + " 'ftp://x' must start with http:// or https://");
+    }
+
+    @Test
+    void theHelpOfSinkAndEncoderListsTheRegistrysTypes() {
+        assertThat(Main.execute("run", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
+                .contains("sink: file, http_push, loki, memory, stdout, tcp, udp.")
+                .contains("encoder: influx_lp, json_lines, prometheus_text, syslog.");
     }
 }

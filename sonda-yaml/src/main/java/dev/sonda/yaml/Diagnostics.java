@@ -7,9 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Collects located problems while a file is read. */
+/** Collects located problems, and warnings, while a file is read. */
 final class Diagnostics {
     private final List<LocatedProblem> list = new ArrayList<>();
+    private final List<LocatedProblem> warnings = new ArrayList<>();
 
     /** The paths of {@link #list}, so {@link #covers} costs the length of a path, not a scan. */
     private final Set<String> paths = new HashSet<>();
@@ -17,6 +18,16 @@ final class Diagnostics {
     void add(String path, String message, Loc loc) {
         list.add(new LocatedProblem(new Problem(path, message), loc.line(), loc.column()));
         paths.add(path);
+    }
+
+    /** Records a warning: something the file should not say, which does not stop it loading. */
+    void warn(String path, String message, Loc loc) {
+        warnings.add(new LocatedProblem(new Problem(path, message), loc.line(), loc.column()));
+    }
+
+    /** The warnings in file order. */
+    List<LocatedProblem> warnings() {
+        return order(warnings);
     }
 
     int size() {
@@ -54,7 +65,11 @@ final class Diagnostics {
 
     /** The problems in file order (stable for equal positions). */
     List<LocatedProblem> sorted() {
-        List<LocatedProblem> out = new ArrayList<>(list);
+        return order(list);
+    }
+
+    private static List<LocatedProblem> order(List<LocatedProblem> problems) {
+        List<LocatedProblem> out = new ArrayList<>(problems);
         out.sort(Comparator.comparingInt(LocatedProblem::line).thenComparingInt(LocatedProblem::column));
         return out;
     }

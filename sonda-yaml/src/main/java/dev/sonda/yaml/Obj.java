@@ -1,5 +1,7 @@
 package dev.sonda.yaml;
 
+import dev.sonda.api.internal.spec.SpecMessages;
+import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.yaml.YamlTree.Kind;
 import dev.sonda.yaml.YamlTree.Mapping;
 import dev.sonda.yaml.YamlTree.Node;
@@ -8,24 +10,28 @@ import dev.sonda.yaml.YamlTree.Seq;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A YAML mapping being read into one record, with serde-like typed accessors. Every accessor
- * records its problem (with path and position) instead of throwing, and remembers that this object
- * (and its parents) failed, so a caller can build what is valid and report everything else.
+ * A YAML mapping being read into one record: the YAML-backed {@link SpecBlock} that providers read
+ * their {@code type:} blocks through, and the reader of the scenario file's own mappings. Every
+ * accessor records its problem (with path, line and column) instead of throwing, and remembers
+ * that this object (and its parents) failed, so a caller can build what is valid and report
+ * everything else. The words are {@link SpecMessages}', the same as for a block read from a map.
+ *
+ * <p>Every key an accessor asks about counts as read; {@link #unreadKeys()} and {@link
+ * #unreadPaths()} give the others, for the unknown-key warnings of a {@code type:} block.
  */
-final class Obj {
-    /** Parses a duration text or throws {@link IllegalArgumentException} with the reason. */
-    interface DurationParser {
-        Duration parse(String text);
-    }
-
-    /** Words a duration parse failure as the reference does for one field. */
+final class Obj implements SpecBlock {
+    /** Words a duration parse failure for one field, given the text and the parser's reason. */
     interface Wording {
         String apply(String input, String reason);
     }
@@ -34,6 +40,8 @@ final class Obj {
     private final String path;
     private final Diagnostics diag;
     private final Obj parent;
+    private final Set<String> read = new LinkedHashSet<>();
+    private final List<Obj> children = new ArrayList<>();
     private boolean failed;
 
     private Obj(Mapping node, String path, Diagnostics diag, Obj parent) {
@@ -41,6 +49,10 @@ final class Obj {
         this.path = path;
         this.diag = diag;
         this.parent = parent;
+        read.add("type");
+        if (parent != null) {
+            parent.children.add(this);
+        }
     }
 
     /**
@@ -48,11 +60,11 @@ final class Obj {
      *
      * @return the object, or null (with a problem) when {@code n} is not a mapping
      */
-    static Obj of(Node n, String path, Diagnostics diag, Obj parent, String expected) {
+    static Obj of(Node n, String path, Diagnostics diag, Obj parent) {
         if (n instanceof Mapping m) {
             return new Obj(m, path, diag, parent);
         }
-        diag.add(path, "invalid type: " + n.describe() + ", expected " + expected, n.loc());
+        diag.add(path, SpecMessages.expected(SpecMessages.MAPPING, describe(n)), n.loc());
         if (parent != null) {
             parent.fail();
         }
@@ -63,12 +75,26 @@ final class Obj {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    String path() {
-        return path;
+    /**
+     * How a YAML node is named in messages, as {@link SpecMessages#describe} names plain values:
+     * {@code string "abc"}, {@code number 5}, {@code boolean true}, {@code null}, {@code a list},
+     * {@code a mapping}.
+     */
+    static String describe(Node n) {
+        if (n instanceof Scalar s) {
+            return switch (s.kind()) {
+                case STRING -> "string " + SpecMessages.quote(s.text());
+                case INT, FLOAT -> "number " + s.text();
+                case BOOL -> "boolean " + s.text().toLowerCase(Locale.ROOT);
+                case NULL -> "null";
+            };
+        }
+        return n instanceof Seq ? "a list" : "a mapping";
     }
 
-    String path(String key) {
-        return join(path, key);
+    @Override
+    public String path() {
+        return path;
     }
 
     Loc loc() {
@@ -80,7 +106,8 @@ final class Obj {
     }
 
     /** Whether a problem was recorded through this object or one of its children. */
-    boolean failed() {
+    @Override
+    public boolean failed() {
         return failed;
     }
 
@@ -92,8 +119,11 @@ final class Obj {
     }
 
     /** Records a problem at {@code key} (or this object when the key is absent). */
-    void problem(String key, String message) {
-        Loc loc = node.values().containsKey(key) ? node.values().get(key).loc() : node.loc();
+    @Override
+    public void problem(String key, String message) {
+        Loc loc = key != null && node.values().containsKey(key)
+                ? node.values().get(key).loc()
+                : node.loc();
         diag.add(key == null ? path : path(key), message, loc);
         fail();
     }
@@ -103,13 +133,15 @@ final class Obj {
         fail();
     }
 
-    /** The value at {@code key}, or null when absent or YAML null. */
+    /** The value at {@code key}, or null when absent or YAML null. Counts as reading the key. */
     Node get(String key) {
+        read.add(key);
         Node n = node.values().get(key);
         return n instanceof Scalar s && s.kind() == Kind.NULL ? null : n;
     }
 
-    boolean has(String key) {
+    @Override
+    public boolean has(String key) {
         return get(key) != null;
     }
 
@@ -121,34 +153,31 @@ final class Obj {
         return node.keys().getOrDefault(key, node.loc());
     }
 
-    /** Rejects every key not in {@code allowed}, as serde's {@code deny_unknown_fields}. */
+    @Override
+    public String type() {
+        Node t = node.values().get("type");
+        return t instanceof Scalar s && s.kind() != Kind.NULL ? s.text() : "";
+    }
+
+    @Override
+    public Set<String> keys() {
+        return node.values().keySet();
+    }
+
+    /** Rejects every key not in {@code allowed}, with a did-you-mean and the list of keys. */
     void strict(List<String> allowed) {
         for (String key : node.values().keySet()) {
             if (!allowed.contains(key)) {
                 diag.add(
                         path(key),
-                        "unknown field `" + key + "`, expected " + Variants.oneOf(allowed),
+                        SpecMessages.unknown("key", key, allowed),
                         node.keys().get(key));
                 fail();
             }
         }
     }
 
-    /** The other keys of the mapping as plain Java values (generic spec properties). */
-    Map<String, Object> rest(List<String> known) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        node.values().forEach((k, v) -> {
-            if (!known.contains(k)) {
-                Object value = plain(v);
-                if (value != null) {
-                    out.put(k, value);
-                }
-            }
-        });
-        return out;
-    }
-
-    /** Records {@code missing field} when {@code key} is absent. */
+    /** Records {@code missing required key} when {@code key} is absent. */
     void require(String key) {
         if (!has(key)) {
             missing(key);
@@ -156,23 +185,31 @@ final class Obj {
     }
 
     private void missing(String key) {
-        diag.add(path, "missing field `" + key + "`", node.loc());
+        diag.add(path, SpecMessages.missing(key), node.loc());
         fail();
     }
 
-    private void invalid(String key, Node n, String expected) {
-        problemAt(path(key), n, "invalid type: " + n.describe() + ", expected " + expected);
+    private void wrong(String key, Node n, String expected) {
+        problemAt(path(key), n, SpecMessages.expected(expected, describe(n)));
     }
 
     // ---- strings --------------------------------------------------------------------------
 
-    String str(String key) {
+    @Override
+    public String string(String key) {
         Node n = get(key);
         return n == null ? null : string(n, path(key));
     }
 
+    @Override
+    public String requiredString(String key) {
+        String s = reqStr(key);
+        return s == null ? "" : s;
+    }
+
+    /** A required string; null (after recording a problem) when absent or not a scalar. */
     String reqStr(String key) {
-        String s = str(key);
+        String s = string(key);
         if (s == null && !has(key)) {
             missing(key);
         }
@@ -183,11 +220,12 @@ final class Obj {
         if (n instanceof Scalar s) {
             return s.text();
         }
-        problemAt(at, n, "invalid type: " + n.describe() + ", expected a string");
+        problemAt(at, n, SpecMessages.expected(SpecMessages.STRING, describe(n)));
         return null;
     }
 
-    List<String> strList(String key) {
+    @Override
+    public List<String> strings(String key) {
         List<String> out = new ArrayList<>();
         Seq seq = seq(key);
         if (seq != null) {
@@ -201,9 +239,10 @@ final class Obj {
         return out;
     }
 
-    Map<String, String> strMap(String key) {
+    @Override
+    public Map<String, String> stringMap(String key) {
         Map<String, String> out = new LinkedHashMap<>();
-        Obj m = obj(key, "a map");
+        Obj m = obj(key);
         if (m != null) {
             m.node.values().forEach((k, v) -> {
                 String s = m.string(v, m.path(k));
@@ -211,104 +250,144 @@ final class Obj {
                     out.put(k, s);
                 }
             });
+            m.read.addAll(m.node.values().keySet());
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, List<String>> stringListMap(String key) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Obj m = obj(key);
+        if (m != null) {
+            m.node.values().forEach((k, v) -> {
+                String at = m.path(k);
+                if (!(v instanceof Seq seq)) {
+                    m.problemAt(at, v, SpecMessages.expected("a list of strings", describe(v)));
+                    return;
+                }
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < seq.items().size(); i++) {
+                    String s = m.string(seq.items().get(i), at + "[" + i + "]");
+                    if (s != null) {
+                        values.add(s);
+                    }
+                }
+                out.put(k, values);
+            });
+            m.read.addAll(m.node.values().keySet());
         }
         return out;
     }
 
     // ---- numbers and booleans -------------------------------------------------------------
 
-    Double f64(String key) {
+    @Override
+    public Double number(String key) {
         Node n = get(key);
         if (n == null) {
             return null;
         }
-        if (n instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
-            return parseFloat(s.text());
+        if (isNumber(n)) {
+            return parseFloat(((Scalar) n).text());
         }
-        invalid(key, n, "f64");
+        wrong(key, n, SpecMessages.NUMBER);
         return null;
     }
 
-    double f64Or(String key, double fallback) {
-        Double d = f64(key);
-        return d == null ? fallback : d;
+    private static boolean isNumber(Node n) {
+        return n instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT);
     }
 
-    double reqF64(String key) {
-        Double d = f64(key);
+    @Override
+    public double requiredNumber(String key) {
+        Double d = number(key);
         if (d == null && !has(key)) {
             missing(key);
         }
         return d == null ? 0 : d;
     }
 
-    List<Double> f64List(String key, List<Double> fallback) {
-        Seq seq = seq(key);
-        if (seq == null) {
-            return fallback;
-        }
+    @Override
+    public List<Double> numbers(String key) {
         List<Double> out = new ArrayList<>();
-        for (int i = 0; i < seq.items().size(); i++) {
+        Seq seq = seq(key);
+        for (int i = 0; seq != null && i < seq.items().size(); i++) {
             Node n = seq.items().get(i);
-            if (n instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
-                out.add(parseFloat(s.text()));
+            if (isNumber(n)) {
+                out.add(parseFloat(((Scalar) n).text()));
             } else {
-                problemAt(path(key) + "[" + i + "]", n, "invalid type: " + n.describe() + ", expected f64");
+                problemAt(path(key) + "[" + i + "]", n, SpecMessages.expected(SpecMessages.NUMBER, describe(n)));
             }
         }
         return out;
     }
 
-    /**
-     * An unsigned integer field of the reference ({@code u8}, {@code u32}, {@code u64}, {@code
-     * usize}), read as a Java long whose bits are the unsigned value.
-     */
-    Long unsigned(String key, String rustType) {
-        Node n = get(key);
-        if (n == null) {
-            return null;
-        }
-        if (!(n instanceof Scalar s) || s.kind() != Kind.INT) {
-            invalid(key, n, rustType);
-            return null;
-        }
-        BigInteger v = parseInt(s.text());
-        BigInteger max =
-                switch (rustType) {
-                    case "u8" -> BigInteger.valueOf(255);
-                    case "u64" -> BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-                        // u32 and usize fields are Java ints in the IR
-                    default -> BigInteger.valueOf(Integer.MAX_VALUE);
-                };
-        if (v == null || v.signum() < 0 || v.compareTo(max) > 0) {
-            String expected = v != null && v.signum() >= 0 && !rustType.equals("u8") && !rustType.equals("u64")
-                    ? rustType + " of at most " + Integer.MAX_VALUE
-                    : rustType;
-            problemAt(path(key), n, "invalid value: integer `" + s.text() + "`, expected " + expected);
-            return null;
-        }
-        return v.longValue();
+    /** The numbers at {@code key}, or {@code fallback} when it is absent. */
+    List<Double> numbers(String key, List<Double> fallback) {
+        return has(key) ? numbers(key) : fallback;
     }
 
-    long unsignedOr(String key, String rustType, long fallback) {
-        Long v = unsigned(key, rustType);
+    @Override
+    public Long integer(String key, long min, long max) {
+        return integral(key, BigInteger.valueOf(min), BigInteger.valueOf(max), SpecMessages.integer(min, max));
+    }
+
+    /** An integer in {@code [min, max]} as an int, or null (with a problem) when absent or invalid. */
+    Integer integer(String key, int min, int max) {
+        Long v = integer(key, (long) min, (long) max);
+        return v == null ? null : v.intValue();
+    }
+
+    @Override
+    public long requiredInteger(String key, long min, long max) {
+        Long v = integer(key, min, max);
+        if (v == null && !has(key)) {
+            missing(key);
+        }
+        return v == null ? Math.max(min, 0) : v;
+    }
+
+    @Override
+    public Long unsigned64(String key) {
+        return integral(
+                key, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE), SpecMessages.UNSIGNED_64);
+    }
+
+    /** An unsigned 64-bit integer, or {@code fallback} when absent or invalid. */
+    long unsigned64(String key, long fallback) {
+        Long v = unsigned64(key);
         return v == null ? fallback : v;
     }
 
-    Integer uint(String key, String rustType) {
-        Long v = unsigned(key, rustType);
-        return v == null ? null : (int) (long) v;
-    }
-
-    long reqUnsigned(String key, String rustType) {
-        Long v = unsigned(key, rustType);
+    /** A required unsigned 64-bit integer; 0 after recording a problem. */
+    long requiredUnsigned64(String key) {
+        Long v = unsigned64(key);
         if (v == null && !has(key)) {
             missing(key);
         }
         return v == null ? 0 : v;
     }
 
-    Boolean bool(String key) {
+    private Long integral(String key, BigInteger min, BigInteger max, String expected) {
+        Node n = get(key);
+        if (n == null) {
+            return null;
+        }
+        BigInteger v = n instanceof Scalar s && s.kind() == Kind.INT ? parseInt(s.text()) : null;
+        if (v == null) {
+            wrong(key, n, expected);
+            return null;
+        }
+        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            problemAt(path(key), n, SpecMessages.expected(expected, v.toString()));
+            return null;
+        }
+        return v.longValue();
+    }
+
+    @Override
+    public Boolean bool(String key) {
         Node n = get(key);
         if (n == null) {
             return null;
@@ -316,51 +395,50 @@ final class Obj {
         if (n instanceof Scalar s && s.kind() == Kind.BOOL) {
             return s.text().toLowerCase(Locale.ROOT).equals("true");
         }
-        invalid(key, n, "a boolean");
+        wrong(key, n, SpecMessages.BOOLEAN);
         return null;
     }
 
-    boolean boolOr(String key, boolean fallback) {
-        Boolean b = bool(key);
-        return b == null ? fallback : b;
-    }
-
-    /** An enum field: the variant named by the scalar, or null (with serde's message). */
-    <E> E variant(String key, Map<String, E> variants) {
+    @Override
+    public <E> E choice(String key, Map<String, E> choices) {
         Node n = get(key);
         if (n == null) {
             return null;
         }
-        if (n instanceof Scalar s && variants.containsKey(s.text())) {
-            return variants.get(s.text());
+        if (n instanceof Scalar s && choices.containsKey(s.text())) {
+            return choices.get(s.text());
         }
-        String text = n instanceof Scalar s ? s.text() : n.describe();
-        problemAt(
-                path(key),
-                n,
-                "unknown variant `" + text + "`, expected " + Variants.oneOf(List.copyOf(variants.keySet())));
+        String word = n instanceof Scalar s ? s.text() : "";
+        problemAt(path(key), n, SpecMessages.notOneOf(word, describe(n), choices.keySet()));
         return null;
     }
 
     // ---- durations --------------------------------------------------------------------------
 
+    @Override
+    public Duration duration(String key, DurationParser parser) {
+        return dur(key, parser, SpecMessages::invalidDuration);
+    }
+
+    /** A duration whose parse failure is worded by {@code wording}; null when absent or invalid. */
     Duration dur(String key, DurationParser parser, Wording wording) {
         Node n = get(key);
         if (n == null) {
             return null;
         }
-        String text = string(n, path(key));
-        if (text == null) {
+        if (!(n instanceof Scalar s)) {
+            wrong(key, n, SpecMessages.DURATION);
             return null;
         }
         try {
-            return parser.parse(text);
+            return parser.parse(s.text());
         } catch (IllegalArgumentException e) {
-            problemAt(path(key), n, wording.apply(text, e.getMessage()));
+            problemAt(path(key), n, wording.apply(s.text(), e.getMessage()));
             return null;
         }
     }
 
+    /** A required duration; {@link Duration#ZERO} after recording a problem. */
     Duration reqDur(String key, DurationParser parser, Wording wording) {
         Duration d = dur(key, parser, wording);
         if (d == null && !has(key)) {
@@ -371,9 +449,20 @@ final class Obj {
 
     // ---- nested -----------------------------------------------------------------------------
 
-    Obj obj(String key, String expected) {
+    /** The mapping at {@code key}, or null when absent or not a mapping (a problem then). */
+    Obj obj(String key) {
         Node n = get(key);
-        return n == null ? null : of(n, path(key), diag, this, expected);
+        return n == null ? null : of(n, path(key), diag, this);
+    }
+
+    @Override
+    public SpecBlock block(String key) {
+        return obj(key);
+    }
+
+    @Override
+    public List<SpecBlock> blocks(String key) {
+        return items(key, (n, p) -> of(n, p, diag, this));
     }
 
     Seq seq(String key) {
@@ -384,7 +473,7 @@ final class Obj {
         if (n instanceof Seq s) {
             return s;
         }
-        invalid(key, n, "a sequence");
+        wrong(key, n, SpecMessages.LIST);
         return null;
     }
 
@@ -408,7 +497,7 @@ final class Obj {
     /** Reads each value of the mapping at {@code key}, keeping the non-null results in order. */
     <T> Map<String, T> entries(String key, ItemReader<T> reader) {
         Map<String, T> out = new LinkedHashMap<>();
-        Obj m = obj(key, "a map");
+        Obj m = obj(key);
         if (m != null) {
             m.node.values().forEach((k, v) -> {
                 T t = reader.read(v, m.path(k));
@@ -418,6 +507,7 @@ final class Obj {
                     fail();
                 }
             });
+            m.read.addAll(m.node.values().keySet());
         }
         return out;
     }
@@ -428,9 +518,65 @@ final class Obj {
     }
 
     /** Applies {@code f} to the nested object at {@code key}, or returns null when absent. */
-    <T> T with(String key, String expected, Function<Obj, T> f) {
-        Obj o = obj(key, expected);
+    <T> T with(String key, Function<Obj, T> f) {
+        Obj o = obj(key);
         return o == null ? null : f.apply(o);
+    }
+
+    // ---- plain values and unread keys ---------------------------------------------------------
+
+    @Override
+    public Object plain(String key) {
+        Node n = get(key);
+        return n == null ? null : plain(n);
+    }
+
+    @Override
+    public Map<String, Object> plainValues(Set<String> except) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        node.values().forEach((k, v) -> {
+            if (!except.contains(k)) {
+                read.add(k);
+                Object value = plain(v);
+                if (value != null) {
+                    out.put(k, value);
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Set<String> unreadKeys() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : node.values().keySet()) {
+            if (!read.contains(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reports every key no accessor read, here and in the nested mappings read through this
+     * object, as a warning: {@code unknown key 'repat' for generator type 'sequence'; did you mean
+     * 'repeat'?}.
+     *
+     * @param kind the block kind in words, such as {@code generator}
+     * @param type the block's type
+     */
+    void warnUnread(String kind, String type) {
+        for (String key : unreadKeys()) {
+            diag.warn(path(key), SpecMessages.unknownBlockKey(key, kind, type, readKeys()), keyLoc(key));
+        }
+        for (Obj child : children) {
+            child.warnUnread(kind, type);
+        }
+    }
+
+    /** The keys asked about so far, present or not: the words a misspelt key is compared with. */
+    private Set<String> readKeys() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(read));
     }
 
     // ---- scalar text --------------------------------------------------------------------------
@@ -492,13 +638,10 @@ final class Obj {
                     out.put(k, value);
                 }
             });
-            return java.util.Collections.unmodifiableMap(out);
+            return Collections.unmodifiableMap(out);
         }
         if (n instanceof Seq s) {
-            return s.items().stream()
-                    .map(Obj::plain)
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
+            return s.items().stream().map(Obj::plain).filter(Objects::nonNull).toList();
         }
         Scalar s = (Scalar) n;
         return switch (s.kind()) {

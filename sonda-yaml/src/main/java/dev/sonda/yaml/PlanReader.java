@@ -30,6 +30,7 @@ import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.yaml.YamlTree.Kind;
 import dev.sonda.yaml.YamlTree.Mapping;
 import dev.sonda.yaml.YamlTree.Node;
@@ -150,12 +151,14 @@ final class PlanReader {
 
     private final String sourceName;
     private final Diagnostics diag;
+    private final SpecReader specs;
     private final Map<String, Loc> index = new HashMap<>();
     private boolean flat;
 
-    PlanReader(String sourceName, Diagnostics diag) {
+    PlanReader(String sourceName, Diagnostics diag, SpecRegistry registry) {
         this.sourceName = sourceName;
         this.diag = diag;
+        this.specs = new SpecReader(registry);
     }
 
     /** Reads the whole file; returns null when nothing valid could be built. */
@@ -164,7 +167,7 @@ final class PlanReader {
         if (!(version instanceof Scalar v && v.kind() == Kind.INT && BigInteger.TWO.equals(Obj.parseInt(v.text())))) {
             diag.add(
                     root instanceof Mapping ? "version" : "",
-                    "scenario " + sourceName + " is not a v2 scenario. Sonda only accepts v2 YAML (`version: 2` at"
+                    "scenario " + sourceName + " is not a v2 scenario. Sonda only accepts v2 YAML ('version: 2' at"
                             + " the top level). Migrate this file to v2 — see docs/configuration/v2-scenarios.md"
                             + " for the migration guide.",
                     version != null ? version.loc() : root != null ? root.loc() : Loc.START);
@@ -172,7 +175,7 @@ final class PlanReader {
         }
         Mapping map = (Mapping) root;
         indexNodes(map, "");
-        Obj top = Obj.of(map, "", diag, null, "a map");
+        Obj top = Obj.of(map, "", diag, null);
         Node kind = top.get("kind");
         if (kind == null) {
             diag.add(
@@ -181,7 +184,7 @@ final class PlanReader {
                     map.loc());
             return null;
         }
-        String kindText = kind instanceof Scalar s ? s.text() : kind.describe();
+        String kindText = kind instanceof Scalar s ? s.text() : Obj.describe(kind);
         if (kindText.equals(PlanKind.COMPOSABLE.yamlName())) {
             return readComposable(top);
         }
@@ -218,17 +221,17 @@ final class PlanReader {
 
     private ScenarioPlan readCanonical(Obj top) {
         top.strict(TOP_KEYS);
-        String scenarioName = top.str("scenario_name");
-        String description = top.str("description");
-        List<String> tags = top.strList("tags");
-        top.str("category");
-        Defaults defaults = top.with("defaults", "struct Defaults", this::readDefaults);
+        String scenarioName = top.string("scenario_name");
+        String description = top.string("description");
+        List<String> tags = top.strings("tags");
+        top.string("category");
+        Defaults defaults = top.with("defaults", this::readDefaults);
         defaults = defaults == null ? Defaults.NONE : defaults;
         List<Entry> slots = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Seq seq = top.seq("scenarios");
         for (int i = 0; seq != null && i < seq.items().size(); i++) {
-            Obj e = Obj.of(seq.items().get(i), "scenarios[" + i + "]", diag, null, "struct ScenarioEntry");
+            Obj e = Obj.of(seq.items().get(i), "scenarios[" + i + "]", diag, null);
             if (e != null) {
                 e.strict(ENTRY_KEYS);
                 checkId(e, ids);
@@ -250,7 +253,7 @@ final class PlanReader {
     private ScenarioPlan readFlat(Obj top) {
         top.strict(FLAT_KEYS);
         checkId(top, new HashSet<>());
-        List<String> tags = top.strList("tags");
+        List<String> tags = top.strings("tags");
         Entry entry = readEntry(top, 0);
         crossPostNeedsName(entry, "", 0);
         if (entry == null) {
@@ -274,21 +277,20 @@ final class PlanReader {
         String name = top.reqStr("name");
         String description = top.reqStr("description");
         String category = top.reqStr("category");
-        Map<String, String> shared = top.strMap("shared_labels");
+        Map<String, String> shared = top.stringMap("shared_labels");
         top.require("metrics");
         List<PackMetric> metrics = top.items("metrics", (n, p) -> {
-            Obj m = Obj.of(n, p, diag, top, "struct MetricSpec");
+            Obj m = Obj.of(n, p, diag, top);
             if (m == null) {
                 return null;
             }
             String metric = m.reqStr("name");
-            Map<String, String> labels = m.strMap("labels");
-            GeneratorSpec gen =
-                    m.has("generator") ? SpecReader.generator(m.get("generator"), m.path("generator"), m, null) : null;
+            Map<String, String> labels = m.stringMap("labels");
+            GeneratorSpec gen = m.has("generator") ? specs.generator(m.get("generator"), m.path("generator"), m) : null;
             return m.failed() ? null : new PackMetric(metric, labels, gen);
         });
-        List<String> tags = top.strList("tags");
-        String scenarioName = top.str("scenario_name");
+        List<String> tags = top.strings("tags");
+        String scenarioName = top.string("scenario_name");
         diag.prefixSince(mark, "kind: composable body is not a valid pack definition: ");
         if (top.failed()) {
             return null;
@@ -312,15 +314,15 @@ final class PlanReader {
     private Defaults readDefaults(Obj d) {
         d.strict(DEFAULTS_KEYS);
         return new Defaults(
-                d.f64("rate"),
+                d.number("rate"),
                 d.dur("duration", DurationText::parse, PlanReader::invalidDuration),
-                d.str("start_time"),
-                d.has("encoder") ? SpecReader.encoder(d.get("encoder"), d.path("encoder"), d) : null,
-                d.has("sink") ? SpecReader.sink(d.get("sink"), d.path("sink"), d) : null,
-                d.strMap("labels"),
-                d.variant("on_sink_error", ON_SINK_ERROR),
-                d.with("while", "struct WhileClause", w -> readWhile(w, -1)),
-                d.with("delay", "struct DelayClause", this::readDelay));
+                d.string("start_time"),
+                d.has("encoder") ? specs.encoder(d.get("encoder"), d.path("encoder"), d) : null,
+                d.has("sink") ? specs.sink(d.get("sink"), d.path("sink"), d) : null,
+                d.stringMap("labels"),
+                d.choice("on_sink_error", ON_SINK_ERROR),
+                d.with("while", w -> readWhile(w, -1)),
+                d.with("delay", this::readDelay));
     }
 
     private static String invalidDuration(String input, String reason) {
@@ -332,9 +334,9 @@ final class PlanReader {
     }
 
     private Entry readEntry(Obj e, int i) {
-        String id = e.str("id");
-        String name = e.str("name");
-        String pack = e.str("pack");
+        String id = e.string("id");
+        String name = e.string("name");
+        String pack = e.string("pack");
         String src = id != null ? id : name != null ? name : pack != null ? pack : "<entry " + i + ">";
         boolean gen = e.has("generator");
         boolean log = e.has("log_generator");
@@ -345,26 +347,26 @@ final class PlanReader {
                 : e.reqStr("signal_type");
         boolean bodyOk = type != null && checkBody(e, i, type, gen, log, dist, hasPack);
 
-        Double rate = e.f64("rate");
+        Double rate = e.number("rate");
         Duration duration = e.dur("duration", DurationText::parse, PlanReader::invalidDuration);
-        String startTime = e.str("start_time");
-        Map<String, String> labels = e.strMap("labels");
+        String startTime = e.string("start_time");
+        Map<String, String> labels = e.stringMap("labels");
         List<DynamicLabel> dynamicLabels = e.items("dynamic_labels", (n, p) -> dynamicLabel(n, p, e));
-        EncoderSpec encoder = e.has("encoder") ? SpecReader.encoder(e.get("encoder"), e.path("encoder"), e) : null;
-        SinkSpec sink = e.has("sink") ? SpecReader.sink(e.get("sink"), e.path("sink"), e) : null;
-        Double jitter = e.f64("jitter");
-        Long jitterSeed = e.unsigned("jitter_seed", "u64");
-        Gaps gaps = e.with("gaps", "struct GapConfig", g -> {
+        EncoderSpec encoder = e.has("encoder") ? specs.encoder(e.get("encoder"), e.path("encoder"), e) : null;
+        SinkSpec sink = e.has("sink") ? specs.sink(e.get("sink"), e.path("sink"), e) : null;
+        Double jitter = e.number("jitter");
+        Long jitterSeed = e.unsigned64("jitter_seed");
+        Gaps gaps = e.with("gaps", g -> {
             Gaps v = new Gaps(
                     g.reqDur("every", DurationText::parse, window("gaps.every")),
                     g.reqDur("for", DurationText::parse, window("gaps.for")));
             return g.failed() ? null : v;
         });
-        Bursts bursts = e.with("bursts", "struct BurstConfig", b -> {
+        Bursts bursts = e.with("bursts", b -> {
             Bursts v = new Bursts(
                     b.reqDur("every", DurationText::parse, window("bursts.every")),
                     b.reqDur("for", DurationText::parse, window("bursts.for")),
-                    b.reqF64("multiplier"));
+                    b.requiredNumber("multiplier"));
             return b.failed() ? null : v;
         });
         List<CardinalitySpike> spikes = e.items("cardinality_spikes", (n, p) -> spike(n, p, e));
@@ -373,23 +375,23 @@ final class PlanReader {
                 DurationText::parse,
                 (s, r) ->
                         "entry '" + src + "': invalid duration '" + s + "' in phase_offset: configuration error: " + r);
-        String clockGroup = e.str("clock_group");
-        AfterClause after = e.with("after", "struct AfterClause", a -> readAfter(a, src));
-        WhileClause whileClause = e.with("while", "struct WhileClause", w -> readWhile(w, i));
-        DelayClause delay = e.with("delay", "struct DelayClause", this::readDelay);
-        OnSinkError onSinkError = e.variant("on_sink_error", ON_SINK_ERROR);
-        MetricType metricType = e.variant("metric_type", METRIC_TYPES);
-        String help = e.str("help");
+        String clockGroup = e.string("clock_group");
+        AfterClause after = e.with("after", a -> readAfter(a, src));
+        WhileClause whileClause = e.with("while", w -> readWhile(w, i));
+        DelayClause delay = e.with("delay", this::readDelay);
+        OnSinkError onSinkError = e.choice("on_sink_error", ON_SINK_ERROR);
+        MetricType metricType = e.choice("metric_type", METRIC_TYPES);
+        String help = e.string("help");
 
-        List<Double> buckets = e.f64List("buckets", Signal.DEFAULT_BUCKETS);
-        List<Double> quantiles = e.f64List("quantiles", Signal.DEFAULT_QUANTILES);
-        Integer observations = e.uint("observations_per_tick", "u32");
+        List<Double> buckets = e.numbers("buckets", Signal.DEFAULT_BUCKETS);
+        List<Double> quantiles = e.numbers("quantiles", Signal.DEFAULT_QUANTILES);
+        Integer observations = e.integer("observations_per_tick", 0, Integer.MAX_VALUE);
         int obs = observations == null ? Signal.DEFAULT_OBSERVATIONS_PER_TICK : observations;
-        double shift = e.f64Or("mean_shift_per_sec", 0.0);
-        long seed = e.unsignedOr("seed", "u64", 0);
-        GeneratorSpec generator = gen ? SpecReader.generator(e.get("generator"), e.path("generator"), e, src) : null;
+        double shift = e.number("mean_shift_per_sec", 0.0);
+        long seed = e.unsigned64("seed", 0);
+        GeneratorSpec generator = gen ? specs.generator(e.get("generator"), e.path("generator"), e) : null;
         LogGeneratorSpec logGenerator =
-                log ? SpecReader.logGenerator(e.get("log_generator"), e.path("log_generator"), e) : null;
+                log ? specs.logGenerator(e.get("log_generator"), e.path("log_generator"), e) : null;
         Distribution distribution =
                 dist ? SpecReader.distribution(e.get("distribution"), e.path("distribution"), e) : null;
         Map<String, PackOverride> overrides = e.entries("overrides", (n, p) -> override(n, p, e, src));
@@ -504,21 +506,21 @@ final class PlanReader {
             String at = Obj.join(path, "while.scenario_name");
             diag.add(
                     at,
-                    "entry " + i + ": cross-POST `while:` refs require body-level `scenario_name` on the scenario"
-                            + " file; add a top-level `scenario_name:` declaring this body's identity",
+                    "entry " + i + ": cross-POST 'while:' refs require body-level 'scenario_name' on the scenario"
+                            + " file; add a top-level 'scenario_name:' declaring this body's identity",
                     index.getOrDefault(at, Loc.START));
         }
     }
 
     private DynamicLabel dynamicLabel(Node n, String path, Obj parent) {
-        Obj d = Obj.of(n, path, diag, parent, "struct DynamicLabelConfig");
+        Obj d = Obj.of(n, path, diag, parent);
         if (d == null) {
             return null;
         }
         String key = d.reqStr("key");
-        String prefix = d.str("prefix");
-        long cardinality = d.unsignedOr("cardinality", "u64", 0);
-        List<String> values = d.strList("values");
+        String prefix = d.string("prefix");
+        long cardinality = d.unsigned64("cardinality", 0);
+        List<String> values = d.strings("values");
         if (d.has("values") && values.isEmpty() && !d.failed()) {
             d.problem("values", "dynamic_labels[key=" + FloatText.rustDebugString(key) + "].values must not be empty");
         }
@@ -526,7 +528,7 @@ final class PlanReader {
     }
 
     private CardinalitySpike spike(Node n, String path, Obj parent) {
-        Obj s = Obj.of(n, path, diag, parent, "struct CardinalitySpikeConfig");
+        Obj s = Obj.of(n, path, diag, parent);
         if (s == null) {
             return null;
         }
@@ -534,24 +536,24 @@ final class PlanReader {
                 String.valueOf(s.reqStr("label")),
                 s.reqDur("every", DurationText::parse, window("cardinality_spikes.every")),
                 s.reqDur("for", DurationText::parse, window("cardinality_spikes.for")),
-                s.reqUnsigned("cardinality", "u64"),
-                s.variant("strategy", STRATEGIES),
-                s.str("prefix"),
-                s.unsignedOr("seed", "u64", 0));
+                s.requiredUnsigned64("cardinality"),
+                s.choice("strategy", STRATEGIES),
+                s.string("prefix"),
+                s.unsigned64("seed", 0));
         return s.failed() ? null : spike;
     }
 
     private PackOverride override(Node n, String path, Obj parent, String src) {
-        Obj o = Obj.of(n, path, diag, parent, "struct PackOverride");
+        Obj o = Obj.of(n, path, diag, parent);
         if (o == null) {
             return null;
         }
         PackOverride v = new PackOverride(
-                o.has("generator") ? SpecReader.generator(o.get("generator"), o.path("generator"), o, src) : null,
-                o.strMap("labels"),
-                o.with("after", "struct AfterClause", a -> readAfter(a, src)),
-                o.with("while", "struct WhileClause", w -> readWhile(w, -1)),
-                o.with("delay", "struct DelayClause", this::readDelay));
+                o.has("generator") ? specs.generator(o.get("generator"), o.path("generator"), o) : null,
+                o.stringMap("labels"),
+                o.with("after", a -> readAfter(a, src)),
+                o.with("while", w -> readWhile(w, -1)),
+                o.with("delay", this::readDelay));
         return o.failed() ? null : v;
     }
 
@@ -559,8 +561,8 @@ final class PlanReader {
         a.strict(AFTER_KEYS);
         AfterClause v = new AfterClause(
                 String.valueOf(a.reqStr("ref")),
-                orLess(a.variant("op", AFTER_OPS), a),
-                a.reqF64("value"),
+                orLess(a.choice("op", AFTER_OPS), a),
+                a.requiredNumber("value"),
                 a.dur(
                         "delay",
                         DurationText::parse,
@@ -592,19 +594,19 @@ final class PlanReader {
                                 + "' on while: — only strict comparisons '<' and '>' are accepted");
             }
         }
-        double value = w.reqF64("value");
-        String scenarioName = w.str("scenario_name");
-        WhileClause.IfUnresolved ifUnresolved = w.variant("if_unresolved", IF_UNRESOLVED);
+        double value = w.requiredNumber("value");
+        String scenarioName = w.string("scenario_name");
+        WhileClause.IfUnresolved ifUnresolved = w.choice("if_unresolved", IF_UNRESOLVED);
         if (entry >= 0 && w.has("if_unresolved") && scenarioName == null) {
             w.problem(
                     "if_unresolved",
-                    "entry " + entry + ": `while.if_unresolved` requires `while.scenario_name` to be set;"
-                            + " `if_unresolved` only applies to cross-POST `while:` references");
+                    "entry " + entry + ": 'while.if_unresolved' requires 'while.scenario_name' to be set;"
+                            + " 'if_unresolved' only applies to cross-POST 'while:' references");
         }
         if (entry >= 0 && scenarioName != null && ref.contains(".")) {
             w.problem(
                     "ref",
-                    "entry " + entry + ": cross-POST `while.ref` '" + ref + "' targets a pack sub-signal;"
+                    "entry " + entry + ": cross-POST 'while.ref' '" + ref + "' targets a pack sub-signal;"
                             + " cross-POST refs cannot target pack sub-signals in v1, use the top-level entry id");
         }
         return w.failed() || op == null ? null : new WhileClause(ref, op, value, scenarioName, ifUnresolved);
@@ -621,11 +623,11 @@ final class PlanReader {
         if (c instanceof Scalar) {
             close = d.dur("close", DurationText::parseDelay, wording);
         } else if (c != null) {
-            Obj closeObj = d.obj("close", "a duration or struct CloseConfig");
+            Obj closeObj = d.obj("close");
             if (closeObj != null) {
                 closeObj.strict(CLOSE_KEYS);
                 close = closeObj.dur("duration", DurationText::parseDelay, wording);
-                snapTo = closeObj.f64("snap_to");
+                snapTo = closeObj.number("snap_to");
                 staleMarker = closeObj.bool("stale_marker");
             }
         }

@@ -3,6 +3,7 @@ package dev.sonda.yaml;
 import dev.sonda.api.Problem;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.SondaException;
+import dev.sonda.api.spi.SpecRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -121,15 +122,50 @@ public final class ScenarioLoader {
      *     file})
      */
     public static ScenarioPlan load(Path file, Function<String, String> env, LoadLimits limits) {
-        Objects.requireNonNull(file, "file");
+        return loadWithWarnings(file, env, limits, SpecRegistry.defaults()).plan();
+    }
+
+    /**
+     * Loads a scenario file whose {@code type:} blocks are read by the providers of {@code
+     * registry}, within the default limits.
+     *
+     * @param file the scenario file, UTF-8
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings (keys of a {@code type:} block its provider never reads)
+     * @throws ScenarioParseException carrying every problem found, each with line and column
+     * @throws SondaException if the file cannot be read
+     */
+    public static LoadResult loadWithWarnings(Path file, Function<String, String> env, SpecRegistry registry) {
+        return loadWithWarnings(file, env, LoadLimits.defaults(), registry);
+    }
+
+    /**
+     * Loads a scenario file within {@code limits} whose {@code type:} blocks are read by the
+     * providers of {@code registry}. Reads at most {@link LoadLimits#maxDocumentBytes()} + 1 bytes.
+     *
+     * @param file the scenario file, UTF-8 (a byte order mark is skipped)
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if the file cannot be read, with the reason (such as {@code no such
+     *     file})
+     */
+    public static LoadResult loadWithWarnings(
+            Path file, Function<String, String> env, LoadLimits limits, SpecRegistry registry) {
+        Objects.requireNonNull(file, "scenario file");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(registry, "registry");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = ScenarioText.read(in, limits);
         } catch (IOException e) {
             throw new SondaException("failed to read scenario file " + file + ": " + reason(e), e);
         }
-        return fromBytes(bytes, FILE, file.toString(), env, limits);
+        return fromBytes(bytes, FILE, file.toString(), env, limits, registry);
     }
 
     /**
@@ -168,16 +204,38 @@ public final class ScenarioLoader {
      */
     public static ScenarioPlan load(
             InputStream in, String sourceName, Function<String, String> env, LoadLimits limits) {
+        return loadWithWarnings(in, sourceName, env, limits, SpecRegistry.defaults())
+                .plan();
+    }
+
+    /**
+     * Loads scenario text from a stream within {@code limits} whose {@code type:} blocks are read
+     * by the providers of {@code registry}. Reads at most {@link LoadLimits#maxDocumentBytes()} + 1
+     * bytes and does not close the stream.
+     *
+     * @param in the scenario text as UTF-8 (a byte order mark is skipped)
+     * @param sourceName how messages name the text, such as {@code request body}
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if the stream cannot be read
+     */
+    public static LoadResult loadWithWarnings(
+            InputStream in, String sourceName, Function<String, String> env, LoadLimits limits, SpecRegistry registry) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(registry, "registry");
         byte[] bytes;
         try {
             bytes = ScenarioText.read(in, limits);
         } catch (IOException e) {
             throw new SondaException("failed to read scenario text " + sourceName + ": " + reason(e), e);
         }
-        return fromBytes(bytes, TEXT, sourceName, env, limits);
+        return fromBytes(bytes, TEXT, sourceName, env, limits, registry);
     }
 
     /**
@@ -247,7 +305,8 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new SondaException("failed to read scenario file " + sourceName + ": " + reason(e), e);
         }
-        return fromBytes(bytes, FILE, sourceName, System::getenv, limits);
+        return fromBytes(bytes, FILE, sourceName, System::getenv, limits, SpecRegistry.defaults())
+                .plan();
     }
 
     /**
@@ -308,30 +367,90 @@ public final class ScenarioLoader {
      *     the one problem that stopped reading (a control character, a limit exceeded)
      */
     public static ScenarioPlan load(String yaml, String sourceName, Function<String, String> env, LoadLimits limits) {
+        return loadWithWarnings(yaml, sourceName, env, limits, SpecRegistry.defaults())
+                .plan();
+    }
+
+    /**
+     * Loads scenario text whose {@code type:} blocks are read by the providers of {@code registry}.
+     *
+     * @param yaml the scenario text
+     * @param sourceName how messages name the text, such as a file path
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan
+     * @throws ScenarioParseException carrying every problem found, each with line and column
+     */
+    public static ScenarioPlan load(
+            String yaml, String sourceName, Function<String, String> env, SpecRegistry registry) {
+        return loadWithWarnings(yaml, sourceName, env, registry).plan();
+    }
+
+    /**
+     * Loads scenario text, and returns the plan with the warnings found while reading it (keys of
+     * a {@code type:} block that its provider never reads), within the default limits.
+     *
+     * <p>A block whose {@code type} no provider of {@code registry} serves is kept as the IR's
+     * {@code Generic} spec, without a problem here: the engine's compiler reports an unknown type,
+     * or a registry with the plug-in serves it.
+     *
+     * @param yaml the scenario text
+     * @param sourceName how messages name the text, such as a file path
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings
+     * @throws ScenarioParseException carrying every problem found, each with line and column
+     */
+    public static LoadResult loadWithWarnings(
+            String yaml, String sourceName, Function<String, String> env, SpecRegistry registry) {
+        return loadWithWarnings(yaml, sourceName, env, LoadLimits.defaults(), registry);
+    }
+
+    /**
+     * Loads scenario text within {@code limits} whose {@code type:} blocks are read by the
+     * providers of {@code registry}: the one bounded path every entry point ends in.
+     *
+     * @param yaml the scenario text (a leading byte order mark is skipped)
+     * @param sourceName how messages name the text, such as a file path
+     * @param env variable lookup: the value, or null when the variable is unset
+     * @param limits the bounds on size (counted as UTF-8), nesting, aliases, scalars and entries
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (a control character, a limit exceeded)
+     */
+    public static LoadResult loadWithWarnings(
+            String yaml, String sourceName, Function<String, String> env, LoadLimits limits, SpecRegistry registry) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(registry, "registry");
         try {
-            return fromText(ScenarioText.check(yaml, TEXT, limits), sourceName, env, limits);
+            return fromText(ScenarioText.check(yaml, TEXT, limits), sourceName, env, limits, registry);
         } catch (Rejected r) {
             throw r.toException(sourceName);
         }
     }
 
-    private static ScenarioPlan fromBytes(
-            byte[] bytes, String noun, String sourceName, Function<String, String> env, LoadLimits limits) {
+    private static LoadResult fromBytes(
+            byte[] bytes,
+            String noun,
+            String sourceName,
+            Function<String, String> env,
+            LoadLimits limits,
+            SpecRegistry registry) {
         Objects.requireNonNull(env, "env");
         try {
-            return fromText(ScenarioText.decode(bytes, noun, limits), sourceName, env, limits);
+            return fromText(ScenarioText.decode(bytes, noun, limits), sourceName, env, limits, registry);
         } catch (Rejected r) {
             throw r.toException(sourceName);
         }
     }
 
     /** The one bounded path behind every entry point, from checked text to a plan. */
-    private static ScenarioPlan fromText(
-            String yaml, String sourceName, Function<String, String> env, LoadLimits limits) {
+    private static LoadResult fromText(
+            String yaml, String sourceName, Function<String, String> env, LoadLimits limits, SpecRegistry registry) {
         EnvInterpolation text;
         try {
             text = EnvInterpolation.apply(yaml, env, limits.maxDocumentBytes());
@@ -341,12 +460,12 @@ public final class ScenarioLoader {
         }
         Diagnostics diag = new Diagnostics();
         YamlTree.Node root = YamlTree.parse(text, diag, limits);
-        PlanReader reader = new PlanReader(sourceName, diag);
+        PlanReader reader = new PlanReader(sourceName, diag, registry);
         ScenarioPlan plan = reader.read(root);
         if (!diag.isEmpty()) {
             throw new ScenarioParseException(sourceName, diag.sorted());
         }
-        return plan.withOrigin(reader.sourceMap());
+        return new LoadResult(plan.withOrigin(reader.sourceMap()), diag.warnings());
     }
 
     /** An I/O failure in words, without repeating the file name the caller already gives. */

@@ -22,8 +22,11 @@ import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
-import dev.sonda.api.sink.RetryPolicy;
+import dev.sonda.api.internal.spec.MapSpecWriter;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -34,11 +37,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * Writes an IR plan as a v2 scenario file (Sonda 1.20 format, canonical shape) that {@link
  * ScenarioLoader#load(String, String)} reads back into an equal plan.
+ *
+ * <p>The {@code generator}, {@code log_generator}, {@code encoder} and {@code sink} blocks are
+ * written by the provider of their type in a {@link SpecRegistry}, the one the loader reads them
+ * with; a {@code Generic} spec (a plug-in type no provider serves here) is written as its
+ * properties, sorted by key.
  *
  * <p>Runnable plans are written as {@code version}, {@code kind}, catalog metadata, {@code
  * defaults:} (when any default is set) and the {@code scenarios:} list; composable plans as the
@@ -68,20 +77,43 @@ public final class ScenarioWriter {
         return identifier == null ? null : new Num(identifier);
     }
 
-    private ScenarioWriter() {}
+    private final SpecRegistry registry;
+
+    private ScenarioWriter(SpecRegistry registry) {
+        this.registry = registry;
+    }
 
     /**
-     * Writes {@code plan} as YAML.
+     * Writes {@code plan} as YAML, its {@code type:} blocks by the providers of {@link
+     * SpecRegistry#defaults()}.
      *
      * @param plan the plan
      * @return the v2 scenario file text
-     * @throws IllegalArgumentException if the plan holds something the format cannot express: a
-     *     duration finer than a microsecond, a {@code Generic} spec whose type is a built-in one
-     *     or whose properties use the key {@code type}, a Kafka option named like a Kafka key, a
-     *     property value that is not a string, number, boolean, list or map, or a spec class that
-     *     is neither built in nor {@code Generic}
+     * @throws IllegalArgumentException as {@link #write(ScenarioPlan, SpecRegistry)}
      */
     public static String write(ScenarioPlan plan) {
+        return write(plan, SpecRegistry.defaults());
+    }
+
+    /**
+     * Writes {@code plan} as YAML, each generator, log generator, encoder and sink block by the
+     * provider of its type in {@code registry}, so that {@link ScenarioLoader#load(String, String,
+     * java.util.function.Function, SpecRegistry)} with the same registry reads back an equal plan.
+     *
+     * @param plan the plan
+     * @param registry the providers that write the {@code type:} blocks
+     * @return the v2 scenario file text
+     * @throws IllegalArgumentException if the plan holds something the format cannot express: a
+     *     duration finer than a microsecond, a spec whose type no provider of {@code registry}
+     *     writes (other than {@code Generic}), a {@code Generic} spec whose type a provider serves
+     *     (it would read back as that provider's spec) or whose properties use the key {@code type},
+     *     or a property value that is not a string, number, boolean, duration, list or map
+     */
+    public static String write(ScenarioPlan plan, SpecRegistry registry) {
+        return new ScenarioWriter(Objects.requireNonNull(registry, "registry")).plan(plan);
+    }
+
+    private String plan(ScenarioPlan plan) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", new Num(Integer.toString(plan.version())));
         root.put("kind", plain(plan.kind().yamlName()));
@@ -94,9 +126,7 @@ public final class ScenarioWriter {
             if (!plan.defaults().equals(Defaults.NONE)) {
                 root.put("defaults", defaults(plan.defaults()));
             }
-            root.put(
-                    "scenarios",
-                    plan.entries().stream().map(ScenarioWriter::entry).toList());
+            root.put("scenarios", plan.entries().stream().map(this::entry).toList());
         }
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -108,7 +138,7 @@ public final class ScenarioWriter {
         return out.toString().replace("$", "$$");
     }
 
-    private static void pack(Map<String, Object> root, MetricPack pack) {
+    private void pack(Map<String, Object> root, MetricPack pack) {
         root.put("name", pack.name());
         put(root, "description", pack.description());
         put(root, "category", pack.category());
@@ -126,7 +156,7 @@ public final class ScenarioWriter {
         put(root, "scenario_name", pack.scenarioName());
     }
 
-    private static Map<String, Object> defaults(Defaults d) {
+    private Map<String, Object> defaults(Defaults d) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "rate", d.rate() == null ? null : num(d.rate()));
         put(m, "duration", strict(d.duration()));
@@ -143,7 +173,7 @@ public final class ScenarioWriter {
         return m;
     }
 
-    private static Map<String, Object> entry(Entry e) {
+    private Map<String, Object> entry(Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "id", e.id());
         m.put("signal_type", plain(e.signalType().yamlName()));
@@ -202,7 +232,7 @@ public final class ScenarioWriter {
         return m;
     }
 
-    private static void signal(Map<String, Object> m, Signal signal) {
+    private void signal(Map<String, Object> m, Signal signal) {
         if (signal instanceof Signal.Metrics s) {
             m.put("generator", generator(s.generator()));
         } else if (signal instanceof Signal.Logs s) {
@@ -237,7 +267,7 @@ public final class ScenarioWriter {
         }
     }
 
-    private static Map<String, Object> override(PackOverride o) {
+    private Map<String, Object> override(PackOverride o) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "generator", o.generator() == null ? null : generator(o.generator()));
         put(m, "labels", labels(o.labels()));
@@ -306,261 +336,81 @@ public final class ScenarioWriter {
 
     // ---- type-tagged blocks ---------------------------------------------------------------------
 
-    private static Map<String, Object> generator(GeneratorSpec spec) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", typeName(spec, spec.type()));
-        if (spec instanceof GeneratorSpec.Constant g) {
-            m.put("value", num(g.value()));
-        } else if (spec instanceof GeneratorSpec.Sine g) {
-            m.put("amplitude", num(g.amplitude()));
-            m.put("period_secs", num(g.periodSecs()));
-            m.put("offset", num(g.offset()));
-        } else if (spec instanceof GeneratorSpec.Sawtooth g) {
-            m.put("min", num(g.min()));
-            m.put("max", num(g.max()));
-            m.put("period_secs", num(g.periodSecs()));
-        } else if (spec instanceof GeneratorSpec.Uniform g) {
-            m.put("min", num(g.min()));
-            m.put("max", num(g.max()));
-            m.put("seed", unsigned(g.seed()));
-        } else if (spec instanceof GeneratorSpec.Sequence g) {
-            m.put("values", nums(g.values()));
-            m.put("repeat", g.repeat());
-        } else if (spec instanceof GeneratorSpec.Step g) {
-            m.put("start", num(g.start()));
-            m.put("step_size", num(g.stepSize()));
-            put(m, "max", g.max() == null ? null : num(g.max()));
-        } else if (spec instanceof GeneratorSpec.Spike g) {
-            m.put("baseline", num(g.baseline()));
-            m.put("magnitude", num(g.magnitude()));
-            m.put("duration_secs", num(g.durationSecs()));
-            m.put("interval_secs", num(g.intervalSecs()));
-        } else if (spec instanceof GeneratorSpec.CsvReplay g) {
-            m.put("file", g.file());
-            if (!g.columns().isEmpty()) {
-                List<Object> columns = new ArrayList<>();
-                for (GeneratorSpec.CsvColumn c : g.columns()) {
-                    Map<String, Object> col = map("index", new Num(Integer.toString(c.index())), "name", c.name());
-                    put(col, "labels", labels(c.labels()));
-                    columns.add(col);
-                }
-                m.put("columns", columns);
-            }
-            m.put("repeat", g.repeat());
-            m.put("timescale", num(g.timescale()));
-            put(m, "default_metric_name", g.defaultMetricName());
-        } else if (spec instanceof GeneratorSpec.Steady g) {
-            m.put("center", num(g.center()));
-            m.put("amplitude", num(g.amplitude()));
-            m.put("period", strict(g.period()));
-            m.put("noise", num(g.noise()));
-            put(m, "noise_seed", g.noiseSeed() == null ? null : unsigned(g.noiseSeed()));
-        } else if (spec instanceof GeneratorSpec.Flap g) {
-            m.put("up_duration", strict(g.upDuration()));
-            m.put("down_duration", strict(g.downDuration()));
-            put(m, "up_value", g.upValue() == null ? null : num(g.upValue()));
-            put(m, "down_value", g.downValue() == null ? null : num(g.downValue()));
-            put(m, "enum", g.flapEnum() == null ? null : plain(g.flapEnum().yamlName()));
-        } else if (spec instanceof GeneratorSpec.Saturation g) {
-            ramp(m, g.baseline(), g.ceiling(), "time_to_saturate", g.timeToSaturate());
-        } else if (spec instanceof GeneratorSpec.Leak g) {
-            ramp(m, g.baseline(), g.ceiling(), "time_to_ceiling", g.timeToCeiling());
-        } else if (spec instanceof GeneratorSpec.Degradation g) {
-            ramp(m, g.baseline(), g.ceiling(), "time_to_degrade", g.timeToDegrade());
-            m.put("noise", num(g.noise()));
-            put(m, "noise_seed", g.noiseSeed() == null ? null : unsigned(g.noiseSeed()));
-        } else if (spec instanceof GeneratorSpec.SpikeEvent g) {
-            m.put("baseline", num(g.baseline()));
-            m.put("spike_height", num(g.spikeHeight()));
-            m.put("spike_duration", strict(g.spikeDuration()));
-            m.put("spike_interval", strict(g.spikeInterval()));
-        } else if (spec instanceof GeneratorSpec.Generic g) {
-            generic(m, "generator", g.type(), g.properties(), SpecReader.GENERATOR_TYPES);
-        } else {
-            throw unsupported("generator", spec);
-        }
-        return m;
-    }
-
-    private static void ramp(Map<String, Object> m, double baseline, double ceiling, String key, Duration d) {
-        m.put("baseline", num(baseline));
-        m.put("ceiling", num(ceiling));
-        m.put(key, strict(d));
-    }
-
-    private static Map<String, Object> logGenerator(LogGeneratorSpec spec) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", typeName(spec, spec.type()));
-        if (spec instanceof LogGeneratorSpec.Template t) {
-            List<Object> templates = new ArrayList<>();
-            for (LogGeneratorSpec.LogTemplate lt : t.templates()) {
-                Map<String, Object> tm = new LinkedHashMap<>();
-                tm.put("message", lt.message());
-                if (!lt.fieldPools().isEmpty()) {
-                    tm.put("field_pools", new TreeMap<>(lt.fieldPools()));
-                }
-                templates.add(tm);
-            }
-            m.put("templates", templates);
-            if (!t.severityWeights().isEmpty()) {
-                Map<String, Object> weights = new LinkedHashMap<>();
-                new TreeMap<>(t.severityWeights()).forEach((k, v) -> weights.put(k.yamlName(), num(v)));
-                m.put("severity_weights", weights);
-            }
-            m.put("seed", unsigned(t.seed()));
-        } else if (spec instanceof LogGeneratorSpec.CsvReplay c) {
-            m.put("file", c.file());
-            Map<String, Object> columns = new LinkedHashMap<>();
-            put(columns, "timestamp", c.timestampColumn());
-            put(columns, "severity", c.severityColumn());
-            put(columns, "message", c.messageColumn());
-            put(m, "columns", columns.isEmpty() ? null : columns);
-            m.put("repeat", c.repeat());
-            m.put("timescale", num(c.timescale()));
-            m.put("default_severity", plain(c.defaultSeverity().yamlName()));
-        } else if (spec instanceof LogGeneratorSpec.Generic g) {
-            generic(m, "log generator", g.type(), g.properties(), SpecReader.LOG_GENERATOR_TYPES);
-        } else {
-            throw unsupported("log generator", spec);
-        }
-        return m;
-    }
-
     private static Map<String, Object> distribution(Distribution d) {
+        Map<String, Object> m = map("type", plain(d.type()));
         if (d instanceof Distribution.Exponential e) {
-            return map("type", plain("exponential"), "rate", num(e.rate()));
-        }
-        if (d instanceof Distribution.Normal n) {
-            Map<String, Object> m = map("type", plain("normal"), "mean", num(n.mean()));
+            m.put("rate", num(e.rate()));
+        } else if (d instanceof Distribution.Normal n) {
+            m.put("mean", num(n.mean()));
             m.put("stddev", num(n.stddev()));
-            return m;
-        }
-        Distribution.Uniform u = (Distribution.Uniform) d;
-        Map<String, Object> m = map("type", plain("uniform"), "min", num(u.min()));
-        m.put("max", num(u.max()));
-        return m;
-    }
-
-    private static Map<String, Object> encoder(EncoderSpec spec) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", typeName(spec, spec.type()));
-        if (spec instanceof EncoderSpec.PrometheusText e) {
-            put(m, "precision", integer(e.precision()));
-        } else if (spec instanceof EncoderSpec.InfluxLp e) {
-            put(m, "field_key", e.fieldKey());
-            put(m, "precision", integer(e.precision()));
-        } else if (spec instanceof EncoderSpec.JsonLines e) {
-            put(m, "precision", integer(e.precision()));
-        } else if (spec instanceof EncoderSpec.Syslog e) {
-            put(m, "hostname", e.hostname());
-            put(m, "app_name", e.appName());
-        } else if (spec instanceof EncoderSpec.Generic g) {
-            generic(m, "encoder", g.type(), g.properties(), SpecReader.ENCODER_TYPES);
-        } else if (!(spec instanceof EncoderSpec.RemoteWrite || spec instanceof EncoderSpec.Otlp)) {
-            throw unsupported("encoder", spec);
+        } else if (d instanceof Distribution.Uniform u) {
+            m.put("min", num(u.min()));
+            m.put("max", num(u.max()));
         }
         return m;
     }
 
-    private static Map<String, Object> sink(SinkSpec spec) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", typeName(spec, spec.type()));
-        if (spec instanceof SinkSpec.File s) {
-            m.put("path", s.path());
-        } else if (spec instanceof SinkSpec.Tcp s) {
-            m.put("address", s.address());
-            put(m, "retry", retry(s.retry()));
-        } else if (spec instanceof SinkSpec.Udp s) {
-            m.put("address", s.address());
-        } else if (spec instanceof SinkSpec.HttpPush s) {
-            m.put("url", s.url());
-            put(m, "content_type", s.contentType());
-            put(m, "batch_size", integer(s.batchSize()));
-            put(m, "max_buffer_age", bufferAge(s.maxBufferAge()));
-            put(m, "headers", labels(s.headers()));
-            put(m, "retry", retry(s.retry()));
-        } else if (spec instanceof SinkSpec.RemoteWrite s) {
-            m.put("url", s.url());
-            put(m, "batch_size", integer(s.batchSize()));
-            put(m, "max_buffer_age", bufferAge(s.maxBufferAge()));
-            put(m, "retry", retry(s.retry()));
-        } else if (spec instanceof SinkSpec.Loki s) {
-            m.put("url", s.url());
-            put(m, "batch_size", integer(s.batchSize()));
-            put(m, "max_streams_per_push", integer(s.maxStreamsPerPush()));
-            put(m, "max_buffer_age", bufferAge(s.maxBufferAge()));
-            put(m, "retry", retry(s.retry()));
-        } else if (spec instanceof SinkSpec.Kafka s) {
-            m.put("brokers", s.brokers());
-            m.put("topic", s.topic());
-            put(m, "max_buffer_age", bufferAge(s.maxBufferAge()));
-            put(m, "retry", retry(s.retry()));
-            new TreeMap<>(s.options()).forEach((k, v) -> {
-                if (m.containsKey(k) || List.of("max_buffer_age", "retry").contains(k)) {
-                    throw new IllegalArgumentException(
-                            "kafka sink option '" + k + "' collides with a kafka sink key and cannot be written");
-                }
-                m.put(k, value(v));
-            });
-        } else if (spec instanceof SinkSpec.OtlpGrpc s) {
-            m.put("endpoint", s.endpoint());
-            put(m, "signal_type", s.signalType());
-            put(m, "batch_size", integer(s.batchSize()));
-            put(m, "max_buffer_age", bufferAge(s.maxBufferAge()));
-            put(m, "retry", retry(s.retry()));
-            put(m, "resource_attributes", labels(s.resourceAttributes()));
-        } else if (spec instanceof SinkSpec.Generic g) {
-            generic(m, "sink", g.type(), g.properties(), SpecReader.SINK_TYPES);
-        } else if (!(spec instanceof SinkSpec.Stdout || spec instanceof SinkSpec.Memory)) {
-            throw unsupported("sink", spec);
-        }
-        return m;
+    private Map<String, Object> generator(GeneratorSpec spec) {
+        return typed(SpecKind.GENERATOR, spec);
     }
 
-    private static Map<String, Object> retry(RetryPolicy r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> m = map("max_attempts", new Num(Integer.toString(r.maxAttempts())));
-        m.put("initial_backoff", strict(r.initialBackoff()));
-        m.put("max_backoff", strict(r.maxBackoff()));
-        return m;
+    private Map<String, Object> logGenerator(LogGeneratorSpec spec) {
+        return typed(SpecKind.LOG_GENERATOR, spec);
     }
 
-    private static void generic(
-            Map<String, Object> m, String what, String type, Map<String, Object> properties, List<String> builtIn) {
-        if (builtIn.contains(type)) {
-            throw new IllegalArgumentException("a generic " + what + " cannot use the built-in type '" + type
-                    + "': it would read back as the built-in spec");
-        }
-        new TreeMap<>(properties).forEach((k, v) -> {
-            if (k.equals("type")) {
-                throw new IllegalArgumentException("a generic " + what + " property cannot be named 'type'");
+    private Map<String, Object> encoder(EncoderSpec spec) {
+        return typed(SpecKind.ENCODER, spec);
+    }
+
+    private Map<String, Object> sink(SinkSpec spec) {
+        return typed(SpecKind.SINK, spec);
+    }
+
+    /**
+     * A {@code type:} block as its provider writes it; a {@code Generic} spec's properties sorted
+     * by key. A type a provider serves is written plain; a plug-in's type is quoted like any user
+     * text.
+     */
+    private Map<String, Object> typed(SpecKind kind, Object spec) {
+        Map<String, Object> generic = SpecRegistry.genericProperties(spec);
+        MapSpecWriter out = new MapSpecWriter();
+        registry.write(kind, spec, out);
+        String type = (String) out.map().get("type");
+        boolean known = registry.find(kind, type).isPresent();
+        if (generic != null) {
+            if (known) {
+                throw new IllegalArgumentException("a generic " + kind.displayName() + " cannot use the type '" + type
+                        + "' of a provider: it would read back as that provider's spec");
             }
-            m.put(k, value(v));
+            if (generic.containsKey("type")) {
+                throw new IllegalArgumentException(
+                        "a generic " + kind.displayName() + " property cannot be named 'type'");
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", known ? plain(type) : type);
+        Map<String, Object> keys = generic != null ? new TreeMap<>(out.map()) : out.map();
+        keys.forEach((k, v) -> {
+            if (!k.equals("type")) {
+                m.put(k, value(v));
+            }
         });
-    }
-
-    /** Built-in type names are plain; a plug-in's type is quoted like any user text. */
-    private static Object typeName(Object spec, String type) {
-        boolean generic = spec instanceof GeneratorSpec.Generic
-                || spec instanceof LogGeneratorSpec.Generic
-                || spec instanceof EncoderSpec.Generic
-                || spec instanceof SinkSpec.Generic;
-        return generic ? type : plain(type);
-    }
-
-    private static IllegalArgumentException unsupported(String what, Object spec) {
-        return new IllegalArgumentException("cannot write " + what + " "
-                + spec.getClass().getName() + ": only the built-in specs and Generic have a YAML form");
+        return m;
     }
 
     // ---- scalars ------------------------------------------------------------------------------
 
-    /** A generic property value as a writable tree value. */
+    /**
+     * A value a provider wrote ({@link dev.sonda.api.spi.SpecWriter}'s types) as a writable tree
+     * value: doubles as shortest round-trip text, durations as text the duration parsers read back
+     * exactly.
+     */
     private static Object value(Object v) {
         if (v == null || v instanceof String || v instanceof Boolean) {
             return v;
+        }
+        if (v instanceof Duration d) {
+            return plain(duration(d, DurationText::parseOptional));
         }
         if (v instanceof Double || v instanceof Float) {
             return num(((Number) v).doubleValue());
@@ -605,10 +455,6 @@ public final class ScenarioWriter {
         return new Num(Long.toUnsignedString(v));
     }
 
-    private static Num integer(Integer v) {
-        return v == null ? null : new Num(Integer.toString(v));
-    }
-
     private static Map<String, String> labels(Map<String, String> labels) {
         return labels.isEmpty() ? null : new TreeMap<>(labels);
     }
@@ -617,15 +463,11 @@ public final class ScenarioWriter {
         return plain(duration(d, DurationText::parse));
     }
 
-    private static Num bufferAge(Duration d) {
-        return plain(duration(d, DurationText::parseOptional));
-    }
-
     /**
      * A duration as text that {@code parser} reads back exactly: {@link DurationText#format} when
      * it is exact, else fractional milliseconds.
      */
-    private static String duration(Duration d, Obj.DurationParser parser) {
+    private static String duration(Duration d, SpecBlock.DurationParser parser) {
         if (d == null) {
             return null;
         }

@@ -1,27 +1,11 @@
 package dev.sonda.yaml;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** serde's wording of expected names, and small helpers for enum-like fields. */
+/** Small helpers for enum-like fields: the accepted YAML words and what each stands for. */
 final class Variants {
     private Variants() {}
-
-    /** {@code `a`}, {@code `a` or `b`}, or {@code one of `a`, `b`, `c`}, as serde words it. */
-    static String oneOf(List<String> names) {
-        if (names.isEmpty()) {
-            return "nothing";
-        }
-        if (names.size() == 1) {
-            return "`" + names.get(0) + "`";
-        }
-        if (names.size() == 2) {
-            return "`" + names.get(0) + "` or `" + names.get(1) + "`";
-        }
-        return "one of " + names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
-    }
 
     /** An ordered map from YAML spelling to value. */
     @SafeVarargs

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every problem is reported, located, and worded as the reference words it. */
+/** Every problem is reported, located, and worded in YAML's terms. */
 class ProblemReportingTest {
 
     private static List<LocatedProblem> problems(String yaml) {
@@ -74,9 +74,9 @@ class ProblemReportingTest {
         assertThat(e.getMessage())
                 .isEqualTo(
                         """
-                        five.yaml:5:3: defaults.colour: unknown field `colour`, expected one of `rate`, `duration`, \
-                        `start_time`, `encoder`, `sink`, `labels`, `on_sink_error`, `while`, `delay`
-                        five.yaml:10:40: scenarios[0].generator.value: invalid type: string "high", expected f64
+                        five.yaml:5:3: defaults.colour: unknown key 'colour'; known: rate, duration, start_time, \
+                        encoder, sink, labels, on_sink_error, while, delay
+                        five.yaml:10:40: scenarios[0].generator.value: expected a number, found string "high"
                         five.yaml:15:19: scenarios[1].gaps.every: invalid gaps.every "5q": unrecognized duration unit \
                         in "5q": expected one of ms, s, m, h
                         five.yaml:16:13: scenarios[1].jitter: jitter must be non-negative
@@ -89,7 +89,7 @@ class ProblemReportingTest {
                 + "generator: {type: constant, value: 1}\n");
 
         assertThat(p).extracting(LocatedProblem::line, LocatedProblem::column).containsExactly(tuple(3, 1));
-        assertThat(p.get(0).problem().message()).startsWith("unknown field `scenarioz`, expected one of `version`");
+        assertThat(p.get(0).problem().message()).startsWith("unknown key 'scenarioz'; known: version, kind,");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ProblemReportingTest {
     }
 
     @Test
-    void unknownKeysInsideGapsBurstsSpikesLabelsAndTypedBlocksAreIgnored() {
+    void unknownKeysInsideGapsBurstsSpikesLabelsAndTypedBlocksAreNoProblem() {
         String yaml = entries(
                 """
                   - signal_type: metrics
@@ -160,7 +160,7 @@ class ProblemReportingTest {
         List<LocatedProblem> p = problems(
                 "version: 2\nkind: runnable\nscenario_name: x\nname: up\nrate: 1\ngenerator: {type: constant, value: 1}\n");
 
-        assertThat(p.get(0).problem().message()).startsWith("unknown field `scenario_name`, expected one of `version`");
+        assertThat(p.get(0).problem().message()).startsWith("unknown key 'scenario_name'; known: version, kind,");
     }
 
     @Test
@@ -208,7 +208,7 @@ class ProblemReportingTest {
         assertThat(message(entries("  - {signal_type: metrics, generator: {type: constant, value: 1}}\n")))
                 .isEqualTo("entry 0: inline signal must have 'name'");
         assertThat(message(entries("  - {name: a, generator: {type: constant, value: 1}}\n")))
-                .isEqualTo("missing field `signal_type`");
+                .isEqualTo("missing required key 'signal_type'");
     }
 
     @Test
@@ -222,18 +222,18 @@ class ProblemReportingTest {
         assertThat(message(entries(upstream
                         + "  - {signal_type: metrics, name: b, generator: {type: constant, value: 1},"
                         + " while: {ref: up, op: '>', value: 1, if_unresolved: open}}\n")))
-                .isEqualTo("entry 1: `while.if_unresolved` requires `while.scenario_name` to be set; `if_unresolved`"
-                        + " only applies to cross-POST `while:` references");
+                .isEqualTo("entry 1: 'while.if_unresolved' requires 'while.scenario_name' to be set; 'if_unresolved'"
+                        + " only applies to cross-POST 'while:' references");
         assertThat(message(entries(upstream
                         + "  - {signal_type: metrics, name: b, generator: {type: constant, value: 1},"
                         + " while: {ref: up, op: '>', value: 1, scenario_name: other}}\n")))
-                .isEqualTo("entry 1: cross-POST `while:` refs require body-level `scenario_name` on the scenario"
-                        + " file; add a top-level `scenario_name:` declaring this body's identity");
+                .isEqualTo("entry 1: cross-POST 'while:' refs require body-level 'scenario_name' on the scenario"
+                        + " file; add a top-level 'scenario_name:' declaring this body's identity");
         assertThat(message(entries(upstream
                                 + "  - {signal_type: metrics, name: b, generator: {type: constant, value: 1},"
                                 + " while: {ref: up.m, op: '>', value: 1, scenario_name: other}}\n")
                         .replace("kind: runnable", "kind: runnable\nscenario_name: me")))
-                .startsWith("entry 1: cross-POST `while.ref` 'up.m' targets a pack sub-signal");
+                .startsWith("entry 1: cross-POST 'while.ref' 'up.m' targets a pack sub-signal");
         assertThat(message(entries(upstream
                         + "  - {signal_type: metrics, name: b, generator: {type: constant, value: 1},"
                         + " while: {ref: up, op: '>', value: 1}, delay: {close: -1s}}\n")))
@@ -247,8 +247,8 @@ class ProblemReportingTest {
                 .isEqualTo("entry 'a': invalid duration '0s' in phase_offset: configuration error: duration \"0s\""
                         + " must be greater than zero");
         assertThat(message(entries("  - {signal_type: metrics, name: a, generator: {type: flap, up_duration: 10}}\n")))
-                .isEqualTo("entry 'a': invalid duration '10' in flap.up_duration: configuration error: unrecognized"
-                        + " duration unit in \"10\": expected one of ms, s, m, h");
+                .isEqualTo(
+                        "invalid duration \"10\": unrecognized duration unit in \"10\": expected one of ms, s, m, h");
         assertThat(message(entries("  - {signal_type: metrics, name: a, generator: {type: constant, value: 1},"
                         + " duration: 10}\n")))
                 .isEqualTo(
@@ -276,7 +276,7 @@ class ProblemReportingTest {
     @Test
     void aComposableBodyNeedsTheReferencesRequiredPackFields() {
         assertThat(message("version: 2\nkind: composable\nname: p\ncategory: c\nmetrics: []\n"))
-                .isEqualTo("kind: composable body is not a valid pack definition: missing field `description`");
+                .isEqualTo("kind: composable body is not a valid pack definition: missing required key 'description'");
     }
 
     @Test

@@ -300,7 +300,8 @@ class ScenarioLoaderTest {
                 Duration.ofHours(1),
                 null,
                 EncoderSpec.prometheusText(),
-                new SinkSpec.RemoteWrite("http://localhost:8428/api/v1/write", null, null, null),
+                // no provider of remote_write here (it comes with its module): kept as the generic block
+                new SinkSpec.Generic("remote_write", Map.of("url", "http://localhost:8428/api/v1/write")),
                 Map.of(),
                 null,
                 null,
@@ -319,7 +320,7 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.load(v1, "old.yaml"))
                 .isInstanceOf(ScenarioParseException.class)
                 .hasMessage("old.yaml:1:1: version: scenario old.yaml is not a v2 scenario. Sonda only accepts v2"
-                        + " YAML (`version: 2` at the top level). Migrate this file to v2 — see"
+                        + " YAML ('version: 2' at the top level). Migrate this file to v2 — see"
                         + " docs/configuration/v2-scenarios.md for the migration guide.");
     }
 

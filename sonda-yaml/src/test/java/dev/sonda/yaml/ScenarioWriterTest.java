@@ -119,7 +119,7 @@ class ScenarioWriterTest {
     }
 
     @Test
-    void aGenericSpecCannotTakeABuiltInTypeOrATypeProperty() {
+    void aGenericSpecCannotTakeAProvidersTypeOrATypeProperty() {
         ScenarioPlan builtIn = Scenario.plan()
                 .rate(1)
                 .add(Scenario.metrics("m").generator(new GeneratorSpec.Generic("sine", Map.of())))
@@ -129,7 +129,8 @@ class ScenarioWriterTest {
                 .add(Scenario.metrics("m").generator(new GeneratorSpec.Generic("walk", Map.of("type", "x"))))
                 .build();
 
-        assertThatThrownBy(() -> ScenarioWriter.write(builtIn)).hasMessageContaining("built-in type 'sine'");
+        assertThatThrownBy(() -> ScenarioWriter.write(builtIn))
+                .hasMessageContaining("cannot use the type 'sine' of a provider");
         assertThatThrownBy(() -> ScenarioWriter.write(typeKey)).hasMessageContaining("cannot be named 'type'");
     }
 

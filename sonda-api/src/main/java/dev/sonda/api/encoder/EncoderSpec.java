@@ -87,7 +87,7 @@ public interface EncoderSpec {
 
     private static void checkPrecision(Integer precision, String path, Problems problems) {
         if (precision != null && (precision < 0 || precision > MAX_PRECISION)) {
-            problems.add(path + ".precision", "encoder precision must be 0..=17, got " + precision);
+            problems.add(path + ".precision", "encoder precision must be between 0 and 17, got " + precision);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.spec.DidYouMean;
 import dev.sonda.api.internal.spec.MapSpecBlock;
+import dev.sonda.api.internal.spec.SpecMessages;
 import dev.sonda.api.sink.SinkSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -301,8 +302,7 @@ public final class SpecRegistry {
             for (String key : block.unreadKeys()) {
                 problems.add(
                         path + "." + key,
-                        "unknown key '" + key + "' for " + kind.displayName() + " type '" + type + "'"
-                                + DidYouMean.hint(key, block.readKeys()));
+                        SpecMessages.unknownBlockKey(key, kind.displayName(), type, block.readKeys()));
             }
             if (resolved == null || block.failed()) {
                 return null;
@@ -326,7 +326,14 @@ public final class SpecRegistry {
                 "not a " + kind.displayName() + " spec: " + spec.getClass().getName());
     }
 
-    private static Map<String, Object> genericProperties(Object spec) {
+    /**
+     * The properties of a {@code Generic} spec of any kind ({@link GeneratorSpec.Generic}, {@link
+     * LogGeneratorSpec.Generic}, {@link EncoderSpec.Generic}, {@link SinkSpec.Generic}).
+     *
+     * @param spec a spec
+     * @return its properties, or null when it is not a {@code Generic} spec
+     */
+    public static Map<String, Object> genericProperties(Object spec) {
         if (spec instanceof GeneratorSpec.Generic g) {
             return g.properties();
         } else if (spec instanceof LogGeneratorSpec.Generic l) {

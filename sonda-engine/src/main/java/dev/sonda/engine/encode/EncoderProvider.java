@@ -1,35 +1,91 @@
 package dev.sonda.engine.encode;
 
+import dev.sonda.api.Problems;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecProvider;
+import dev.sonda.engine.log.LogEncoder;
 
 /**
- * A plug-in wire format for metric samples, found with {@link java.util.ServiceLoader} (a {@code
- * META-INF/services/dev.sonda.engine.encode.EncoderProvider} file listing the implementation) or
- * registered with {@link Encoders#register(EncoderProvider)} / {@link
- * EncoderRegistry#register(EncoderProvider)}.
+ * A wire format end to end: its {@code type:} name, its spec record, reading, writing and
+ * validating its {@code encoder:} block ({@link SpecProvider}), and building the encoders of the
+ * signals it can write: metric samples ({@link MetricEncoder}), log events ({@link LogEncoder}) or
+ * both.
  *
- * <p>A provider serves the scenario {@code encoder:} blocks whose {@code type:} equals {@link
- * #type()}; the IR carries those as {@link EncoderSpec.Generic}. At most one provider may claim a
- * type, and built-in type names ({@code prometheus_text}, {@code influx_lp}, {@code json_lines},
- * {@code syslog}, {@code remote_write}, {@code otlp}) cannot be claimed. Service-loaded
- * implementations need a public no-argument constructor.
+ * <p>Register it with one line in {@code META-INF/services/dev.sonda.api.spi.SpecProvider}, exactly
+ * as the built-ins ({@code prometheus_text}, {@code influx_lp}, {@code json_lines}, {@code syslog})
+ * are, or add it to a {@link dev.sonda.api.spi.SpecRegistry} built for a run.
+ *
+ * <p>Threading: {@link #metricEncoder} and {@link #logEncoder} are called on the thread that
+ * compiles or starts an entry, once per entry; they must not block. The encoder returned is used
+ * by that entry's runner thread only (one caller at a time) and should not allocate per event. A
+ * provider is stateless or thread-safe.
  */
-public interface EncoderProvider {
+public interface EncoderProvider extends SpecProvider<EncoderSpec> {
+
+    @Override
+    default SpecKind kind() {
+        return SpecKind.ENCODER;
+    }
 
     /**
-     * The YAML {@code type:} value this provider serves, such as {@code "statsd"}.
+     * Adds the spec's own problems ({@link EncoderSpec#validate}), such as a precision above 17.
      *
-     * @return the type name, constant, never null
+     * @param spec a spec of {@link #specClass()}
+     * @param path where the block sits, such as {@code scenarios[0].encoder}
+     * @param problems collector of problems
      */
-    String type();
+    @Override
+    default void validate(EncoderSpec spec, String path, Problems problems) {
+        spec.validate(path, problems);
+    }
 
     /**
-     * Builds an encoder for one {@code encoder:} block.
+     * Whether {@link #metricEncoder} builds an encoder (for metrics, histogram and summary entries).
      *
-     * @param spec the block, normally an {@link EncoderSpec.Generic} whose type is {@link #type()}
-     *     and whose properties are the block's other keys
+     * @return true when this format writes metric samples
+     */
+    boolean encodesMetrics();
+
+    /**
+     * Whether {@link #logEncoder} builds an encoder (for logs entries).
+     *
+     * @return true when this format writes log events
+     */
+    boolean encodesLogs();
+
+    /**
+     * Builds the metric encoder of one entry.
+     *
+     * @param spec a spec of {@link #specClass()}, validated
      * @return a new or shared encoder, never null
-     * @throws EncodeException if the block's properties are unusable
+     * @throws EncodeException when the format writes no metrics; by default, {@code metric encoding
+     *     not supported by TYPE encoder} (the reference's words for syslog)
      */
-    MetricEncoder create(EncoderSpec spec);
+    default MetricEncoder metricEncoder(EncoderSpec spec) {
+        throw new EncodeException("metric encoding not supported by " + type() + " encoder");
+    }
+
+    /**
+     * Builds the log encoder of one entry.
+     *
+     * @param spec a spec of {@link #specClass()}, validated
+     * @return a new or shared encoder, never null
+     * @throws EncodeException when the format writes no logs; by default, {@code log encoding not
+     *     supported by TYPE encoder}
+     */
+    default LogEncoder logEncoder(EncoderSpec spec) {
+        throw new EncodeException("log encoding not supported by " + type() + " encoder");
+    }
+
+    /**
+     * How the CLI's start banner and {@code --dry-run} show the encoder, such as {@code
+     * prometheus_text (precision: 2)}. Default: the type.
+     *
+     * @param spec a spec of {@link #specClass()}
+     * @return the display text
+     */
+    default String display(EncoderSpec spec) {
+        return type();
+    }
 }

@@ -1,90 +1,104 @@
 package dev.sonda.engine.encode;
 
+import dev.sonda.api.Problems;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Builds metric encoders from {@link EncoderSpec}s, using a process-wide {@link EncoderRegistry}
- * for plug-in formats.
- *
- * <p>Built-ins: {@link EncoderSpec.PrometheusText} → {@link PrometheusTextEncoder}, {@link
- * EncoderSpec.InfluxLp} → {@link InfluxLineProtocolEncoder}, {@link EncoderSpec.JsonLines} →
- * {@link JsonLinesEncoder}. {@link EncoderSpec.Generic} specs go to the {@link EncoderProvider}
- * of their type, found with {@link java.util.ServiceLoader} (on first use, through this class's
- * class loader) or registered with {@link #register(EncoderProvider)}. Built-in specs never load
- * plug-ins.
+ * Builds metric encoders from {@link EncoderSpec}s through the {@link EncoderProvider} of their
+ * type: the built-ins ({@code prometheus_text}, {@code influx_lp}, {@code json_lines}) and plug-ins
+ * alike. A {@link EncoderSpec.Generic} of a known type is first read into its provider's record
+ * ({@link SpecRegistry#resolve}). The overloads without a registry use {@link
+ * SpecRegistry#defaults()}. Thread-safe.
  */
 public final class Encoders {
-    private static EncoderRegistry defaultRegistry;
-
     private Encoders() {}
 
     /**
-     * Builds the metric encoder for {@code spec}.
+     * Builds the metric encoder for {@code spec} through the default registry.
      *
      * @param spec the {@code encoder:} block
      * @return the encoder
-     * @throws EncodeException for syslog ({@code metric encoding not supported by syslog encoder}),
-     *     for remote_write and otlp (not supported yet in this version), for a plug-in type with no
-     *     provider or two providers, or if plug-ins cannot be loaded
-     * @throws IllegalArgumentException if a precision is outside 0..17
+     * @throws EncodeException as {@link #metricEncoder(SpecRegistry, EncoderSpec)}
      * @throws NullPointerException if {@code spec} is null
      */
     public static MetricEncoder metricEncoder(EncoderSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        if (spec instanceof EncoderSpec.Generic) {
-            return defaultRegistry().metricEncoder(spec);
-        }
-        return builtInMetricEncoder(spec);
+        return metricEncoder(SpecRegistry.defaults(), spec);
     }
 
     /**
-     * Registers a plug-in provider in the process-wide registry (after loading the service-loaded
-     * ones, so conflicts with them are reported here).
+     * Builds the metric encoder for {@code spec} through {@code registry}.
      *
-     * @param provider the provider
-     * @throws EncodeException if its type is built in or already has a provider (the message names
-     *     both classes), or if service-loaded plug-ins cannot be loaded
+     * @param registry the providers
+     * @param spec the {@code encoder:} block
+     * @return the encoder
+     * @throws EncodeException for a type no provider serves (the message lists the known types, or
+     *     names the module that serves it, such as remote_write), a spec with problems (a precision
+     *     above 17: {@code encoder precision must be between 0 and 17, got 18}), a format that writes
+     *     no metrics ({@code metric encoding not supported by syslog encoder}), or a provider that
+     *     returns null
+     * @throws NullPointerException if an argument is null
      */
-    public static void register(EncoderProvider provider) {
-        defaultRegistry().register(provider);
-    }
-
-    /**
-     * Returns the process-wide registry, loading the {@link java.util.ServiceLoader} providers on
-     * the first call. A failed load is retried (and reported again) on the next call.
-     *
-     * @return the registry
-     * @throws EncodeException if service-loaded providers cannot be loaded or conflict
-     */
-    public static synchronized EncoderRegistry defaultRegistry() {
-        if (defaultRegistry == null) {
-            EncoderRegistry r = new EncoderRegistry();
-            r.registerServices(Encoders.class.getClassLoader());
-            defaultRegistry = r;
-        }
-        return defaultRegistry;
-    }
-
-    static MetricEncoder builtInMetricEncoder(EncoderSpec spec) {
-        if (spec instanceof EncoderSpec.PrometheusText s) {
-            return new PrometheusTextEncoder(s.precision());
-        }
-        if (spec instanceof EncoderSpec.InfluxLp s) {
-            return new InfluxLineProtocolEncoder(s.resolvedFieldKey(), s.precision());
-        }
-        if (spec instanceof EncoderSpec.JsonLines s) {
-            return new JsonLinesEncoder(s.precision());
-        }
-        if (spec instanceof EncoderSpec.Syslog) {
-            throw new EncodeException("metric encoding not supported by syslog encoder");
-        }
-        if (spec instanceof EncoderSpec.RemoteWrite || spec instanceof EncoderSpec.Otlp) {
+    public static MetricEncoder metricEncoder(SpecRegistry registry, EncoderSpec spec) {
+        Resolved r = resolve(registry, spec);
+        MetricEncoder encoder = r.provider().metricEncoder(r.spec());
+        if (encoder == null) {
             throw new EncodeException(
-                    "encoder type " + spec.type() + " is not supported yet in this version of Sonda for the JVM");
+                    "encoder provider " + r.provider().getClass().getName() + " returned no metric encoder for "
+                            + r.spec().type());
         }
-        throw new EncodeException(
-                "unknown built-in encoder spec " + spec.getClass().getName());
+        return encoder;
+    }
+
+    /**
+     * A spec read into its provider's record and validated, with that provider.
+     *
+     * @param provider the provider of the spec's type
+     * @param spec the provider's record
+     */
+    public record Resolved(EncoderProvider provider, EncoderSpec spec) {}
+
+    /**
+     * Resolves and validates {@code spec} and finds its provider.
+     *
+     * @param registry the providers
+     * @param spec the {@code encoder:} block, built in or {@link EncoderSpec.Generic}
+     * @return the provider and the spec it reads
+     * @throws EncodeException with every problem's message, for an unknown type, a spec with
+     *     problems, or a provider that does not implement {@link EncoderProvider}
+     * @throws NullPointerException if an argument is null
+     */
+    public static Resolved resolve(SpecRegistry registry, EncoderSpec spec) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(spec, "spec");
+        Problems problems = new Problems();
+        EncoderSpec resolved = (EncoderSpec) registry.resolve(SpecKind.ENCODER, spec, "encoder", problems);
+        if (!problems.isEmpty()) {
+            throw new EncodeException(
+                    problems.list().stream().map(p -> p.message()).collect(Collectors.joining("; ")));
+        }
+        EncoderProvider provider = registry.find(SpecKind.ENCODER, resolved.type(), EncoderProvider.class)
+                .orElseThrow(() -> new EncodeException("the encoder provider of type '" + resolved.type()
+                        + "' does not implement " + EncoderProvider.class.getName()));
+        return new Resolved(provider, resolved);
+    }
+
+    /**
+     * Reads the {@code precision} key the built-in formats share: absent for none, else an integer
+     * (the range 0 to 17 is checked by validation, with the reference's message).
+     */
+    static Integer readPrecision(SpecBlock block) {
+        Long p = block.integer("precision", 0, Integer.MAX_VALUE);
+        return p == null ? null : p.intValue();
+    }
+
+    /** {@code type} or {@code type (precision: N)}. */
+    static String withPrecision(String type, Integer precision) {
+        return precision == null ? type : type + " (precision: " + precision + ")";
     }
 
     /**
@@ -97,7 +111,7 @@ public final class Encoders {
             return -1;
         }
         if (precision < 0 || precision > EncoderSpec.MAX_PRECISION) {
-            throw new IllegalArgumentException("encoder precision must be 0..=17, got " + precision);
+            throw new IllegalArgumentException("encoder precision must be between 0 and 17, got " + precision);
         }
         return precision;
     }

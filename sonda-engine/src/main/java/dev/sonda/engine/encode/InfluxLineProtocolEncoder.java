@@ -1,6 +1,9 @@
 package dev.sonda.engine.encode;
 
+import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.util.Objects;
 
 /**
@@ -108,5 +111,68 @@ public final class InfluxLineProtocolEncoder implements MetricEncoder {
     public String toString() {
         return "InfluxLineProtocolEncoder[fieldKey=" + fieldKey + ", precision="
                 + (precision < 0 ? "shortest" : precision) + "]";
+    }
+
+    /**
+     * The built-in provider of {@code type: influx_lp}: keys {@code field_key} (default {@code value}) and {@code precision} (0 to 17
+     * decimals; absent for shortest round-trip digits); metrics only.
+     */
+    public static final class Provider implements EncoderProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "influx_lp";
+        }
+
+        @Override
+        public Class<EncoderSpec.InfluxLp> specClass() {
+            return EncoderSpec.InfluxLp.class;
+        }
+
+        @Override
+        public String summary() {
+            return "InfluxDB line protocol";
+        }
+
+        @Override
+        public EncoderSpec read(SpecBlock block) {
+            return new EncoderSpec.InfluxLp(block.string("field_key"), Encoders.readPrecision(block));
+        }
+
+        @Override
+        public void write(EncoderSpec spec, SpecWriter out) {
+            EncoderSpec.InfluxLp e = (EncoderSpec.InfluxLp) spec;
+            out.put("field_key", e.fieldKey()).put("precision", e.precision());
+        }
+
+        @Override
+        public boolean encodesMetrics() {
+            return true;
+        }
+
+        @Override
+        public boolean encodesLogs() {
+            return false;
+        }
+
+        /**
+         * Builds the metric encoder.
+         *
+         * @param spec an {@link EncoderSpec.InfluxLp}
+         * @return the encoder
+         * @throws IllegalArgumentException if the precision is outside 0 to 17
+         */
+        @Override
+        public MetricEncoder metricEncoder(EncoderSpec spec) {
+            EncoderSpec.InfluxLp e = (EncoderSpec.InfluxLp) spec;
+            return new InfluxLineProtocolEncoder(e.resolvedFieldKey(), e.precision());
+        }
+
+        @Override
+        public String display(EncoderSpec spec) {
+            return Encoders.withPrecision(type(), ((EncoderSpec.InfluxLp) spec).precision());
+        }
     }
 }

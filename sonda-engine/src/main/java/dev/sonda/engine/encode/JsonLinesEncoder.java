@@ -1,6 +1,11 @@
 package dev.sonda.engine.encode;
 
+import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
+import dev.sonda.engine.log.JsonLinesLogEncoder;
+import dev.sonda.engine.log.LogEncoder;
 import java.util.Objects;
 
 /**
@@ -119,5 +124,79 @@ public final class JsonLinesEncoder implements MetricEncoder {
     @Override
     public String toString() {
         return "JsonLinesEncoder[precision=" + (precision < 0 ? "none" : precision) + "]";
+    }
+
+    /**
+     * The built-in provider of {@code type: json_lines}: key {@code precision} (0 to 17 decimals the metric value is rounded to;
+     * absent for none); metrics and logs.
+     */
+    public static final class Provider implements EncoderProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "json_lines";
+        }
+
+        @Override
+        public Class<EncoderSpec.JsonLines> specClass() {
+            return EncoderSpec.JsonLines.class;
+        }
+
+        @Override
+        public String summary() {
+            return "one JSON object per line, for metrics and logs";
+        }
+
+        @Override
+        public EncoderSpec read(SpecBlock block) {
+            return new EncoderSpec.JsonLines(Encoders.readPrecision(block));
+        }
+
+        @Override
+        public void write(EncoderSpec spec, SpecWriter out) {
+            EncoderSpec.JsonLines e = (EncoderSpec.JsonLines) spec;
+            out.put("precision", e.precision());
+        }
+
+        @Override
+        public boolean encodesMetrics() {
+            return true;
+        }
+
+        @Override
+        public boolean encodesLogs() {
+            return true;
+        }
+
+        /**
+         * Builds the metric encoder.
+         *
+         * @param spec an {@link EncoderSpec.JsonLines}
+         * @return the encoder
+         * @throws IllegalArgumentException if the precision is outside 0 to 17
+         */
+        @Override
+        public MetricEncoder metricEncoder(EncoderSpec spec) {
+            EncoderSpec.JsonLines e = (EncoderSpec.JsonLines) spec;
+            return new JsonLinesEncoder(e.precision());
+        }
+
+        /**
+         * Builds the log encoder.
+         *
+         * @param spec an {@link EncoderSpec.JsonLines}
+         * @return the encoder
+         */
+        @Override
+        public LogEncoder logEncoder(EncoderSpec spec) {
+            return new JsonLinesLogEncoder();
+        }
+
+        @Override
+        public String display(EncoderSpec spec) {
+            return Encoders.withPrecision(type(), ((EncoderSpec.JsonLines) spec).precision());
+        }
     }
 }

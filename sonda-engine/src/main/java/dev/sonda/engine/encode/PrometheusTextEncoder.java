@@ -1,6 +1,9 @@
 package dev.sonda.engine.encode;
 
+import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 
 /**
  * Prometheus text exposition format 0.0.4 sample lines, byte for byte as Sonda 1.20 {@code
@@ -129,5 +132,67 @@ public final class PrometheusTextEncoder implements MetricEncoder {
     public String toString() {
         return "PrometheusTextEncoder[precision=" + (precision < 0 ? "shortest" : precision) + ", timestamps="
                 + timestamps + "]";
+    }
+
+    /**
+     * The built-in provider of {@code type: prometheus_text}: key {@code precision} (0 to 17 decimals; absent for shortest round-trip digits); metrics only.
+     */
+    public static final class Provider implements EncoderProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "prometheus_text";
+        }
+
+        @Override
+        public Class<EncoderSpec.PrometheusText> specClass() {
+            return EncoderSpec.PrometheusText.class;
+        }
+
+        @Override
+        public String summary() {
+            return "Prometheus text exposition format 0.0.4 sample lines";
+        }
+
+        @Override
+        public EncoderSpec read(SpecBlock block) {
+            return new EncoderSpec.PrometheusText(Encoders.readPrecision(block));
+        }
+
+        @Override
+        public void write(EncoderSpec spec, SpecWriter out) {
+            EncoderSpec.PrometheusText e = (EncoderSpec.PrometheusText) spec;
+            out.put("precision", e.precision());
+        }
+
+        @Override
+        public boolean encodesMetrics() {
+            return true;
+        }
+
+        @Override
+        public boolean encodesLogs() {
+            return false;
+        }
+
+        /**
+         * Builds the metric encoder.
+         *
+         * @param spec an {@link EncoderSpec.PrometheusText}
+         * @return the encoder
+         * @throws IllegalArgumentException if the precision is outside 0 to 17
+         */
+        @Override
+        public MetricEncoder metricEncoder(EncoderSpec spec) {
+            EncoderSpec.PrometheusText e = (EncoderSpec.PrometheusText) spec;
+            return new PrometheusTextEncoder(e.precision());
+        }
+
+        @Override
+        public String display(EncoderSpec spec) {
+            return Encoders.withPrecision(type(), ((EncoderSpec.PrometheusText) spec).precision());
+        }
     }
 }

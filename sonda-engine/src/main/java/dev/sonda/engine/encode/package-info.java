@@ -10,9 +10,11 @@
  * <p>Built-in formats: {@link dev.sonda.engine.encode.PrometheusTextEncoder} (Prometheus text
  * exposition format 0.0.4 sample lines), {@link dev.sonda.engine.encode.InfluxLineProtocolEncoder}
  * (InfluxDB line protocol) and {@link dev.sonda.engine.encode.JsonLinesEncoder} (Sonda 1.20
- * {@code encoder/json.rs}). {@link dev.sonda.engine.encode.Encoders} builds them from an {@link
- * dev.sonda.api.encoder.EncoderSpec} and finds plug-in formats through {@link
- * dev.sonda.engine.encode.EncoderProvider}. Label sets are {@link dev.sonda.engine.encode.Labels},
+ * {@code encoder/json.rs}). Every format, built in or a plug-in's, is an {@link
+ * dev.sonda.engine.encode.EncoderProvider} (metrics, logs or both) registered in {@code
+ * META-INF/services/dev.sonda.api.spi.SpecProvider}; {@link dev.sonda.engine.encode.Encoders}
+ * builds an encoder from an {@link dev.sonda.api.encoder.EncoderSpec} through a {@link
+ * dev.sonda.api.spi.SpecRegistry}. Label sets are {@link dev.sonda.engine.encode.Labels},
  * sorted by Unicode code point like the reference's {@code BTreeMap<String, String>}.
  */
 package dev.sonda.engine.encode;

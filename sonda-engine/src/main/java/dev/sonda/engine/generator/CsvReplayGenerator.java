@@ -3,11 +3,18 @@ package dev.sonda.engine.generator;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import dev.sonda.engine.internal.CsvReplayRate;
 import dev.sonda.engine.internal.CsvText;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * {@code type: csv_replay}: replays one column of a CSV file (Sonda 1.20 {@code
@@ -178,5 +185,96 @@ public final class CsvReplayGenerator implements ValueGenerator {
     @Override
     public String toString() {
         return "CsvReplayGenerator[values=" + values.length + ", repeat=" + repeat + "]";
+    }
+
+    /**
+     * The built-in provider of {@code type: csv_replay}: keys {@code file} (required), {@code
+     * columns} (a list of {@code {index, name, labels}}; empty or absent to discover them from the
+     * header), {@code repeat} (default true), {@code timescale} (default 1) and {@code
+     * default_metric_name}.
+     *
+     * <p>It reads, writes and validates the block; it builds no generator by itself, because a
+     * {@code csv_replay} entry becomes one entry per column with a rate derived from the file: the
+     * compiler expands it with {@link CsvReplayExpansion}, which builds each column's {@link
+     * CsvReplayGenerator}.
+     */
+    public static final class Provider implements GeneratorProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "csv_replay";
+        }
+
+        @Override
+        public Class<GeneratorSpec.CsvReplay> specClass() {
+            return GeneratorSpec.CsvReplay.class;
+        }
+
+        @Override
+        public String summary() {
+            return "the columns of a CSV file, one series per column, at the file's own cadence";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            List<GeneratorSpec.CsvColumn> columns = new ArrayList<>();
+            for (SpecBlock c : block.blocks("columns")) {
+                columns.add(new GeneratorSpec.CsvColumn(
+                        (int) c.requiredInteger("index", 0, Integer.MAX_VALUE),
+                        c.requiredString("name"),
+                        c.stringMap("labels")));
+            }
+            return new GeneratorSpec.CsvReplay(
+                    block.requiredString("file"),
+                    columns,
+                    block.bool("repeat", true),
+                    block.number("timescale", 1.0),
+                    block.string("default_metric_name"));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.CsvReplay c = Specs.as(this, spec, GeneratorSpec.CsvReplay.class);
+            out.put("file", c.file());
+            if (!c.columns().isEmpty()) {
+                List<Object> columns = new ArrayList<>();
+                for (GeneratorSpec.CsvColumn col : c.columns()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("index", col.index());
+                    m.put("name", col.name());
+                    if (!col.labels().isEmpty()) {
+                        m.put("labels", new TreeMap<>(col.labels()));
+                    }
+                    columns.add(m);
+                }
+                out.put("columns", columns);
+            }
+            out.put("repeat", c.repeat())
+                    .put("timescale", c.timescale())
+                    .put("default_metric_name", c.defaultMetricName());
+        }
+
+        /**
+         * Not supported: {@code csv_replay} entries are expanded by the compiler (see the class
+         * comment).
+         *
+         * @param spec a {@link GeneratorSpec.CsvReplay}
+         * @param context ignored
+         * @return never
+         * @throws IllegalStateException always
+         */
+        @Override
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            throw new IllegalStateException("csv_replay entries are expanded by the compiler into one entry per column"
+                    + " (CsvReplayExpansion); " + context.path() + " cannot be built as one generator");
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            return "csv_replay ("
+                    + Specs.as(this, spec, GeneratorSpec.CsvReplay.class).file() + ")";
+        }
     }
 }

@@ -1,48 +1,65 @@
 package dev.sonda.engine.generator;
 
+import dev.sonda.api.Problems;
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecProvider;
 
 /**
- * The plug-in SPI for metric value generators: turns the spec of one generator {@link #type()}
- * into a {@link ValueGenerator}.
+ * A metric generator type end to end: its {@code type:} name, its spec record, reading, writing and
+ * validating its {@code generator:} block ({@link SpecProvider}), and building the {@link
+ * ValueGenerator} that runs.
  *
- * <p>Providers are found with {@link java.util.ServiceLoader} (a {@code
- * META-INF/services/dev.sonda.engine.generator.GeneratorProvider} file listing the provider class,
- * which must be public with a public no-argument constructor) or registered with {@link
- * GeneratorRegistry#register(GeneratorProvider)}. The built-in core generators (constant, sine,
- * sawtooth, uniform, sequence, step, spike) are registered exactly this way. One type has one
- * provider; the operational aliases ({@code steady}, {@code flap}, {@code saturation}, {@code leak},
- * {@code degradation}, {@code spike_event}) are reserved, because the engine lowers them to core
- * generators before looking a provider up.
+ * <p>Register it with one line in {@code META-INF/services/dev.sonda.api.spi.SpecProvider}, exactly
+ * as the built-ins are (the core generators and the operational aliases alike), or add it to a
+ * {@link dev.sonda.api.spi.SpecRegistry} built for a run.
  *
- * <p>Threading: {@link #create(GeneratorSpec, double)} is called on the thread that compiles the
- * scenario, once per scenario entry, before the run starts; it must not block (no network, no
- * waiting on locks; reading a small local file is acceptable). The generator it returns is then
- * called from the entry's runner thread and must be a pure function of the tick: immutable,
- * thread-safe, side-effect free and allocation-free in {@link ValueGenerator#value(long)}.
- * A provider itself must be stateless or thread-safe.
+ * <p>Threading: {@link #create} is called on the thread that compiles the scenario, once per entry,
+ * before the run starts; it must not block (no network; reading a small local file is acceptable).
+ * The generator it returns is then called from the entry's runner thread and must be a pure
+ * function of the tick: immutable, thread-safe, side-effect free and allocation-free in {@link
+ * ValueGenerator#value(long)}. A provider is stateless or thread-safe.
  */
-public interface GeneratorProvider {
+public interface GeneratorProvider extends SpecProvider<GeneratorSpec> {
+
+    @Override
+    default SpecKind kind() {
+        return SpecKind.GENERATOR;
+    }
 
     /**
-     * The YAML {@code type:} value this provider handles, such as {@code "sine"}.
+     * Adds the spec's own problems ({@link GeneratorSpec#validate}), such as an empty sequence.
      *
-     * @return the type name, non-empty, constant for the provider's lifetime
+     * @param spec a spec of {@link #specClass()}
+     * @param path where the block sits, such as {@code scenarios[0].generator}
+     * @param problems collector of problems
      */
-    String type();
+    @Override
+    default void validate(GeneratorSpec spec, String path, Problems problems) {
+        spec.validate(path, problems);
+    }
 
     /**
-     * Builds the generator for one scenario entry.
+     * Builds the finished generator of one entry, jitter included: the core generator wrapped with
+     * {@link GeneratorContext#withJitter(ValueGenerator)} (or the alias variant).
      *
-     * @param spec the generator spec; its {@link GeneratorSpec#type()} equals {@link #type()}. For a
-     *     plug-in type it is a {@link GeneratorSpec.Generic} carrying the block's raw properties; for
-     *     a built-in type it is the matching record, such as {@link GeneratorSpec.Sine}
-     * @param rate the entry's rate in events per second, finite and above 0
+     * @param spec the spec, of {@link #specClass()}
+     * @param context the entry's rate, duration, jitter and the block's path
      * @return the generator, never null
-     * @throws dev.sonda.api.InvalidScenarioException if the spec's properties are invalid; problem
-     *     paths are relative to the generator block (such as {@code "values"}, or empty for the
-     *     block itself) and are prefixed with the block's path by {@link Generators}
-     * @throws IllegalArgumentException if {@code spec} is not of this provider's type
+     * @throws dev.sonda.api.InvalidScenarioException if the spec cannot run in this entry (its own
+     *     problems, or ones that need the context, such as a leak shorter than the entry), each at
+     *     a path under {@link GeneratorContext#path()}
      */
-    ValueGenerator create(GeneratorSpec spec, double rate);
+    ValueGenerator create(GeneratorSpec spec, GeneratorContext context);
+
+    /**
+     * How {@code --dry-run} shows the generator, such as {@code constant (value: 1)}. Default: the
+     * type.
+     *
+     * @param spec a spec of {@link #specClass()}
+     * @return the display text
+     */
+    default String display(GeneratorSpec spec) {
+        return type();
+    }
 }

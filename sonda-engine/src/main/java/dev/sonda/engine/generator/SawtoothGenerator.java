@@ -1,6 +1,8 @@
 package dev.sonda.engine.generator;
 
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 
 /**
  * {@code type: sawtooth}: a linear ramp from {@code min} toward {@code max} that resets every
@@ -42,35 +44,60 @@ public final class SawtoothGenerator implements ValueGenerator {
         return min + (pos / periodTicks) * span;
     }
 
-    /** The built-in provider of {@code type: sawtooth}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: sawtooth}: keys {@code min}, {@code max} and {@code
+     * period_secs}, all required.
+     */
     public static final class Provider implements GeneratorProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "sawtooth"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "sawtooth";
         }
 
+        @Override
+        public Class<GeneratorSpec.Sawtooth> specClass() {
+            return GeneratorSpec.Sawtooth.class;
+        }
+
+        @Override
+        public String summary() {
+            return "a linear ramp from min toward max that resets every period";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            return new GeneratorSpec.Sawtooth(
+                    block.requiredNumber("min"), block.requiredNumber("max"), block.requiredNumber("period_secs"));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.Sawtooth s = Specs.as(this, spec, GeneratorSpec.Sawtooth.class);
+            out.put("min", s.min()).put("max", s.max()).put("period_secs", s.periodSecs());
+        }
+
         /**
-         * Builds a {@link SawtoothGenerator}.
+         * Builds a {@link SawtoothGenerator} at the entry's rate, with the entry's jitter.
          *
          * @param spec a {@link GeneratorSpec.Sawtooth}
-         * @param rate events per second
+         * @param context the entry's rate and jitter
          * @return the generator
          * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Sawtooth}
          */
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            if (spec instanceof GeneratorSpec.Sawtooth s) {
-                return new SawtoothGenerator(s.min(), s.max(), s.periodSecs(), rate);
-            }
-            throw Generators.wrongSpec(this, spec);
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            GeneratorSpec.Sawtooth s = Specs.as(this, spec, GeneratorSpec.Sawtooth.class);
+            return context.withJitter(new SawtoothGenerator(s.min(), s.max(), s.periodSecs(), context.rate()));
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            GeneratorSpec.Sawtooth s = Specs.as(this, spec, GeneratorSpec.Sawtooth.class);
+            return "sawtooth (min: " + Specs.text(s.min()) + ", max: " + Specs.text(s.max()) + ", period_secs: "
+                    + Specs.text(s.periodSecs()) + ")";
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.sonda.engine.generator;
 
 import dev.sonda.api.InvalidScenarioException;
-import dev.sonda.api.Problem;
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.internal.spec.SpecMessages;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.util.List;
 
 /**
@@ -63,45 +65,70 @@ public final class SequenceGenerator implements ValueGenerator {
         return (int) (Long.compareUnsigned(tick, last) < 0 ? tick : last);
     }
 
-    /** The built-in provider of {@code type: sequence}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: sequence}: keys {@code values} (a non-empty list of
+     * numbers, required) and {@code repeat} (default true).
+     */
     public static final class Provider implements GeneratorProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "sequence"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "sequence";
         }
 
+        @Override
+        public Class<GeneratorSpec.Sequence> specClass() {
+            return GeneratorSpec.Sequence.class;
+        }
+
+        @Override
+        public String summary() {
+            return "the listed values in order, cycling or holding the last";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            if (!block.has("values")) {
+                block.problem(null, SpecMessages.missing("values"));
+            }
+            return new GeneratorSpec.Sequence(block.numbers("values"), block.bool("repeat", true));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.Sequence s = Specs.as(this, spec, GeneratorSpec.Sequence.class);
+            out.put("values", s.values()).put("repeat", s.repeat());
+        }
+
         /**
-         * Builds a {@link SequenceGenerator}.
+         * Builds a {@link SequenceGenerator}, with the entry's jitter.
          *
          * @param spec a {@link GeneratorSpec.Sequence}
-         * @param rate ignored
+         * @param context the entry's jitter and the block's path
          * @return the generator
-         * @throws InvalidScenarioException at {@code values} with "sequence generator requires at
-         *     least one value" if the list is empty
+         * @throws InvalidScenarioException at {@code values} under the block's path with "sequence
+         *     generator requires at least one value" if the list is empty
          * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Sequence}
          */
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            if (spec instanceof GeneratorSpec.Sequence s) {
-                List<Double> list = s.values();
-                if (list.isEmpty()) {
-                    throw new InvalidScenarioException(List.of(new Problem("values", EMPTY_MESSAGE)));
-                }
-                double[] values = new double[list.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = list.get(i);
-                }
-                return new SequenceGenerator(values, s.repeat());
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            GeneratorSpec.Sequence s = Specs.checked(this, spec, GeneratorSpec.Sequence.class, context);
+            List<Double> list = s.values();
+            double[] values = new double[list.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = list.get(i);
             }
-            throw Generators.wrongSpec(this, spec);
+            return context.withJitter(new SequenceGenerator(values, s.repeat()));
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            return "sequence ("
+                    + Specs.as(this, spec, GeneratorSpec.Sequence.class)
+                            .values()
+                            .size() + " values)";
         }
     }
 }

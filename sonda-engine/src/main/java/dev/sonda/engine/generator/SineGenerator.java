@@ -1,6 +1,8 @@
 package dev.sonda.engine.generator;
 
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 
 /**
  * {@code type: sine}: {@code offset + amplitude * sin(2π·tick / periodTicks)} with {@code
@@ -46,35 +48,64 @@ public final class SineGenerator implements ValueGenerator {
         return offset + amplitude * StrictMath.sin(TWO_PI * RustMath.u64ToDouble(tick) / periodTicks);
     }
 
-    /** The built-in provider of {@code type: sine}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: sine}: keys {@code amplitude}, {@code period_secs} and
+     * {@code offset}, all required.
+     */
     public static final class Provider implements GeneratorProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "sine"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "sine";
         }
 
+        @Override
+        public Class<GeneratorSpec.Sine> specClass() {
+            return GeneratorSpec.Sine.class;
+        }
+
+        @Override
+        public String summary() {
+            return "a sine wave: offset + amplitude * sin(2 pi t / period)";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            return new GeneratorSpec.Sine(
+                    block.requiredNumber("amplitude"),
+                    block.requiredNumber("period_secs"),
+                    block.requiredNumber("offset"));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.Sine s = Specs.as(this, spec, GeneratorSpec.Sine.class);
+            out.put("amplitude", s.amplitude())
+                    .put("period_secs", s.periodSecs())
+                    .put("offset", s.offset());
+        }
+
         /**
-         * Builds a {@link SineGenerator}.
+         * Builds a {@link SineGenerator} at the entry's rate, with the entry's jitter.
          *
          * @param spec a {@link GeneratorSpec.Sine}
-         * @param rate events per second
+         * @param context the entry's rate and jitter
          * @return the generator
          * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Sine}
          */
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            if (spec instanceof GeneratorSpec.Sine s) {
-                return new SineGenerator(s.amplitude(), s.periodSecs(), s.offset(), rate);
-            }
-            throw Generators.wrongSpec(this, spec);
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            GeneratorSpec.Sine s = Specs.as(this, spec, GeneratorSpec.Sine.class);
+            return context.withJitter(new SineGenerator(s.amplitude(), s.periodSecs(), s.offset(), context.rate()));
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            GeneratorSpec.Sine s = Specs.as(this, spec, GeneratorSpec.Sine.class);
+            return "sine (amplitude: " + Specs.text(s.amplitude()) + ", period_secs: " + Specs.text(s.periodSecs())
+                    + ", offset: " + Specs.text(s.offset()) + ")";
         }
     }
 }

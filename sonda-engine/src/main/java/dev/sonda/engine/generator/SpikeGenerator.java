@@ -1,10 +1,9 @@
 package dev.sonda.engine.generator;
 
 import dev.sonda.api.InvalidScenarioException;
-import dev.sonda.api.Problem;
 import dev.sonda.api.generator.GeneratorSpec;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 
 /**
  * {@code type: spike}: {@code baseline + magnitude} during the first {@code durationSecs} of every
@@ -62,48 +61,69 @@ public final class SpikeGenerator implements ValueGenerator {
         return RustMath.u64ToDouble(tick) % intervalTicks < durationTicks ? spiking : baseline;
     }
 
-    /** The built-in provider of {@code type: spike}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: spike}: keys {@code baseline}, {@code magnitude},
+     * {@code duration_secs} and {@code interval_secs}, all required.
+     */
     public static final class Provider implements GeneratorProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "spike"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "spike";
         }
 
+        @Override
+        public Class<GeneratorSpec.Spike> specClass() {
+            return GeneratorSpec.Spike.class;
+        }
+
+        @Override
+        public String summary() {
+            return "baseline + magnitude for duration_secs of every interval_secs";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            return new GeneratorSpec.Spike(
+                    block.requiredNumber("baseline"),
+                    block.requiredNumber("magnitude"),
+                    block.requiredNumber("duration_secs"),
+                    block.requiredNumber("interval_secs"));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.Spike s = Specs.as(this, spec, GeneratorSpec.Spike.class);
+            out.put("baseline", s.baseline())
+                    .put("magnitude", s.magnitude())
+                    .put("duration_secs", s.durationSecs())
+                    .put("interval_secs", s.intervalSecs());
+        }
+
         /**
-         * Builds a {@link SpikeGenerator}.
+         * Builds a {@link SpikeGenerator} at the entry's rate, with the entry's jitter.
          *
          * @param spec a {@link GeneratorSpec.Spike}
-         * @param rate events per second
+         * @param context the entry's rate, jitter and the block's path
          * @return the generator
-         * @throws InvalidScenarioException at {@code interval_secs} ("spike generator requires
-         *     interval_secs &gt; 0") and/or {@code duration_secs} ("spike generator requires
-         *     duration_secs &gt;= 0")
+         * @throws InvalidScenarioException under the block's path, at {@code interval_secs} ("spike
+         *     generator requires interval_secs &gt; 0") and/or {@code duration_secs} ("spike
+         *     generator requires duration_secs &gt;= 0")
          * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Spike}
          */
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            if (spec instanceof GeneratorSpec.Spike s) {
-                List<Problem> problems = new ArrayList<>(2);
-                if (s.intervalSecs() <= 0) {
-                    problems.add(new Problem("interval_secs", INTERVAL_MESSAGE));
-                }
-                if (s.durationSecs() < 0) {
-                    problems.add(new Problem("duration_secs", DURATION_MESSAGE));
-                }
-                if (!problems.isEmpty()) {
-                    throw new InvalidScenarioException(problems);
-                }
-                return new SpikeGenerator(s.baseline(), s.magnitude(), s.durationSecs(), s.intervalSecs(), rate);
-            }
-            throw Generators.wrongSpec(this, spec);
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            GeneratorSpec.Spike s = Specs.checked(this, spec, GeneratorSpec.Spike.class, context);
+            return context.withJitter(new SpikeGenerator(
+                    s.baseline(), s.magnitude(), s.durationSecs(), s.intervalSecs(), context.rate()));
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            GeneratorSpec.Spike s = Specs.as(this, spec, GeneratorSpec.Spike.class);
+            return "spike (baseline: " + Specs.text(s.baseline()) + ", magnitude: " + Specs.text(s.magnitude()) + ")";
         }
     }
 }

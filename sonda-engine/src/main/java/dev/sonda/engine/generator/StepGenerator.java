@@ -1,6 +1,8 @@
 package dev.sonda.engine.generator;
 
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 
 /**
  * {@code type: step}: a counter, {@code start + tick * stepSize}, optionally wrapping (Sonda 1.20
@@ -46,35 +48,59 @@ public final class StepGenerator implements ValueGenerator {
         return wraps ? start + RustMath.remEuclid(raw, range) : start + raw;
     }
 
-    /** The built-in provider of {@code type: step}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: step}: keys {@code step_size} (required), {@code start}
+     * (default 0) and {@code max} (optional wrap bound).
+     */
     public static final class Provider implements GeneratorProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "step"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "step";
         }
 
+        @Override
+        public Class<GeneratorSpec.Step> specClass() {
+            return GeneratorSpec.Step.class;
+        }
+
+        @Override
+        public String summary() {
+            return "a counter: start + tick * step_size, wrapping at max";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            return new GeneratorSpec.Step(
+                    block.number("start", 0.0), block.requiredNumber("step_size"), block.number("max"));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.Step s = Specs.as(this, spec, GeneratorSpec.Step.class);
+            out.put("start", s.start()).put("step_size", s.stepSize()).put("max", s.max());
+        }
+
         /**
-         * Builds a {@link StepGenerator}.
+         * Builds a {@link StepGenerator}, with the entry's jitter.
          *
          * @param spec a {@link GeneratorSpec.Step}
-         * @param rate ignored
+         * @param context the entry's jitter
          * @return the generator
          * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Step}
          */
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            if (spec instanceof GeneratorSpec.Step s) {
-                return new StepGenerator(s.start(), s.stepSize(), s.max());
-            }
-            throw Generators.wrongSpec(this, spec);
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            GeneratorSpec.Step s = Specs.as(this, spec, GeneratorSpec.Step.class);
+            return context.withJitter(new StepGenerator(s.start(), s.stepSize(), s.max()));
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            GeneratorSpec.Step s = Specs.as(this, spec, GeneratorSpec.Step.class);
+            return "step (start: " + Specs.text(s.start()) + ", step_size: " + Specs.text(s.stepSize()) + ")";
         }
     }
 }

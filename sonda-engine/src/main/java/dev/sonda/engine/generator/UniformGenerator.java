@@ -1,6 +1,8 @@
 package dev.sonda.engine.generator;
 
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 
 /**
  * {@code type: uniform}: deterministic pseudo-random values, {@code min + unit(mix(seed ^ tick)) *
@@ -40,35 +42,60 @@ public final class UniformGenerator implements ValueGenerator {
         return min + SplitMix64.unit(SplitMix64.mix(seed ^ tick)) * span;
     }
 
-    /** The built-in provider of {@code type: uniform}, registered through {@code ServiceLoader}. */
+    /**
+     * The built-in provider of {@code type: uniform}: keys {@code min} and {@code max} (required)
+     * and {@code seed} (0 to 18446744073709551615, default 0).
+     */
     public static final class Provider implements GeneratorProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
-        /**
-         * Returns {@code "uniform"}.
-         *
-         * @return the type name
-         */
         @Override
         public String type() {
             return "uniform";
         }
 
+        @Override
+        public Class<GeneratorSpec.Uniform> specClass() {
+            return GeneratorSpec.Uniform.class;
+        }
+
+        @Override
+        public String summary() {
+            return "seeded pseudo-random values in [min, max]";
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            Long seed = block.unsigned64("seed");
+            return new GeneratorSpec.Uniform(
+                    block.requiredNumber("min"), block.requiredNumber("max"), seed == null ? 0L : seed);
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            GeneratorSpec.Uniform u = Specs.as(this, spec, GeneratorSpec.Uniform.class);
+            out.put("min", u.min()).put("max", u.max()).putUnsigned("seed", u.seed());
+        }
+
         /**
-         * Builds a {@link UniformGenerator}.
+         * Builds a {@link UniformGenerator}, with the entry's jitter.
          *
          * @param spec a {@link GeneratorSpec.Uniform}
-         * @param rate ignored
+         * @param context the entry's jitter
          * @return the generator
          * @throws IllegalArgumentException if {@code spec} is not a {@link GeneratorSpec.Uniform}
          */
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            if (spec instanceof GeneratorSpec.Uniform u) {
-                return new UniformGenerator(u.min(), u.max(), u.seed());
-            }
-            throw Generators.wrongSpec(this, spec);
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            GeneratorSpec.Uniform u = Specs.as(this, spec, GeneratorSpec.Uniform.class);
+            return context.withJitter(new UniformGenerator(u.min(), u.max(), u.seed()));
+        }
+
+        @Override
+        public String display(GeneratorSpec spec) {
+            GeneratorSpec.Uniform u = Specs.as(this, spec, GeneratorSpec.Uniform.class);
+            return "uniform (min: " + Specs.text(u.min()) + ", max: " + Specs.text(u.max()) + ")";
         }
     }
 }

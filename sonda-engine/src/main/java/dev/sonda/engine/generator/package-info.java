@@ -7,13 +7,14 @@
  * per second); after that it is immutable, thread-safe and allocation-free. The entry points are:
  *
  * <ul>
- *   <li>{@link dev.sonda.engine.generator.Generators}: the factory the engine calls; it desugars
- *       the operational aliases, builds the core generator and wraps it with jitter;
- *   <li>{@link dev.sonda.engine.generator.Desugaring}: the alias lowering alone (steady, flap,
- *       saturation, leak, degradation, spike_event), with the entry's effective jitter settings;
- *   <li>{@link dev.sonda.engine.generator.GeneratorProvider} and {@link
- *       dev.sonda.engine.generator.GeneratorRegistry}: the plug-in SPI; the built-in core generators
- *       register through it exactly like plug-ins;
+ *   <li>{@link dev.sonda.engine.generator.GeneratorProvider}: one per generator type, the core
+ *       generators (constant, sine, sawtooth, uniform, sequence, step, spike, csv_replay) and the
+ *       operational aliases (steady, flap, saturation, leak, degradation, spike_event) alike, found
+ *       through {@code META-INF/services/dev.sonda.api.spi.SpecProvider} exactly like plug-ins; each
+ *       reads and writes its block and builds the finished generator from a {@link
+ *       dev.sonda.engine.generator.GeneratorContext} (rate, duration, jitter);
+ *   <li>{@link dev.sonda.engine.generator.Generators}: the factory over a {@link
+ *       dev.sonda.api.spi.SpecRegistry}: resolve, validate, build;
  *   <li>{@link dev.sonda.engine.generator.CsvReplayExpansion} and {@link
  *       dev.sonda.engine.generator.CsvReplayGenerator}: {@code csv_replay}, which reads a file: the
  *       fan-out into one entry per column with the rate derived from the file's timestamps, and the

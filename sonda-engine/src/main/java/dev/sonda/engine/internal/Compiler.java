@@ -95,7 +95,7 @@ public final class Compiler {
             Defaults defaults = plan.defaults();
             List<Entry> normalized = new ArrayList<>();
             for (int i = 0; i < plan.entries().size(); i++) {
-                normalized.add(resolveSpecs(normalize(plan.entries().get(i), defaults), i));
+                normalized.add(replayRate(resolveSpecs(normalize(plan.entries().get(i), defaults), i), i));
             }
             List<PackExpander.Origin> origins = new ArrayList<>();
             Problems expansion = new Problems();
@@ -120,6 +120,56 @@ public final class Compiler {
             }
             throwIfAny();
             return new CompiledPlan(plan, out, warnings);
+        }
+
+        /**
+         * A log generator that replays recorded data (csv_replay) runs at the recorded cadence,
+         * whatever the entry's rate says; a problem reading the file is reported when the generator
+         * is built.
+         */
+        private Entry replayRate(Entry e, int index) {
+            if (!(e.signal() instanceof Signal.Logs l)) {
+                return e;
+            }
+            java.util.OptionalDouble rate;
+            try {
+                rate = LogGenerators.provider(registry, l.generator().type())
+                        .replayRate(
+                                l.generator(),
+                                new dev.sonda.engine.log.LogGeneratorContext(
+                                        "scenarios[" + index + "].log_generator",
+                                        options.templateIndexing(),
+                                        options.baseDirectory()));
+            } catch (RuntimeException ex) {
+                return e;
+            }
+            if (rate.isEmpty()) {
+                return e;
+            }
+            return new Entry(
+                    e.id(),
+                    e.name(),
+                    e.signal(),
+                    rate.getAsDouble(),
+                    e.duration(),
+                    e.startTime(),
+                    e.labels(),
+                    e.dynamicLabels(),
+                    e.encoder(),
+                    e.sink(),
+                    e.jitter(),
+                    e.jitterSeed(),
+                    e.gaps(),
+                    e.bursts(),
+                    e.cardinalitySpikes(),
+                    e.phaseOffset(),
+                    e.clockGroup(),
+                    e.after(),
+                    e.whileClause(),
+                    e.delay(),
+                    e.onSinkError(),
+                    e.metricType(),
+                    e.help());
         }
 
         // ---- spec resolution --------------------------------------------------------------------
@@ -163,9 +213,6 @@ public final class Compiler {
         }
 
         private Object resolve(SpecKind kind, Object spec, String path, PackExpander.Origin origin) {
-            if (registry.providers(kind).isEmpty()) {
-                return spec; // a registry without this kind: the legacy factories build it
-            }
             Problems p = new Problems();
             Object r = registry.resolve(kind, spec, path, p);
             add(annotate(p.list(), origin));
@@ -205,19 +252,22 @@ public final class Compiler {
             if (e.signalType() == SignalType.LOGS) {
                 Signal.Logs l = (Signal.Logs) e.signal();
                 try {
-                    logGenerator =
-                            LogGenerators.create(l.generator(), path + ".log_generator", options.templateIndexing());
+                    logGenerator = LogGenerators.create(
+                            registry,
+                            l.generator(),
+                            new dev.sonda.engine.log.LogGeneratorContext(
+                                    path + ".log_generator", options.templateIndexing(), options.baseDirectory()));
                 } catch (InvalidScenarioException ex) {
                     local.addAll(ex.problems());
                 }
                 try {
-                    logEncoder = LogEncoders.create(e.encoder());
+                    logEncoder = LogEncoders.create(registry, e.encoder());
                 } catch (SondaException ex) {
                     local.add(path + ".encoder", ex.getMessage());
                 }
             } else {
                 try {
-                    metricEncoder = Encoders.metricEncoder(e.encoder());
+                    metricEncoder = Encoders.metricEncoder(registry, e.encoder());
                 } catch (InvalidScenarioException ex) {
                     local.addAll(ex.problems());
                 } catch (SondaException ex) {
@@ -243,7 +293,13 @@ public final class Compiler {
                     } else if (rate > 0) {
                         try {
                             generator = Generators.create(
-                                    m.generator(), rate, e.jitter(), e.jitterSeed(), e.duration(), path + ".generator");
+                                    registry,
+                                    m.generator(),
+                                    rate,
+                                    e.jitter(),
+                                    e.jitterSeed(),
+                                    e.duration(),
+                                    path + ".generator");
                         } catch (InvalidScenarioException ex) {
                             local.addAll(ex.problems());
                         }
@@ -438,7 +494,7 @@ public final class Compiler {
                 e.id(),
                 e.name(),
                 e.signal(),
-                replayRate(e, e.rate() != null ? e.rate() : d.rate()),
+                e.rate() != null ? e.rate() : d.rate(),
                 e.duration() != null ? e.duration() : d.duration(),
                 e.startTime() != null ? e.startTime() : d.startTime(),
                 labels,
@@ -514,18 +570,6 @@ public final class Compiler {
                 e.onSinkError(),
                 e.metricType(),
                 e.help());
-    }
-
-    /** csv_replay log entries always run at the recorded cadence: {@code timescale / median Δt}. */
-    private static Double replayRate(Entry e, Double rate) {
-        if (e.signal() instanceof Signal.Logs l && l.generator() instanceof LogGeneratorSpec.CsvReplay c) {
-            try {
-                return dev.sonda.engine.log.CsvReplayLogGenerator.replayRate(c, "log_generator");
-            } catch (RuntimeException ex) {
-                return rate; // reported when the generator is built
-            }
-        }
-        return rate;
     }
 
     private static EncoderSpec defaultEncoder(SignalType type) {

@@ -1,17 +1,23 @@
 package dev.sonda.engine.log;
 
 import dev.sonda.api.InvalidScenarioException;
+import dev.sonda.api.Problems;
 import dev.sonda.api.Severity;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.internal.CsvReplayRate;
 import dev.sonda.engine.internal.CsvText;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -71,8 +77,22 @@ public final class CsvReplayLogGenerator implements LogGenerator {
      *     (also for content that is not UTF-8), and the content errors of {@link #parse}
      */
     public static CsvReplayLogGenerator load(LogGeneratorSpec.CsvReplay spec, String path) {
+        return load(spec, null, path);
+    }
+
+    /**
+     * Reads {@code spec.file()} (relative to {@code baseDir}) and builds the generator.
+     *
+     * @param spec the {@code csv_replay} block
+     * @param baseDir the directory a relative {@code file} resolves against, or null for the
+     *     working directory
+     * @param path where the block sits, such as {@code scenarios[0].log_generator}, for problems
+     * @return the generator
+     * @throws InvalidScenarioException as {@link #load(LogGeneratorSpec.CsvReplay, String)}
+     */
+    public static CsvReplayLogGenerator load(LogGeneratorSpec.CsvReplay spec, Path baseDir, String path) {
         Objects.requireNonNull(spec, "spec");
-        return parse(read(spec.file(), path), spec, path);
+        return parse(read(baseDir, spec.file(), path), spec, path);
     }
 
     /**
@@ -207,8 +227,23 @@ public final class CsvReplayLogGenerator implements LogGenerator {
      *     {@code log_csv_replay: column "x" not found in CSV header}
      */
     public static double replayRate(LogGeneratorSpec.CsvReplay spec, String path) {
+        return replayRate(spec, null, path);
+    }
+
+    /**
+     * {@link #replayRate(LogGeneratorSpec.CsvReplay, String)} with {@code file} relative to {@code
+     * baseDir}.
+     *
+     * @param spec the {@code csv_replay} block
+     * @param baseDir the directory a relative {@code file} resolves against, or null for the
+     *     working directory
+     * @param path where the block sits, for problems
+     * @return events per second, finite and above 0
+     * @throws InvalidScenarioException as {@link #replayRate(LogGeneratorSpec.CsvReplay, String)}
+     */
+    public static double replayRate(LogGeneratorSpec.CsvReplay spec, Path baseDir, String path) {
         Objects.requireNonNull(spec, "spec");
-        return replayRate(read(spec.file(), path), spec, path);
+        return replayRate(read(baseDir, spec.file(), path), spec, path);
     }
 
     /**
@@ -293,11 +328,127 @@ public final class CsvReplayLogGenerator implements LogGenerator {
         return -1;
     }
 
-    private static String read(String file, String path) {
-        return CsvText.readUtf8(CsvText.resolve(null, file, path + ".file"), file, path + ".file");
+    private static String read(Path baseDir, String file, String path) {
+        return CsvText.readUtf8(CsvText.resolve(baseDir, file, path + ".file"), file, path + ".file");
     }
 
     private static InvalidScenarioException problem(String path, String message) {
         return CsvText.problem(path, message);
+    }
+
+    /**
+     * The built-in provider of {@code type: csv_replay} for logs: keys {@code file} (required),
+     * {@code columns} ({@code timestamp}, {@code severity}, {@code message}: header names, each
+     * detected when absent), {@code repeat} (default true), {@code timescale} (default 1) and {@code
+     * default_severity} (default {@code info}). The entry runs at the file's own cadence ({@link
+     * #replayRate}).
+     */
+    public static final class Provider implements LogGeneratorProvider {
+        private static final Map<String, Severity> SEVERITIES = new LinkedHashMap<>();
+
+        static {
+            for (Severity s : Severity.values()) {
+                SEVERITIES.put(s.yamlName(), s);
+            }
+            SEVERITIES.put("warning", Severity.WARN);
+        }
+
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "csv_replay";
+        }
+
+        @Override
+        public Class<LogGeneratorSpec.CsvReplay> specClass() {
+            return LogGeneratorSpec.CsvReplay.class;
+        }
+
+        @Override
+        public String summary() {
+            return "the rows of a CSV file (timestamp, severity, message) at the file's own cadence";
+        }
+
+        @Override
+        public LogGeneratorSpec read(SpecBlock block) {
+            SpecBlock columns = block.block("columns");
+            return new LogGeneratorSpec.CsvReplay(
+                    block.requiredString("file"),
+                    columns == null ? null : columns.string("timestamp"),
+                    columns == null ? null : columns.string("severity"),
+                    columns == null ? null : columns.string("message"),
+                    block.bool("repeat", true),
+                    block.number("timescale", 1.0),
+                    block.choice("default_severity", SEVERITIES));
+        }
+
+        @Override
+        public void write(LogGeneratorSpec spec, SpecWriter out) {
+            LogGeneratorSpec.CsvReplay c = (LogGeneratorSpec.CsvReplay) spec;
+            out.put("file", c.file());
+            if (c.timestampColumn() != null || c.severityColumn() != null || c.messageColumn() != null) {
+                out.block("columns")
+                        .put("timestamp", c.timestampColumn())
+                        .put("severity", c.severityColumn())
+                        .put("message", c.messageColumn());
+            }
+            out.put("repeat", c.repeat())
+                    .put("timescale", c.timescale())
+                    .put("default_severity", c.defaultSeverity().yamlName());
+        }
+
+        /**
+         * Adds a problem at {@code timescale} unless it is finite and above 0.
+         *
+         * @param spec a {@link LogGeneratorSpec.CsvReplay}
+         * @param path where the block sits
+         * @param problems collector of problems
+         */
+        @Override
+        public void validate(LogGeneratorSpec spec, String path, Problems problems) {
+            double timescale = ((LogGeneratorSpec.CsvReplay) spec).timescale();
+            if (!(Double.isFinite(timescale) && timescale > 0)) {
+                problems.add(
+                        path + ".timescale",
+                        "csv_replay: 'timescale' must be a positive finite number, got "
+                                + FloatText.display(timescale));
+            }
+        }
+
+        /**
+         * Reads the file and builds the generator.
+         *
+         * @param spec a {@link LogGeneratorSpec.CsvReplay}
+         * @param context the block's path and the data directory
+         * @return the generator
+         * @throws InvalidScenarioException as {@link CsvReplayLogGenerator#load(LogGeneratorSpec.CsvReplay,
+         *     Path, String)}
+         */
+        @Override
+        public LogGenerator create(LogGeneratorSpec spec, LogGeneratorContext context) {
+            return load((LogGeneratorSpec.CsvReplay) spec, context.baseDir(), context.path());
+        }
+
+        /**
+         * The file's cadence: {@code timescale / median Δt}.
+         *
+         * @param spec a {@link LogGeneratorSpec.CsvReplay}
+         * @param context the block's path and the data directory
+         * @return events per second
+         * @throws InvalidScenarioException as {@link
+         *     CsvReplayLogGenerator#replayRate(LogGeneratorSpec.CsvReplay, Path, String)}
+         */
+        @Override
+        public OptionalDouble replayRate(LogGeneratorSpec spec, LogGeneratorContext context) {
+            return OptionalDouble.of(CsvReplayLogGenerator.replayRate(
+                    (LogGeneratorSpec.CsvReplay) spec, context.baseDir(), context.path()));
+        }
+
+        @Override
+        public String display(LogGeneratorSpec spec) {
+            return "csv_replay (" + ((LogGeneratorSpec.CsvReplay) spec).file() + ")";
+        }
     }
 }

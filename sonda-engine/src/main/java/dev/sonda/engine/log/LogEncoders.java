@@ -1,40 +1,51 @@
 package dev.sonda.engine.log;
 
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.encode.EncodeException;
-import java.util.Objects;
+import dev.sonda.engine.encode.Encoders;
 
 /**
- * Builds log encoders from {@link EncoderSpec}s (Sonda 1.20 {@code create_encoder} for log
- * entries): {@link EncoderSpec.JsonLines} → {@link JsonLinesLogEncoder}, {@link
- * EncoderSpec.Syslog} → {@link SyslogEncoder}. The default encoder of a log entry is {@code
- * json_lines}; choosing it is the compiler's job.
+ * Builds log encoders from {@link EncoderSpec}s through the {@link
+ * dev.sonda.engine.encode.EncoderProvider} of their type (Sonda 1.20 {@code create_encoder} for
+ * log entries): built in, {@code json_lines} and {@code syslog}. The default encoder of a log entry
+ * is {@code json_lines}; choosing it is the compiler's job. The overload without a registry uses
+ * {@link SpecRegistry#defaults()}.
  */
 public final class LogEncoders {
     private LogEncoders() {}
 
     /**
-     * Builds the log encoder for {@code spec}.
+     * Builds the log encoder for {@code spec} through the default registry.
      *
      * @param spec the entry's {@code encoder:} block
      * @return the encoder
-     * @throws EncodeException {@code log encoding not supported by this encoder} for {@code
-     *     prometheus_text}, {@code influx_lp}, {@code remote_write} and plug-in (metric-only)
-     *     encoders, as the reference's {@code EncoderError::NotSupported}; {@code encoder type otlp
-     *     is not supported yet in this version of Sonda for the JVM} for {@code otlp}
+     * @throws EncodeException as {@link #create(SpecRegistry, EncoderSpec)}
      * @throws NullPointerException if {@code spec} is null
      */
     public static LogEncoder create(EncoderSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        if (spec instanceof EncoderSpec.JsonLines) {
-            return new JsonLinesLogEncoder();
+        return create(SpecRegistry.defaults(), spec);
+    }
+
+    /**
+     * Builds the log encoder for {@code spec} through {@code registry}.
+     *
+     * @param registry the providers
+     * @param spec the entry's {@code encoder:} block
+     * @return the encoder
+     * @throws EncodeException for a type no provider serves, a spec with problems, a format that
+     *     writes no logs ({@code log encoding not supported by prometheus_text encoder}), or a
+     *     provider that returns null
+     * @throws NullPointerException if an argument is null
+     */
+    public static LogEncoder create(SpecRegistry registry, EncoderSpec spec) {
+        Encoders.Resolved r = Encoders.resolve(registry, spec);
+        LogEncoder encoder = r.provider().logEncoder(r.spec());
+        if (encoder == null) {
+            throw new EncodeException(
+                    "encoder provider " + r.provider().getClass().getName() + " returned no log encoder for "
+                            + r.spec().type());
         }
-        if (spec instanceof EncoderSpec.Syslog s) {
-            return new SyslogEncoder(s.hostname(), s.appName());
-        }
-        if (spec instanceof EncoderSpec.Otlp) {
-            throw new EncodeException("encoder type otlp is not supported yet in this version of Sonda for the JVM");
-        }
-        throw new EncodeException("log encoding not supported by this encoder");
+        return encoder;
     }
 }

@@ -1,9 +1,13 @@
 package dev.sonda.engine.log;
 
 import dev.sonda.api.Severity;
+import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.EncodeException;
+import dev.sonda.engine.encode.EncoderProvider;
 import dev.sonda.engine.encode.Labels;
 import java.nio.charset.StandardCharsets;
 
@@ -139,5 +143,66 @@ public final class SyslogEncoder implements LogEncoder {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The built-in provider of {@code type: syslog}: keys {@code hostname} and {@code app_name} (both default {@code sonda}); logs
+     * only.
+     */
+    public static final class Provider implements EncoderProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "syslog";
+        }
+
+        @Override
+        public Class<EncoderSpec.Syslog> specClass() {
+            return EncoderSpec.Syslog.class;
+        }
+
+        @Override
+        public String summary() {
+            return "RFC 5424 syslog lines, for logs";
+        }
+
+        @Override
+        public EncoderSpec read(SpecBlock block) {
+            return new EncoderSpec.Syslog(block.string("hostname"), block.string("app_name"));
+        }
+
+        @Override
+        public void write(EncoderSpec spec, SpecWriter out) {
+            EncoderSpec.Syslog e = (EncoderSpec.Syslog) spec;
+            out.put("hostname", e.hostname()).put("app_name", e.appName());
+        }
+
+        @Override
+        public boolean encodesMetrics() {
+            return false;
+        }
+
+        @Override
+        public boolean encodesLogs() {
+            return true;
+        }
+
+        /**
+         * Builds the log encoder.
+         *
+         * @param spec an {@link EncoderSpec.Syslog}
+         * @return the encoder
+         */
+        @Override
+        public LogEncoder logEncoder(EncoderSpec spec) {
+            return new SyslogEncoder(((EncoderSpec.Syslog) spec).hostname(), ((EncoderSpec.Syslog) spec).appName());
+        }
+
+        @Override
+        public String display(EncoderSpec spec) {
+            return type();
+        }
     }
 }

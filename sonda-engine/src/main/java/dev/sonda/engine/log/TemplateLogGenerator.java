@@ -2,15 +2,20 @@ package dev.sonda.engine.log;
 
 import dev.sonda.api.Severity;
 import dev.sonda.api.generator.LogGeneratorSpec;
+import dev.sonda.api.internal.spec.SpecMessages;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.generator.SplitMix64;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * {@code log_generator: {type: template}}: messages from templates whose {@code {name}}
@@ -283,6 +288,99 @@ public final class TemplateLogGenerator implements LogGenerator {
             }
             literalLength = len;
             constantMessage = constant ? String.join("", lits) : null;
+        }
+    }
+
+    /**
+     * The built-in provider of {@code type: template}: keys {@code templates} (required; each a
+     * {@code message} with {@code {placeholder}}s and {@code field_pools}), {@code severity_weights}
+     * (severity to relative weight; absent for always {@code info}) and {@code seed} (0 to
+     * 18446744073709551615, default 0).
+     */
+    public static final class Provider implements LogGeneratorProvider {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String type() {
+            return "template";
+        }
+
+        @Override
+        public Class<LogGeneratorSpec.Template> specClass() {
+            return LogGeneratorSpec.Template.class;
+        }
+
+        @Override
+        public String summary() {
+            return "messages from templates with fields drawn from pools, severities drawn by weight";
+        }
+
+        @Override
+        public LogGeneratorSpec read(SpecBlock block) {
+            if (!block.has("templates")) {
+                block.problem(null, SpecMessages.missing("templates"));
+            }
+            List<LogGeneratorSpec.LogTemplate> templates = new ArrayList<>();
+            for (SpecBlock t : block.blocks("templates")) {
+                templates.add(
+                        new LogGeneratorSpec.LogTemplate(t.requiredString("message"), t.stringListMap("field_pools")));
+            }
+            Map<Severity, Double> weights = new EnumMap<>(Severity.class);
+            SpecBlock w = block.block("severity_weights");
+            if (w != null) {
+                for (String name : w.keys()) {
+                    Double weight = w.number(name);
+                    if (weight == null) {
+                        continue;
+                    }
+                    try {
+                        weights.put(Severity.parse(name), weight);
+                    } catch (IllegalArgumentException e) {
+                        w.problem(name, e.getMessage());
+                    }
+                }
+            }
+            Long seed = block.unsigned64("seed");
+            return new LogGeneratorSpec.Template(templates, weights, seed == null ? 0L : seed);
+        }
+
+        @Override
+        public void write(LogGeneratorSpec spec, SpecWriter out) {
+            LogGeneratorSpec.Template t = (LogGeneratorSpec.Template) spec;
+            List<Object> templates = new ArrayList<>();
+            for (LogGeneratorSpec.LogTemplate lt : t.templates()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("message", lt.message());
+                if (!lt.fieldPools().isEmpty()) {
+                    m.put("field_pools", new TreeMap<>(lt.fieldPools()));
+                }
+                templates.add(m);
+            }
+            out.put("templates", templates);
+            if (!t.severityWeights().isEmpty()) {
+                Map<String, Object> weights = new LinkedHashMap<>();
+                new TreeMap<>(t.severityWeights()).forEach((k, v) -> weights.put(k.yamlName(), v));
+                out.put("severity_weights", weights);
+            }
+            out.putUnsigned("seed", t.seed());
+        }
+
+        /**
+         * Builds a {@link TemplateLogGenerator} with the context's index width.
+         *
+         * @param spec a {@link LogGeneratorSpec.Template}
+         * @param context the index width
+         * @return the generator
+         */
+        @Override
+        public LogGenerator create(LogGeneratorSpec spec, LogGeneratorContext context) {
+            return new TemplateLogGenerator((LogGeneratorSpec.Template) spec, context.indexing());
+        }
+
+        @Override
+        public String display(LogGeneratorSpec spec) {
+            return "template (" + ((LogGeneratorSpec.Template) spec).templates().size() + " templates)";
         }
     }
 }

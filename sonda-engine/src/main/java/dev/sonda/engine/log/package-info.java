@@ -10,11 +10,13 @@
  *       built-ins {@link dev.sonda.engine.log.TemplateLogGenerator} and {@link
  *       dev.sonda.engine.log.CsvReplayLogGenerator} (whose {@link
  *       dev.sonda.engine.log.CsvReplayLogGenerator#replayRate replayRate} overrides the entry's
- *       rate), plug-ins through {@link dev.sonda.engine.log.LogGeneratorProvider}; {@link
+ *       rate), each type, built in or a plug-in's, is a {@link dev.sonda.engine.log.LogGeneratorProvider}
+ *       registered in {@code META-INF/services/dev.sonda.api.spi.SpecProvider}; {@link
  *       dev.sonda.engine.log.LogGenerators} builds them from specs;
  *   <li>{@link dev.sonda.engine.log.LogEncoder}: {@link dev.sonda.engine.log.JsonLinesLogEncoder}
  *       and {@link dev.sonda.engine.log.SyslogEncoder} (RFC 5424), built by {@link
- *       dev.sonda.engine.log.LogEncoders}.
+ *       dev.sonda.engine.log.LogEncoders} through the formats' {@link
+ *       dev.sonda.engine.encode.EncoderProvider}s.
  * </ul>
  *
  * <p>A log entry's tick: {@code generate(tick, epochNanos, labels)}, then the sink's {@code

@@ -122,6 +122,11 @@ public final class FileSink implements ByteSink {
         }
 
         @Override
+        public String endpointKey() {
+            return "path";
+        }
+
+        @Override
         public Class<SinkSpec.File> specClass() {
             return SinkSpec.File.class;
         }

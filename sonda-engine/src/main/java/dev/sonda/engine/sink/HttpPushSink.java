@@ -182,6 +182,11 @@ public final class HttpPushSink implements ByteSink {
         }
 
         @Override
+        public String endpointKey() {
+            return "url";
+        }
+
+        @Override
         public Class<SinkSpec.HttpPush> specClass() {
             return SinkSpec.HttpPush.class;
         }

@@ -434,6 +434,11 @@ public final class LokiSink implements Sink {
         }
 
         @Override
+        public String endpointKey() {
+            return "url";
+        }
+
+        @Override
         public Class<SinkSpec.Loki> specClass() {
             return SinkSpec.Loki.class;
         }

@@ -44,6 +44,17 @@ public interface SinkProvider extends SpecProvider<SinkSpec> {
     }
 
     /**
+     * The key the CLI's {@code --endpoint} sets when {@code --sink} names this type, such as {@code
+     * url}: {@code sonda run --sink TYPE --endpoint E} reads the block {@code {type: TYPE, KEY: E}}
+     * with this provider. Default: null, for a type that takes no endpoint (such as {@code stdout}).
+     *
+     * @return the key, or null
+     */
+    default String endpointKey() {
+        return null;
+    }
+
+    /**
      * Whether a {@code while:}-gated metrics entry writes Prometheus stale markers to this sink
      * when its gate closes (unless {@code delay.close.stale_marker: false}). True for remote write.
      * Default: false.

@@ -318,6 +318,11 @@ public final class TcpSink implements ByteSink {
         }
 
         @Override
+        public String endpointKey() {
+            return "address";
+        }
+
+        @Override
         public Class<SinkSpec.Tcp> specClass() {
             return SinkSpec.Tcp.class;
         }

@@ -118,6 +118,11 @@ public final class UdpSink implements ByteSink {
         }
 
         @Override
+        public String endpointKey() {
+            return "address";
+        }
+
+        @Override
         public Class<SinkSpec.Udp> specClass() {
             return SinkSpec.Udp.class;
         }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sonda.api.SondaException;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecKind;
+import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,24 @@ class EncodersTest {
     }
 
     @Test
+    void theBuiltInFormatsAreProvidersFoundByTheServiceLoader() {
+        SpecRegistry loaded = SpecRegistry.load(getClass().getClassLoader());
+        assertThat(loaded.types(SpecKind.ENCODER)).contains("influx_lp", "json_lines", "prometheus_text", "syslog");
+        assertThat(loaded.find(SpecKind.ENCODER, "json_lines", EncoderProvider.class))
+                .hasValueSatisfying(p -> {
+                    assertThat(p.encodesMetrics()).isTrue();
+                    assertThat(p.encodesLogs()).isTrue();
+                });
+        assertThat(loaded.find(SpecKind.ENCODER, "syslog", EncoderProvider.class))
+                .hasValueSatisfying(p -> {
+                    assertThat(p.encodesMetrics()).isFalse();
+                    assertThat(p.encodesLogs()).isTrue();
+                });
+        assertThat(loaded.find(SpecKind.ENCODER, "prometheus_text", EncoderProvider.class))
+                .hasValueSatisfying(p -> assertThat(p.encodesLogs()).isFalse());
+    }
+
+    @Test
     void syslogCannotEncodeMetrics() {
         assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.Syslog(null, null)))
                 .isInstanceOf(EncodeException.class)
@@ -35,28 +56,27 @@ class EncodersTest {
     }
 
     @Test
-    void remoteWriteAndOtlpAreNotSupportedYet() {
+    void remoteWriteAndOtlpNameTheModuleThatServesThem() {
         assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.RemoteWrite()))
                 .isInstanceOf(EncodeException.class)
-                .hasMessageContaining("remote_write")
-                .hasMessageContaining("not supported yet in this version");
+                .hasMessage("encoder type 'remote_write' needs the sonda-remote-write module: add the dependency"
+                        + " dev.sonda:sonda-remote-write to the class path (the sonda command includes it)");
         assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.Otlp()))
                 .isInstanceOf(EncodeException.class)
-                .hasMessageContaining("otlp")
-                .hasMessageContaining("not supported yet in this version");
+                .hasMessageContaining("needs the sonda-otlp module");
     }
 
     @Test
     void aPrecisionAbove17IsRejected() {
         assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.PrometheusText(18)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("encoder precision must be 0..=17, got 18");
+                .isInstanceOf(EncodeException.class)
+                .hasMessage("encoder precision must be between 0 and 17, got 18");
         assertThatThrownBy(() -> new JsonLinesEncoder(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InfluxLineProtocolEncoder(null, 99)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void aGenericSpecIsServedByTheServiceLoadedProvider() {
+    void aGenericSpecIsReadByTheServiceLoadedProvider() {
         MetricEncoder encoder = Encoders.metricEncoder(
                 new EncoderSpec.Generic(PlainTestEncoderProvider.TYPE, Map.of("separator", ":")));
         ByteBuf out = new ByteBuf();
@@ -64,35 +84,39 @@ class EncodersTest {
         encoder.encode(encoder.series("m", Labels.empty()), 1.5, 0, out);
 
         assertThat(out).hasToString("m:1.5\n");
-        assertThat(Encoders.defaultRegistry().provider(PlainTestEncoderProvider.TYPE))
+        assertThat(SpecRegistry.defaults().find(SpecKind.ENCODER, PlainTestEncoderProvider.TYPE))
                 .isPresent();
     }
 
     @Test
-    void aProgrammaticallyRegisteredProviderServesItsType() {
-        String type = "test_programmatic_" + UUID.randomUUID().toString().replace("-", "");
-        Encoders.register(new NamedProvider(type));
+    void aProviderAddedToARegistryServesItsTypeThere() {
+        SpecRegistry registry =
+                SpecRegistry.builder().add(new NamedProvider("test_named")).build();
 
-        MetricEncoder encoder = Encoders.metricEncoder(new EncoderSpec.Generic(type, Map.of()));
+        MetricEncoder encoder = Encoders.metricEncoder(registry, new EncoderSpec.Generic("test_named", Map.of()));
 
         assertThat(encoder).isInstanceOf(PrometheusTextEncoder.class);
+        assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.Generic("test_named", Map.of())))
+                .as("not in the default registry")
+                .isInstanceOf(EncodeException.class);
     }
 
     @Test
-    void anUnknownGenericTypeIsAnError() {
-        assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.Generic("no_such_format", Map.of())))
+    void anUnknownGenericTypeListsTheKnownTypes() {
+        assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.Generic("influx", Map.of())))
                 .isInstanceOf(EncodeException.class)
-                .hasMessageContaining("unknown encoder type \"no_such_format\"");
+                .hasMessageStartingWith("unknown encoder type 'influx'; did you mean 'influx_lp'? known: influx_lp,"
+                        + " json_lines, prometheus_text, syslog");
     }
 
     @Test
     void twoProvidersForOneTypeAreAnErrorNamingBothClasses() {
-        EncoderRegistry registry = new EncoderRegistry();
-        registry.register(new PlainTestEncoderProvider());
-
-        assertThatThrownBy(() -> registry.register(new PlainTestEncoderProvider.Duplicate()))
-                .isInstanceOf(EncodeException.class)
-                .hasMessageContaining("two encoder providers for type \"test_plain\"")
+        assertThatThrownBy(() -> SpecRegistry.builder()
+                        .add(new PlainTestEncoderProvider())
+                        .add(new PlainTestEncoderProvider.Duplicate())
+                        .build())
+                .isInstanceOf(SondaException.class)
+                .hasMessageContaining("encoder type 'test_plain' is provided by both")
                 .hasMessageContaining(PlainTestEncoderProvider.class.getName())
                 .hasMessageContaining(PlainTestEncoderProvider.Duplicate.class.getName());
     }
@@ -102,65 +126,58 @@ class EncodersTest {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
         Files.writeString(
-                services.resolve(EncoderProvider.class.getName()),
+                services.resolve("dev.sonda.api.spi.SpecProvider"),
                 PlainTestEncoderProvider.Duplicate.class.getName() + "\n");
-        EncoderRegistry registry = new EncoderRegistry();
 
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            assertThatThrownBy(() -> registry.registerServices(loader))
-                    .isInstanceOf(EncodeException.class)
+            assertThatThrownBy(() -> SpecRegistry.load(loader))
+                    .isInstanceOf(SondaException.class)
                     .hasMessageContaining(PlainTestEncoderProvider.class.getName())
                     .hasMessageContaining(PlainTestEncoderProvider.Duplicate.class.getName());
         }
-        assertThat(registry.provider(PlainTestEncoderProvider.TYPE))
-                .as("all or nothing")
-                .isEmpty();
     }
 
     @Test
-    void aProviderCannotClaimABuiltInType() {
-        EncoderRegistry registry = new EncoderRegistry();
+    void aRegistryWithoutProvidersKnowsNoEncoder() {
+        SpecRegistry empty = SpecRegistry.builder().build();
 
-        assertThatThrownBy(() -> registry.register(new NamedProvider("prometheus_text")))
+        assertThatThrownBy(() -> Encoders.metricEncoder(empty, new EncoderSpec.JsonLines(null)))
                 .isInstanceOf(EncodeException.class)
-                .hasMessageContaining("built-in encoder type \"prometheus_text\"")
-                .hasMessageContaining(NamedProvider.class.getName());
-    }
-
-    @Test
-    void aFreshRegistryBuildsBuiltInsWithoutPlugIns() {
-        EncoderRegistry registry = new EncoderRegistry();
-
-        assertThat(registry.metricEncoder(new EncoderSpec.JsonLines(null))).isInstanceOf(JsonLinesEncoder.class);
-        assertThat(registry.provider(PlainTestEncoderProvider.TYPE)).isEmpty();
-        assertThatThrownBy(
-                        () -> registry.metricEncoder(new EncoderSpec.Generic(PlainTestEncoderProvider.TYPE, Map.of())))
-                .isInstanceOf(EncodeException.class);
+                .hasMessageStartingWith("unknown encoder type 'json_lines'");
     }
 
     @Test
     void aProviderReturningNullIsAnError() {
-        EncoderRegistry registry = new EncoderRegistry();
-        registry.register(new EncoderProvider() {
-            @Override
-            public String type() {
-                return "test_null";
-            }
+        SpecRegistry registry = SpecRegistry.builder()
+                .add(new NamedProvider("test_null") {
+                    @Override
+                    public MetricEncoder metricEncoder(EncoderSpec spec) {
+                        return null;
+                    }
+                })
+                .build();
 
-            @Override
-            public MetricEncoder create(EncoderSpec spec) {
-                return null;
-            }
-        });
-
-        assertThatThrownBy(() -> registry.metricEncoder(new EncoderSpec.Generic("test_null", Map.of())))
+        assertThatThrownBy(() -> Encoders.metricEncoder(registry, new EncoderSpec.Generic("test_null", Map.of())))
                 .isInstanceOf(EncodeException.class)
-                .hasMessageContaining("returned no encoder");
+                .hasMessageContaining("returned no metric encoder");
     }
 
-    /** A provider of any type that hands out a Prometheus encoder. */
-    static final class NamedProvider implements EncoderProvider {
+    @Test
+    void eachFormatDisplaysItsPrecision() {
+        SpecRegistry r = SpecRegistry.defaults();
+        assertThat(r.find(SpecKind.ENCODER, "prometheus_text", EncoderProvider.class)
+                        .orElseThrow()
+                        .display(new EncoderSpec.PrometheusText(2)))
+                .isEqualTo("prometheus_text (precision: 2)");
+        assertThat(r.find(SpecKind.ENCODER, "influx_lp", EncoderProvider.class)
+                        .orElseThrow()
+                        .display(new EncoderSpec.InfluxLp(null, null)))
+                .isEqualTo("influx_lp");
+    }
+
+    /** A provider of any type that hands out a Prometheus encoder; its spec is the generic one. */
+    static class NamedProvider implements EncoderProvider {
         private final String type;
 
         NamedProvider(String type) {
@@ -173,7 +190,30 @@ class EncodersTest {
         }
 
         @Override
-        public MetricEncoder create(EncoderSpec spec) {
+        public Class<EncoderSpec.Generic> specClass() {
+            return EncoderSpec.Generic.class;
+        }
+
+        @Override
+        public EncoderSpec read(SpecBlock block) {
+            return new EncoderSpec.Generic(type, block.plainValues(java.util.Set.of("type")));
+        }
+
+        @Override
+        public void write(EncoderSpec spec, SpecWriter out) {}
+
+        @Override
+        public boolean encodesMetrics() {
+            return true;
+        }
+
+        @Override
+        public boolean encodesLogs() {
+            return false;
+        }
+
+        @Override
+        public MetricEncoder metricEncoder(EncoderSpec spec) {
             return new PrometheusTextEncoder();
         }
     }

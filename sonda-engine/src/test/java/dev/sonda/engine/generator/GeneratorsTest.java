@@ -7,10 +7,12 @@ import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.Problem;
 import dev.sonda.api.SondaException;
 import dev.sonda.api.generator.GeneratorSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.api.spi.SpecWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GeneratorsTest {
@@ -18,26 +20,49 @@ class GeneratorsTest {
     private static final String SQUARE = "generators_test_square";
     private static final String BROKEN = "generators_test_broken";
 
+    /** A plug-in's spec: a square wave of {@code period} ticks. */
+    record Square(long period) implements GeneratorSpec {
+        @Override
+        public String type() {
+            return SQUARE;
+        }
+    }
+
     /** A plug-in: a square wave of a given period (in ticks), or problems for a bad period. */
-    public static final class SquareProvider implements GeneratorProvider {
+    public static class SquareProvider implements GeneratorProvider {
         @Override
         public String type() {
             return SQUARE;
         }
 
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
-            Object period = ((GeneratorSpec.Generic) spec).properties().get("period");
-            if (!(period instanceof Integer p) || p <= 0) {
+        public Class<Square> specClass() {
+            return Square.class;
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            return new Square(block.requiredInteger("period", Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {
+            out.put("period", ((Square) spec).period());
+        }
+
+        @Override
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
+            long p = ((Square) spec).period();
+            if (p <= 0) {
                 throw new InvalidScenarioException(List.of(
-                        new Problem("period", "square: period must be a positive integer"),
-                        new Problem("", "square: fix the block")));
+                        new Problem(context.path("period"), "square: period must be a positive integer"),
+                        new Problem(context.path(), "square: fix the block")));
             }
-            return tick -> Long.remainderUnsigned(tick, 2L * p) < p ? 1.0 : 0.0;
+            return context.withJitter(tick -> Long.remainderUnsigned(tick, 2L * p) < p ? 1.0 : 0.0);
         }
     }
 
-    /** A plug-in that breaks the contract by returning null. */
+    /** A plug-in that breaks the contract by returning null; its spec is the generic one. */
     public static final class NullProvider implements GeneratorProvider {
         @Override
         public String type() {
@@ -45,21 +70,28 @@ class GeneratorsTest {
         }
 
         @Override
-        public ValueGenerator create(GeneratorSpec spec, double rate) {
+        public Class<GeneratorSpec.Generic> specClass() {
+            return GeneratorSpec.Generic.class;
+        }
+
+        @Override
+        public GeneratorSpec read(SpecBlock block) {
+            return new GeneratorSpec.Generic(BROKEN, block.plainValues(java.util.Set.of("type")));
+        }
+
+        @Override
+        public void write(GeneratorSpec spec, SpecWriter out) {}
+
+        @Override
+        public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
             return null;
         }
     }
 
-    @BeforeAll
-    static void registerPlugins() {
-        GeneratorRegistry global = GeneratorRegistry.global();
-        if (global.find(SQUARE) == null) {
-            global.register(new SquareProvider());
-        }
-        if (global.find(BROKEN) == null) {
-            global.register(new NullProvider());
-        }
-    }
+    private static final SpecRegistry REGISTRY = SpecRegistry.defaults().toBuilder()
+            .add(new SquareProvider())
+            .add(new NullProvider())
+            .build();
 
     private static List<Problem> problemsOf(Runnable r) {
         try {
@@ -136,10 +168,12 @@ class GeneratorsTest {
     }
 
     @Test
-    void theSpikeProviderReportsRelativePathsOnItsOwn() {
-        assertThatThrownBy(() -> new SpikeGenerator.Provider().create(new GeneratorSpec.Spike(0, 1, 1, -2), 1))
+    void theSpikeProviderReportsItsProblemsUnderTheContextsPath() {
+        GeneratorContext context = new GeneratorContext(1, null, null, null, PATH);
+        assertThatThrownBy(() -> new SpikeGenerator.Provider().create(new GeneratorSpec.Spike(0, 1, 1, -2), context))
                 .isInstanceOfSatisfying(InvalidScenarioException.class, e -> assertThat(e.problems())
-                        .containsExactly(new Problem("interval_secs", "spike generator requires interval_secs > 0")));
+                        .containsExactly(
+                                new Problem(PATH + ".interval_secs", "spike generator requires interval_secs > 0")));
     }
 
     @Test
@@ -157,12 +191,12 @@ class GeneratorsTest {
     }
 
     @Test
-    void rejectsCsvReplayAsNotSupportedYet() {
+    void csvReplayIsLeftToTheCompilersExpansion() {
         GeneratorSpec csv = new GeneratorSpec.CsvReplay("data.csv", List.of(), true, 1.0, null);
-        List<Problem> problems = problemsOf(() -> Generators.create(csv, 1, null, null, null, PATH));
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).path()).isEqualTo(PATH);
-        assertThat(problems.get(0).message()).contains("csv_replay").contains("not supported yet");
+        assertThatThrownBy(() -> Generators.create(csv, 1, null, null, null, PATH))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("csv_replay entries are expanded by the compiler")
+                .hasMessageContaining(PATH);
     }
 
     @Test
@@ -172,39 +206,77 @@ class GeneratorsTest {
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).path()).isEqualTo(PATH + ".type");
         assertThat(problems.get(0).message())
-                .startsWith("unknown generator type 'no_such_generator'")
-                .contains("sine");
+                .startsWith("unknown generator type 'no_such_generator'; known: ")
+                .contains("constant, csv_replay, degradation, flap, leak, saturation, sawtooth, sequence, sine,"
+                        + " spike, spike_event, steady, step, uniform");
     }
 
     @Test
-    void buildsAPluginGeneratorFromAGenericSpec() {
-        ValueGenerator g =
-                Generators.create(new GeneratorSpec.Generic(SQUARE, Map.of("period", 2)), 1, 1.0, 3L, null, PATH);
+    void anUnknownTypeCloseToAKnownOneGetsADidYouMean() {
+        List<Problem> problems = problemsOf(
+                () -> Generators.create(new GeneratorSpec.Generic("sinee", Map.of()), 1, null, null, null, PATH));
+        assertThat(problems)
+                .extracting(Problem::message)
+                .singleElement()
+                .asString()
+                .startsWith("unknown generator type 'sinee'; did you mean 'sine'? known: constant,");
+    }
+
+    @Test
+    void buildsAPluginGeneratorFromAGenericSpecReadByItsProvider() {
+        GeneratorSpec generic = new GeneratorSpec.Generic(SQUARE, Map.of("period", 2L));
+        ValueGenerator g = Generators.create(REGISTRY, generic, 1, 1.0, 3L, null, PATH);
         assertThat(g).isInstanceOf(JitterGenerator.class);
-        ValueGenerator plain = Generators.create(new GeneratorSpec.Generic(SQUARE, Map.of("period", 2)), 1);
+        ValueGenerator plain = Generators.create(REGISTRY, generic, 1, null, null, null, PATH);
         assertThat(new double[] {plain.value(0), plain.value(1), plain.value(2), plain.value(3), plain.value(4)})
                 .containsExactly(1.0, 1.0, 0.0, 0.0, 1.0);
+        assertThat(Generators.create(REGISTRY, new Square(1), 1, null, null, null, PATH)
+                        .value(1))
+                .isEqualTo(0.0);
     }
 
     @Test
-    void prefixesThePluginsProblemsWithTheBlockPath() {
-        GeneratorSpec spec = new GeneratorSpec.Generic(SQUARE, Map.of("period", -1));
-        assertThat(problemsOf(() -> Generators.create(spec, 1, null, null, null, PATH)))
+    void aPluginReportsItsProblemsUnderTheBlockPath() {
+        GeneratorSpec spec = new GeneratorSpec.Generic(SQUARE, Map.of("period", -1L));
+        assertThat(problemsOf(() -> Generators.create(REGISTRY, spec, 1, null, null, null, PATH)))
                 .containsExactly(
                         new Problem(PATH + ".period", "square: period must be a positive integer"),
                         new Problem(PATH, "square: fix the block"));
     }
 
     @Test
+    void aGenericSpecWithAnUnknownKeyOrAWrongValueIsReportedBeforeBuilding() {
+        GeneratorSpec spec = new GeneratorSpec.Generic(SQUARE, Map.of("period", "two", "perod", 2L));
+        assertThat(problemsOf(() -> Generators.create(REGISTRY, spec, 1, null, null, null, PATH)))
+                .containsExactlyInAnyOrder(
+                        new Problem(
+                                PATH + ".period",
+                                "expected an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                                        + ", found string \"two\""),
+                        new Problem(
+                                PATH + ".perod",
+                                "unknown key 'perod' for generator type '" + SQUARE + "'; did you mean 'period'?"));
+    }
+
+    @Test
+    void aPluginTypeIsUnknownToARegistryWithoutItsProvider() {
+        assertThat(problemsOf(() -> Generators.create(new Square(2), 1, null, null, null, PATH)))
+                .extracting(Problem::path)
+                .containsExactly(PATH + ".type");
+    }
+
+    @Test
     void rejectsAProviderThatReturnsNull() {
-        assertThatThrownBy(() -> Generators.create(new GeneratorSpec.Generic(BROKEN, Map.of()), 1))
+        assertThatThrownBy(() -> Generators.create(
+                        REGISTRY, new GeneratorSpec.Generic(BROKEN, Map.of()), 1, null, null, null, PATH))
                 .isInstanceOf(SondaException.class)
                 .hasMessageContaining(NullProvider.class.getName());
     }
 
     @Test
     void aBuiltInProviderRejectsASpecOfAnotherType() {
-        assertThatThrownBy(() -> new SineGenerator.Provider().create(new GeneratorSpec.Constant(1), 1))
+        assertThatThrownBy(() ->
+                        new SineGenerator.Provider().create(new GeneratorSpec.Constant(1), GeneratorContext.of(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'sine'")
                 .hasMessageContaining("'constant'");

@@ -626,7 +626,7 @@ public final class FloatText {
 
     private static int checkPrecision(int precision) {
         if (precision < 0 || precision > MAX_PRECISION) {
-            throw new IllegalArgumentException("precision must be 0..=17, got " + precision);
+            throw new IllegalArgumentException("precision must be between 0 and 17, got " + precision);
         }
         return precision;
     }

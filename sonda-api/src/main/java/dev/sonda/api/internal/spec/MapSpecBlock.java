@@ -91,7 +91,7 @@ public final class MapSpecBlock implements SpecBlock {
         if (v instanceof String || v instanceof Number || v instanceof Boolean) {
             return v instanceof Double d ? plainDouble(d) : v.toString();
         }
-        wrong(key, "a string", v);
+        wrong(key, SpecMessages.STRING, v);
         return null;
     }
 
@@ -117,7 +117,7 @@ public final class MapSpecBlock implements SpecBlock {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
-        wrong(key, "a number", v);
+        wrong(key, SpecMessages.NUMBER, v);
         return null;
     }
 
@@ -138,11 +138,11 @@ public final class MapSpecBlock implements SpecBlock {
         }
         BigInteger b = integral(v);
         if (b == null) {
-            wrong(key, "an integer from " + min + " to " + max, v);
+            wrong(key, SpecMessages.integer(min, max), v);
             return null;
         }
         if (b.compareTo(BigInteger.valueOf(min)) < 0 || b.compareTo(BigInteger.valueOf(max)) > 0) {
-            problem(key, "expected an integer from " + min + " to " + max + ", found " + b);
+            problem(key, SpecMessages.expected(SpecMessages.integer(min, max), b.toString()));
             return null;
         }
         return b.longValue();
@@ -164,8 +164,12 @@ public final class MapSpecBlock implements SpecBlock {
             return null;
         }
         BigInteger b = integral(v);
-        if (b == null || b.signum() < 0 || b.bitLength() > 64) {
-            wrong(key, "an integer from 0 to 18446744073709551615", v);
+        if (b == null) {
+            wrong(key, SpecMessages.UNSIGNED_64, v);
+            return null;
+        }
+        if (b.signum() < 0 || b.bitLength() > 64) {
+            problem(key, SpecMessages.expected(SpecMessages.UNSIGNED_64, b.toString()));
             return null;
         }
         return b.longValue();
@@ -190,7 +194,7 @@ public final class MapSpecBlock implements SpecBlock {
         if (v instanceof Boolean b) {
             return b;
         }
-        wrong(key, "true or false", v);
+        wrong(key, SpecMessages.BOOLEAN, v);
         return null;
     }
 
@@ -204,13 +208,13 @@ public final class MapSpecBlock implements SpecBlock {
             return d;
         }
         if (!(v instanceof String s)) {
-            wrong(key, "a duration such as \"30s\"", v);
+            wrong(key, SpecMessages.DURATION, v);
             return null;
         }
         try {
             return parser.parse(s);
         } catch (IllegalArgumentException e) {
-            problem(key, "invalid duration \"" + s + "\": " + e.getMessage());
+            problem(key, SpecMessages.invalidDuration(s, e.getMessage()));
             return null;
         }
     }
@@ -223,7 +227,7 @@ public final class MapSpecBlock implements SpecBlock {
             if (list.get(i) instanceof Number n) {
                 out.add(n.doubleValue());
             } else {
-                problemAt(path(key) + "[" + i + "]", "expected a number, found " + describe(list.get(i)));
+                problemAt(path(key) + "[" + i + "]", SpecMessages.expected(SpecMessages.NUMBER, describe(list.get(i))));
             }
         }
         return out;
@@ -238,7 +242,7 @@ public final class MapSpecBlock implements SpecBlock {
             if (o instanceof String || o instanceof Number || o instanceof Boolean) {
                 out.add(o.toString());
             } else {
-                problemAt(path(key) + "[" + i + "]", "expected a string, found " + describe(o));
+                problemAt(path(key) + "[" + i + "]", SpecMessages.expected(SpecMessages.STRING, describe(o)));
             }
         }
         return out;
@@ -252,7 +256,7 @@ public final class MapSpecBlock implements SpecBlock {
         if (v instanceof List<?> l) {
             return l;
         }
-        wrong(key, "a list", v);
+        wrong(key, SpecMessages.LIST, v);
         return null;
     }
 
@@ -265,7 +269,7 @@ public final class MapSpecBlock implements SpecBlock {
                 if (v instanceof String || v instanceof Number || v instanceof Boolean) {
                     out.put(String.valueOf(k), v.toString());
                 } else if (v != null) {
-                    problemAt(path(key) + "." + k, "expected a string, found " + describe(v));
+                    problemAt(path(key) + "." + k, SpecMessages.expected(SpecMessages.STRING, describe(v)));
                 }
             });
         }
@@ -285,7 +289,7 @@ public final class MapSpecBlock implements SpecBlock {
                     }
                     out.put(String.valueOf(k), items);
                 } else if (v != null) {
-                    problemAt(path(key) + "." + k, "expected a list of strings, found " + describe(v));
+                    problemAt(path(key) + "." + k, SpecMessages.expected("a list of strings", describe(v)));
                 }
             });
         }
@@ -300,7 +304,7 @@ public final class MapSpecBlock implements SpecBlock {
         if (v instanceof Map<?, ?> m) {
             return m;
         }
-        wrong(key, "a mapping", v);
+        wrong(key, SpecMessages.MAPPING, v);
         return null;
     }
 
@@ -327,7 +331,7 @@ public final class MapSpecBlock implements SpecBlock {
                 Object t = m.get("type");
                 out.add(new MapSpecBlock(t == null ? "" : t.toString(), (Map<String, ?>) m, at, problems, this));
             } else {
-                problemAt(at, "expected a mapping, found " + describe(o));
+                problemAt(at, SpecMessages.expected(SpecMessages.MAPPING, describe(o)));
             }
         }
         return out;
@@ -341,10 +345,7 @@ public final class MapSpecBlock implements SpecBlock {
         }
         E e = choices.get(v.toString());
         if (e == null) {
-            problem(
-                    key,
-                    "expected one of " + String.join(", ", choices.keySet()) + ", found " + describe(v)
-                            + DidYouMean.hint(v.toString(), choices.keySet()));
+            problem(key, SpecMessages.notOneOf(v.toString(), describe(v), choices.keySet()));
         }
         return e;
     }
@@ -400,33 +401,20 @@ public final class MapSpecBlock implements SpecBlock {
     }
 
     private void missing(String key) {
-        problem(null, "missing required key '" + key + "'");
+        problem(null, SpecMessages.missing(key));
     }
 
     private void wrong(String key, String expected, Object found) {
-        problem(key, "expected " + expected + ", found " + describe(found));
+        problem(key, SpecMessages.expected(expected, describe(found)));
     }
 
     /**
-     * How a plain value is named in messages.
+     * How a plain value is named in messages ({@link SpecMessages#describe}).
      *
      * @param v the value
      * @return such as {@code string "abc"} or {@code a list}
      */
     public static String describe(Object v) {
-        if (v == null) {
-            return "nothing";
-        } else if (v instanceof String s) {
-            return "string \"" + s + "\"";
-        } else if (v instanceof Boolean b) {
-            return "boolean " + b;
-        } else if (v instanceof Number n) {
-            return "number " + n;
-        } else if (v instanceof List<?>) {
-            return "a list";
-        } else if (v instanceof Map<?, ?>) {
-            return "a mapping";
-        }
-        return v.getClass().getSimpleName();
+        return SpecMessages.describe(v);
     }
 }
