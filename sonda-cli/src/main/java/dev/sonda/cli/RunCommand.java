@@ -171,7 +171,12 @@ final class RunCommand implements Callable<Integer> {
 
     private ScenarioPlan load(Path file) {
         try {
-            return ScenarioLoader.load(file);
+            dev.sonda.yaml.LoadResult result =
+                    ScenarioLoader.loadWithWarnings(file, System::getenv, SpecRegistry.defaults());
+            for (dev.sonda.yaml.LocatedProblem w : result.warnings()) {
+                System.err.println("warning: " + w.render(file.toString()));
+            }
+            return result.plan();
         } catch (ScenarioParseException e) {
             throw new CliException(
                     "failed to parse v2 scenario " + scenario + ":\n"
