@@ -128,7 +128,7 @@ class CatalogCommandsTest {
                 .containsExactly(
                         "#   generator: constant, csv_replay, degradation, flap, leak, saturation, sawtooth, sequence,"
                                 + " sine, spike, spike_event, steady, step, uniform",
-                        "#   log_generator: csv_replay, template",
+                        "#   log_generator: csv_replay, replay, template",
                         "#   encoder: influx_lp, json_lines, prometheus_text, syslog",
                         "#   sink: file, http_push, loki, memory, stdout, tcp, udp");
         assertThat(Main.execute("run", file.toString(), "--dry-run", "-q")).isZero();

@@ -85,7 +85,7 @@ public final class FlatScenarioLoader {
      * @throws IllegalArgumentException if {@code signal} is neither metrics nor logs
      */
     public static LoadResult load(Path file, SignalType signal, Function<String, String> env, SpecRegistry registry) {
-        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(file, "scenario file");
         LoadLimits limits = LoadLimits.defaults();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
