@@ -5,7 +5,6 @@ import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.EntryOverrides;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,37 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "R", description = "Replace every entry's rate (events per second).")
     Double rate;
 
-    @Option(
-            names = "--sink",
-            paramLabel = "TYPE",
-            completionCandidates = Types.Sinks.class,
-            description = "Replace every entry's sink: ${COMPLETION-CANDIDATES}.")
-    String sink;
-
-    @Option(names = "--endpoint", paramLabel = "E", description = "Path, address or URL of the --sink.")
-    String endpoint;
-
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "PATH",
-            description = "Same as --sink file --endpoint PATH.")
-    String output;
-
-    @Option(
-            names = "--encoder",
-            paramLabel = "TYPE",
-            completionCandidates = Types.Encoders.class,
-            description = "Replace every entry's encoder: ${COMPLETION-CANDIDATES}.")
-    String encoder;
-
-    @Option(names = "--label", paramLabel = "k=v", description = "Add or override a label on every entry (repeatable).")
-    List<String> labels = List.of();
-
-    @Option(
-            names = "--on-sink-error",
-            paramLabel = "warn|fail",
-            description = "Replace every entry's sink failure policy.")
-    String onSinkError;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() throws Exception {
@@ -73,10 +43,10 @@ final class RunCommand implements Callable<Integer> {
         EntryOverrides overrides = new EntryOverrides(
                 Flags.rate(rate),
                 Flags.duration("--duration", duration),
-                Flags.sink(sink, endpoint, output, registry),
-                Flags.encoder(encoder, registry),
-                Flags.labels(labels),
-                Flags.onSinkError(onSinkError));
+                out.sink(registry),
+                out.encoder(registry),
+                out.labels(),
+                out.onSinkError());
         CompiledPlan compiled =
                 Execution.compile(plan, overrides, root.catalog, registry, "failed to compile v2 scenario " + scenario);
         if (root.dryRun) {

@@ -10,7 +10,15 @@ import picocli.CommandLine.ScopeType;
         description = "Synthetic telemetry generator",
         mixinStandardHelpOptions = true,
         version = "sonda 0.1.0 (JVM)",
-        subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, NewCommand.class})
+        subcommands = {
+            MetricsCommand.class,
+            LogsCommand.class,
+            RunCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            NewCommand.class,
+            CompletionsCommand.class
+        })
 final class SondaCommand {
 
     @Option(

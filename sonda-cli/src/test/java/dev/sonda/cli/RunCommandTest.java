@@ -2,51 +2,19 @@ package dev.sonda.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunCommandTest {
+class RunCommandTest extends CapturedConsole {
     private static final String HELLO = "../examples/hello.yaml";
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private List<String> stdoutLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void aSimulatedHourOfTheHelloExampleIs3600PrometheusLines() {
@@ -218,8 +186,8 @@ class RunCommandTest {
     @Test
     void theHelpOfSinkAndEncoderListsTheRegistrysTypes() {
         assertThat(Main.execute("run", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
-                .contains("sink: file, http_push, loki, memory, stdout, tcp, udp.")
-                .contains("encoder: influx_lp, json_lines, prometheus_text, syslog.");
+        assertThat(stdout().replaceAll("\\s+", " "))
+                .contains("The sink: file, http_push, loki, memory, stdout, tcp, udp.")
+                .contains("The encoder: influx_lp, json_lines, prometheus_text, syslog.");
     }
 }
