@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
             MetricsCommand.class,
             LogsCommand.class,
             RunCommand.class,
+            TestCommand.class,
             PreviewCommand.class,
             ListCommand.class,
             ShowCommand.class,
