@@ -10,12 +10,12 @@ import java.util.Objects;
  * own {@code remote_write} configuration names them. An addition of Sonda for the JVM: the
  * reference has no auth keys (only raw {@code headers} on http_push).
  *
- * <p>The secret is never shown: {@link #toString()} prints {@code ***} in its place, and so do the
+ * <p>The secret is never shown: {@code toString()} prints {@code ***} in its place, and so do the
  * sinks' display texts and error messages. {@code equals} still compares it.
  */
 public sealed interface HttpAuth {
 
-    /** What {@link #toString()} shows instead of a secret. */
+    /** What {@code toString()} shows instead of a secret. */
     String MASK = "***";
 
     /**
