@@ -1,7 +1,6 @@
 package dev.sonda.remotewrite;
 
 import com.google.protobuf.CodedOutputStream;
-import dev.sonda.api.MetricType;
 import dev.sonda.api.Problems;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
@@ -15,19 +14,10 @@ import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
 import dev.sonda.engine.sink.SinkKeys;
 import dev.sonda.engine.sink.SinkProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.xerial.snappy.Snappy;
 
 /**
  * {@code type: remote_write}: samples sent to a Prometheus remote-write receiver (Prometheus,
@@ -101,47 +91,12 @@ public final class RemoteWriteSink implements Sink {
     /** Remote-Write 2.0 {@code Content-Type}. */
     public static final String CONTENT_TYPE_V2 = "application/x-protobuf;proto=io.prometheus.write.v2.Request";
 
-    /** Reason reported with a sample replaced by a later one of the same millisecond. */
-    static final String SAME_MILLISECOND =
-            "two samples of one series in one millisecond: the later one is sent (remote write keeps one sample"
-                    + " per series and timestamp)";
-
-    /** Reason reported with a sample whose millisecond was already sent. */
-    static final String ALREADY_SENT =
-            "a sample of this series with the same millisecond timestamp was already sent (remote write keeps one"
-                    + " sample per series and timestamp)";
-
-    private static final int NO_BATCH = -1;
-
     private final String url;
-    private final boolean v2;
     private final HttpSender sender;
     private final BatchPolicy policy;
     private final Delivery delivery;
     private final Consumer<String> diagnostics;
-
-    // the batch: samples in arrival order, chained per series
-    private Prepared[] seriesOf = new Prepared[16];
-    private long[] stamps = new long[16];
-    private double[] values = new double[16];
-    private int[] next = new int[16];
-    private int count;
-    private int dropped;
-    private Prepared[] order = new Prepared[16];
-    private int seriesCount;
-    private int batch;
-
-    // v2: symbols interned for the sink's life, refs per request
-    private final Map<String, Integer> symbolIds = new HashMap<>();
-    private final List<byte[]> symbols = new ArrayList<>();
-    private int[] refOf = new int[16];
-    private int[] refBatch = new int[16];
-    private int[] requestSymbols = new int[16];
-    private int requestSymbolCount;
-    private final int helpSymbol;
-
-    private byte[] raw = new byte[4096];
-    private byte[] compressed = new byte[Snappy.maxCompressedLength(4096)];
+    private final WriteRequestBuilder request;
     private long bytes;
     private boolean lastWriteDelivered = true;
 
@@ -158,7 +113,7 @@ public final class RemoteWriteSink implements Sink {
     public RemoteWriteSink(SinkSpec.RemoteWrite spec, SinkContext context) {
         Objects.requireNonNull(spec, "spec");
         this.url = spec.url();
-        this.v2 = spec.protocol() == SinkSpec.RemoteWrite.Protocol.V2;
+        boolean v2 = spec.protocol() == SinkSpec.RemoteWrite.Protocol.V2;
         this.sender = HttpSender.to(url, "remote_write", "remote write")
                 .header("Content-Type", v2 ? CONTENT_TYPE_V2 : CONTENT_TYPE_V1)
                 .header("Content-Encoding", "snappy")
@@ -174,34 +129,7 @@ public final class RemoteWriteSink implements Sink {
         this.policy = new BatchPolicy(batchSize, spec.maxBufferAge(), DEFAULT_MAX_BUFFER_AGE, context.clock());
         this.delivery = context.delivery();
         this.diagnostics = context.diagnostics();
-        Arrays.fill(refBatch, NO_BATCH);
-        intern("");
-        String help = context.help();
-        this.helpSymbol = v2 && help != null && !help.isEmpty() ? intern(help) : 0;
-    }
-
-    /** A series as this sink sends it. Mutable batch state; owned by the sink's one caller. */
-    static final class Prepared {
-        final String display;
-        /** v1: the encoded repeated {@code labels} fields. */
-        final byte[] labelFields;
-        /** v2: global symbol ids of the sorted name/value pairs. */
-        final int[] labelSymbols;
-        /** v2: {@code Metadata.MetricType} number. */
-        final int metricType;
-
-        int batch = NO_BATCH;
-        int head;
-        int tail;
-        boolean unsorted;
-        long lastStamp = Long.MIN_VALUE;
-
-        Prepared(String display, byte[] labelFields, int[] labelSymbols, int metricType) {
-            this.display = display;
-            this.labelFields = labelFields;
-            this.labelSymbols = labelSymbols;
-            this.metricType = metricType;
-        }
+        this.request = new WriteRequestBuilder(v2, context.help(), context.delivery());
     }
 
     /**
@@ -213,47 +141,7 @@ public final class RemoteWriteSink implements Sink {
      */
     @Override
     public Object prepare(Series series) {
-        String[] pairs = Proto.sortedPairs(series.name(), series.labels());
-        if (!v2) {
-            return new Prepared(series.toString(), Proto.labelFields(pairs), null, 0);
-        }
-        int[] ids = new int[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            ids[i] = intern(pairs[i]);
-        }
-        return new Prepared(series.toString(), null, ids, metricType(series.type()));
-    }
-
-    /**
-     * The Remote-Write 2.0 {@code Metadata.MetricType} of a family type.
-     *
-     * @param type the family's type
-     * @return 1 counter, 2 gauge, 3 histogram, 5 summary, 0 unspecified (untyped)
-     */
-    static int metricType(MetricType type) {
-        return switch (type) {
-            case COUNTER -> 1;
-            case GAUGE -> 2;
-            case HISTOGRAM -> 3;
-            case SUMMARY -> 5;
-            default -> 0;
-        };
-    }
-
-    private int intern(String s) {
-        Integer id = symbolIds.get(s);
-        if (id != null) {
-            return id;
-        }
-        int n = symbols.size();
-        symbolIds.put(s, n);
-        symbols.add(s.getBytes(StandardCharsets.UTF_8));
-        if (n == refOf.length) {
-            refOf = Arrays.copyOf(refOf, n * 2);
-            refBatch = Arrays.copyOf(refBatch, n * 2);
-            Arrays.fill(refBatch, n, n * 2, NO_BATCH);
-        }
-        return n;
+        return request.prepare(series);
     }
 
     /**
@@ -266,54 +154,11 @@ public final class RemoteWriteSink implements Sink {
      */
     @Override
     public void sample(Object series, long epochNanos, double value) {
-        Prepared p = (Prepared) series;
-        long ms = Math.floorDiv(epochNanos, 1_000_000L);
         lastWriteDelivered = false;
-        if (ms == p.lastStamp) {
-            if (p.batch == batch) {
-                values[p.tail] = value; // replaces the buffered sample in place: no slot to subtract
-                delivery.dropped(1, SAME_MILLISECOND);
-            } else {
-                delivery.dropped(1, ALREADY_SENT);
-            }
-            return;
-        }
-        if (count == stamps.length) {
-            grow();
-        }
-        int i = count++;
-        seriesOf[i] = p;
-        stamps[i] = ms;
-        values[i] = value;
-        next[i] = -1;
-        if (p.batch != batch) {
-            p.batch = batch;
-            p.head = i;
-            p.unsorted = false;
-            if (seriesCount == order.length) {
-                order = Arrays.copyOf(order, seriesCount * 2);
-            }
-            order[seriesCount++] = p;
-        } else {
-            next[p.tail] = i;
-            if (ms < stamps[p.tail]) {
-                p.unsorted = true;
-            }
-        }
-        p.tail = i;
-        p.lastStamp = ms;
-        if (policy.due(count)) {
+        if (policy.due(request.add(series, epochNanos, value))) {
             send();
             lastWriteDelivered = true;
         }
-    }
-
-    private void grow() {
-        int n = stamps.length * 2;
-        seriesOf = Arrays.copyOf(seriesOf, n);
-        stamps = Arrays.copyOf(stamps, n);
-        values = Arrays.copyOf(values, n);
-        next = Arrays.copyOf(next, n);
     }
 
     /**
@@ -344,7 +189,7 @@ public final class RemoteWriteSink implements Sink {
      */
     @Override
     public void flush() {
-        if (count > 0) {
+        if (request.buffered() > 0) {
             policy.sending();
             send();
         }
@@ -367,271 +212,29 @@ public final class RemoteWriteSink implements Sink {
      * @return the buffered sample count
      */
     public int bufferedSamples() {
-        return count;
+        return request.buffered();
     }
 
     private void send() {
-        if (count == 0) {
+        if (request.buffered() == 0) {
             return;
         }
-        for (int s = 0; s < seriesCount; s++) {
-            if (order[s].unsorted) {
-                sortChain(order[s]);
-            }
-        }
-        int samples = count - dropped;
-        int length = v2 ? encodeV2() : encodeV1();
-        int max = Snappy.maxCompressedLength(length);
-        if (compressed.length < max) {
-            compressed = new byte[Math.max(max, compressed.length * 2)];
-        }
-        int size;
-        try {
-            size = Snappy.rawCompress(raw, 0, length, compressed, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("snappy compression failed", e);
-        }
+        int samples = request.samples();
+        int size = request.build();
         bytes += size;
         try {
-            sender.post(compressed, 0, size);
+            sender.post(request.body(), 0, size);
         } catch (SinkException e) {
             String why = e.getMessage();
             String body = sender.lastResponseBody();
             String reason = body.isEmpty() ? why : why + ": " + body;
-            diagnostics.accept("sonda: remote_write sink: dropped " + samples + " samples of " + seriesCount
-                    + " series (" + seriesNames() + ") from " + Instant.ofEpochMilli(minStamp()) + " to "
-                    + Instant.ofEpochMilli(maxStamp()) + ": " + reason);
+            diagnostics.accept("sonda: remote_write sink: dropped " + request.describe() + ": " + reason);
             delivery.dropped(samples, reason);
             throw e;
         } finally {
-            endBatch();
+            request.clear();
         }
         delivery.delivered(samples);
-    }
-
-    /** The first three series of the batch, for the refusal line; built only when a send fails. */
-    private String seriesNames() {
-        StringBuilder sb = new StringBuilder();
-        for (int s = 0; s < Math.min(3, seriesCount); s++) {
-            sb.append(s == 0 ? "" : ", ").append(order[s].display);
-        }
-        if (seriesCount > 3) {
-            sb.append(", and ").append(seriesCount - 3).append(" more");
-        }
-        return sb.toString();
-    }
-
-    private long minStamp() {
-        long m = Long.MAX_VALUE;
-        for (int i = 0; i < count; i++) {
-            m = Math.min(m, stamps[i]);
-        }
-        return m;
-    }
-
-    private long maxStamp() {
-        long m = Long.MIN_VALUE;
-        for (int i = 0; i < count; i++) {
-            m = Math.max(m, stamps[i]);
-        }
-        return m;
-    }
-
-    /** Forgets the batch; a failed send never re-queues it. */
-    private void endBatch() {
-        Arrays.fill(seriesOf, 0, count, null);
-        Arrays.fill(order, 0, seriesCount, null);
-        count = 0;
-        dropped = 0;
-        seriesCount = 0;
-        batch++;
-    }
-
-    /**
-     * Re-links a series' chain in timestamp order (stable), keeping only the last sample of each
-     * millisecond; the others are reported dropped. Rare: the engine hands samples in order.
-     */
-    private void sortChain(Prepared p) {
-        List<Integer> chain = new ArrayList<>();
-        for (int i = p.head; i >= 0; i = next[i]) {
-            chain.add(i);
-        }
-        chain.sort((a, b) -> Long.compare(stamps[a], stamps[b]));
-        List<Integer> kept = new ArrayList<>();
-        for (int k = 0; k < chain.size(); k++) {
-            int i = chain.get(k);
-            if (!kept.isEmpty() && stamps[kept.get(kept.size() - 1)] == stamps[i]) {
-                // the sort is stable: i arrived later than the kept one, and replaces it
-                kept.set(kept.size() - 1, i);
-                dropped++;
-                delivery.dropped(1, SAME_MILLISECOND);
-            } else {
-                kept.add(i);
-            }
-        }
-        p.head = kept.get(0);
-        for (int k = 0; k < kept.size(); k++) {
-            next[kept.get(k)] = k + 1 < kept.size() ? kept.get(k + 1) : -1;
-        }
-        p.tail = kept.get(kept.size() - 1);
-        p.unsorted = false;
-    }
-
-    private static boolean keepValue(double value) {
-        return Double.doubleToRawLongBits(value) != 0L; // proto3 default +0.0 only; -0.0 keeps its sign
-    }
-
-    private int samplesSize(Prepared p) {
-        int size = 0;
-        for (int i = p.head; i >= 0; i = next[i]) {
-            int sample = Proto.sampleSize(keepValue(values[i]), stamps[i]);
-            size += 1 + CodedOutputStream.computeUInt32SizeNoTag(sample) + sample;
-        }
-        return size;
-    }
-
-    private void ensureRaw(int length) {
-        if (raw.length < length) {
-            raw = new byte[Math.max(length, raw.length * 2)];
-        }
-    }
-
-    private void writeSamples(CodedOutputStream out, Prepared p) throws IOException {
-        for (int i = p.head; i >= 0; i = next[i]) {
-            double v = values[i];
-            long ms = stamps[i];
-            boolean keep = keepValue(v);
-            out.writeTag(2, 2);
-            out.writeUInt32NoTag(Proto.sampleSize(keep, ms));
-            if (keep) {
-                out.writeDouble(1, v);
-            }
-            if (ms != 0) {
-                out.writeInt64(2, ms);
-            }
-        }
-    }
-
-    /** {@code WriteRequest { repeated TimeSeries timeseries = 1; }} into {@link #raw}. */
-    private int encodeV1() {
-        int length = 0;
-        for (int s = 0; s < seriesCount; s++) {
-            Prepared p = order[s];
-            int ts = p.labelFields.length + samplesSize(p);
-            length += 1 + CodedOutputStream.computeUInt32SizeNoTag(ts) + ts;
-        }
-        ensureRaw(length);
-        CodedOutputStream out = CodedOutputStream.newInstance(raw, 0, length);
-        try {
-            for (int s = 0; s < seriesCount; s++) {
-                Prepared p = order[s];
-                out.writeTag(1, 2);
-                out.writeUInt32NoTag(p.labelFields.length + samplesSize(p));
-                out.writeRawBytes(p.labelFields);
-                writeSamples(out, p);
-            }
-            out.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new IllegalStateException("remote write request size miscounted", e);
-        }
-        return length;
-    }
-
-    /** The request-local index of a symbol, assigning the next one on first use in this request. */
-    private int ref(int symbol) {
-        if (refBatch[symbol] != batch) {
-            refBatch[symbol] = batch;
-            refOf[symbol] = requestSymbolCount;
-            if (requestSymbolCount == requestSymbols.length) {
-                requestSymbols = Arrays.copyOf(requestSymbols, requestSymbolCount * 2);
-            }
-            requestSymbols[requestSymbolCount++] = symbol;
-        }
-        return refOf[symbol];
-    }
-
-    private int refsSize(Prepared p) {
-        int size = 0;
-        for (int id : p.labelSymbols) {
-            size += CodedOutputStream.computeUInt32SizeNoTag(refOf[id]);
-        }
-        return size;
-    }
-
-    private int metadataSize(Prepared p, int helpRef) {
-        return (p.metricType != 0 ? 1 + CodedOutputStream.computeUInt32SizeNoTag(p.metricType) : 0)
-                + (helpRef != 0 ? 1 + CodedOutputStream.computeUInt32SizeNoTag(helpRef) : 0);
-    }
-
-    private int timeSeriesSizeV2(Prepared p, int helpRef) {
-        int refs = refsSize(p);
-        int meta = metadataSize(p, helpRef);
-        return 1
-                + CodedOutputStream.computeUInt32SizeNoTag(refs)
-                + refs
-                + samplesSize(p)
-                + (meta > 0 ? 1 + CodedOutputStream.computeUInt32SizeNoTag(meta) + meta : 0);
-    }
-
-    /**
-     * {@code Request { repeated string symbols = 4; repeated TimeSeries timeseries = 5; }} with
-     * {@code TimeSeries { repeated uint32 labels_refs = 1 (packed); repeated Sample samples = 2;
-     * Metadata metadata = 5; }} and {@code Metadata { MetricType type = 1; uint32 help_ref = 3; }}.
-     */
-    private int encodeV2() {
-        requestSymbolCount = 0;
-        ref(0);
-        for (int s = 0; s < seriesCount; s++) {
-            for (int id : order[s].labelSymbols) {
-                ref(id);
-            }
-        }
-        int helpRef = helpSymbol != 0 ? ref(helpSymbol) : 0;
-        int length = 0;
-        for (int k = 0; k < requestSymbolCount; k++) {
-            int len = symbols.get(requestSymbols[k]).length;
-            length += 1 + CodedOutputStream.computeUInt32SizeNoTag(len) + len;
-        }
-        for (int s = 0; s < seriesCount; s++) {
-            int ts = timeSeriesSizeV2(order[s], helpRef);
-            length += 1 + CodedOutputStream.computeUInt32SizeNoTag(ts) + ts;
-        }
-        ensureRaw(length);
-        CodedOutputStream out = CodedOutputStream.newInstance(raw, 0, length);
-        try {
-            for (int k = 0; k < requestSymbolCount; k++) {
-                byte[] sym = symbols.get(requestSymbols[k]);
-                out.writeTag(4, 2);
-                out.writeUInt32NoTag(sym.length);
-                out.writeRawBytes(sym);
-            }
-            for (int s = 0; s < seriesCount; s++) {
-                Prepared p = order[s];
-                out.writeTag(5, 2);
-                out.writeUInt32NoTag(timeSeriesSizeV2(p, helpRef));
-                out.writeTag(1, 2);
-                out.writeUInt32NoTag(refsSize(p));
-                for (int id : p.labelSymbols) {
-                    out.writeUInt32NoTag(refOf[id]);
-                }
-                writeSamples(out, p);
-                int meta = metadataSize(p, helpRef);
-                if (meta > 0) {
-                    out.writeTag(5, 2);
-                    out.writeUInt32NoTag(meta);
-                    if (p.metricType != 0) {
-                        out.writeEnum(1, p.metricType);
-                    }
-                    if (helpRef != 0) {
-                        out.writeUInt32(3, helpRef);
-                    }
-                }
-            }
-            out.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new IllegalStateException("remote write request size miscounted", e);
-        }
-        return length;
     }
 
     /**

@@ -148,7 +148,7 @@ class RemoteWriteSinkTest {
                 .extracting(Types.Sample::getValue, Types.Sample::getTimestamp)
                 .containsExactly(tuple(2.0, T0), tuple(3.0, T0 + 1));
         assertThat(ctx.reports.dropped.get()).isEqualTo(1);
-        assertThat(ctx.reports.reasons).containsExactly(RemoteWriteSink.SAME_MILLISECOND);
+        assertThat(ctx.reports.reasons).containsExactly(WriteRequestBuilder.SAME_MILLISECOND);
         assertThat(ctx.reports.delivered.get()).isEqualTo(2);
     }
 
@@ -161,7 +161,7 @@ class RemoteWriteSinkTest {
         sink.close();
 
         assertThat(receiver.requests).hasSize(1);
-        assertThat(ctx.reports.reasons).containsExactly(RemoteWriteSink.ALREADY_SENT);
+        assertThat(ctx.reports.reasons).containsExactly(WriteRequestBuilder.ALREADY_SENT);
     }
 
     @Test
