@@ -95,6 +95,10 @@ public final class WriteRequestBuilder {
         int tail;
         boolean unsorted;
         long lastStamp = Long.MIN_VALUE;
+        /** Sizes computed by the sizing pass of a build, reused by its writing pass. */
+        int messageSize;
+
+        int refsSize;
 
         Prepared(String display, byte[] labelFields, int[] labelSymbols, int metricType) {
             this.display = display;
@@ -383,6 +387,7 @@ public final class WriteRequestBuilder {
         for (int s = 0; s < seriesCount; s++) {
             Prepared p = order[s];
             int ts = p.labelFields.length + samplesSize(p);
+            p.messageSize = ts;
             length += 1 + CodedOutputStream.computeUInt32SizeNoTag(ts) + ts;
         }
         ensureRaw(length);
@@ -391,7 +396,7 @@ public final class WriteRequestBuilder {
             for (int s = 0; s < seriesCount; s++) {
                 Prepared p = order[s];
                 out.writeTag(1, 2);
-                out.writeUInt32NoTag(p.labelFields.length + samplesSize(p));
+                out.writeUInt32NoTag(p.messageSize);
                 out.writeRawBytes(p.labelFields);
                 writeSamples(out, p);
             }
@@ -430,6 +435,7 @@ public final class WriteRequestBuilder {
 
     private int timeSeriesSizeV2(Prepared p, int helpRef) {
         int refs = refsSize(p);
+        p.refsSize = refs;
         int meta = metadataSize(p, helpRef);
         return 1
                 + CodedOutputStream.computeUInt32SizeNoTag(refs)
@@ -459,6 +465,7 @@ public final class WriteRequestBuilder {
         }
         for (int s = 0; s < seriesCount; s++) {
             int ts = timeSeriesSizeV2(order[s], helpRef);
+            order[s].messageSize = ts;
             length += 1 + CodedOutputStream.computeUInt32SizeNoTag(ts) + ts;
         }
         ensureRaw(length);
@@ -473,9 +480,9 @@ public final class WriteRequestBuilder {
             for (int s = 0; s < seriesCount; s++) {
                 Prepared p = order[s];
                 out.writeTag(5, 2);
-                out.writeUInt32NoTag(timeSeriesSizeV2(p, helpRef));
+                out.writeUInt32NoTag(p.messageSize);
                 out.writeTag(1, 2);
-                out.writeUInt32NoTag(refsSize(p));
+                out.writeUInt32NoTag(p.refsSize);
                 for (int id : p.labelSymbols) {
                     out.writeUInt32NoTag(refOf[id]);
                 }
