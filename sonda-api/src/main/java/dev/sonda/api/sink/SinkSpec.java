@@ -455,9 +455,6 @@ public interface SinkSpec {
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
             checkHttp(headers, auth, tls, path, problems);
-            if (batchSize != null && batchSize < 1) {
-                problems.add(path + ".batch_size", "batch_size must be at least 1, got " + batchSize);
-            }
         }
 
         /**
@@ -473,7 +470,7 @@ public interface SinkSpec {
         /**
          * This spec with another batch size (YAML {@code batch_size}).
          *
-         * @param batchSize samples per request, at least 1
+         * @param batchSize samples per request; 0 sends every sample on its own, as the reference
          * @return the new spec
          */
         public RemoteWrite withBatchSize(int batchSize) {
