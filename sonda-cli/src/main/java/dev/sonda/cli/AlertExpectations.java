@@ -90,7 +90,7 @@ final class AlertExpectations {
             throw invalid("missing field `alerts`");
         }
         if (!alerts.isArray()) {
-            throw invalid("alerts: invalid type: " + describe(alerts) + ", expected a sequence");
+            throw invalid("alerts: invalid type: " + describe(alerts) + ", expected a list");
         }
         if (alerts.isEmpty()) {
             throw new CliException("expect.alerts must list at least one alert", 2);
@@ -116,7 +116,7 @@ final class AlertExpectations {
         JsonNode l = a.get("labels");
         if (l != null && !l.isNull()) {
             if (!l.isObject()) {
-                throw invalid("labels: invalid type: " + describe(l) + ", expected a map");
+                throw invalid("labels: invalid type: " + describe(l) + ", expected a mapping");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -179,8 +179,8 @@ final class AlertExpectations {
 
     private static String describe(JsonNode n) {
         return n.isArray()
-                ? "sequence"
-                : n.isObject() ? "map" : n.isNumber() ? "number" : n.isBoolean() ? "boolean" : "string";
+                ? "a list"
+                : n.isObject() ? "a mapping" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : "a string";
     }
 
     private static CliException invalid(String message) {

@@ -130,7 +130,7 @@ class CatalogCommandsTest {
                                 + " sine, spike, spike_event, steady, step, uniform",
                         "#   log_generator: csv_replay, replay, template",
                         "#   encoder: influx_lp, json_lines, prometheus_text, syslog",
-                        "#   sink: file, http_push, loki, memory, stdout, tcp, udp");
+                        "#   sink: file, http_push, loki, memory, remote_write, stdout, tcp, udp");
         assertThat(Main.execute("run", file.toString(), "--dry-run", "-q")).isZero();
     }
 }

@@ -71,9 +71,11 @@ class CompletionsCommandTest extends CapturedConsole {
             assertThat(lines)
                     .anyMatch(l -> l.startsWith("complete -c sonda -n __fish_use_subcommand -a " + sub + " -d '"));
         }
+        var sinks = dev.sonda.api.spi.SpecRegistry.defaults().names(dev.sonda.api.spi.SpecKind.SINK);
+        assertThat(sinks).contains("file", "http_push", "stdout", "tcp", "udp");
         assertThat(lines)
-                .contains("complete -c sonda -n '__fish_seen_subcommand_from run' -l sink -x -a 'file http_push loki"
-                        + " memory stdout tcp udp' -d 'The sink: file, http_push, loki, memory, stdout, tcp, udp.'")
+                .contains("complete -c sonda -n '__fish_seen_subcommand_from run' -l sink -x -a '"
+                        + String.join(" ", sinks) + "' -d 'The sink: " + String.join(", ", sinks) + ".'")
                 .anyMatch(l ->
                         l.startsWith("complete -c sonda -n '__fish_seen_subcommand_from metrics' -l scenario -r -F"));
     }

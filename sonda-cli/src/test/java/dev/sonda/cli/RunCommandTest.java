@@ -163,13 +163,13 @@ class RunCommandTest extends CapturedConsole {
                 .isEqualTo(2);
         assertThat(stderr())
                 .contains("error: unknown sink type 'htp_push'; did you mean 'http_push'? known: file, http_push, loki,"
-                        + " memory, stdout, tcp, udp");
+                        + " memory, remote_write, stdout, tcp, udp");
         assertThat(Main.execute("run", HELLO, "--encoder", "xml")).isEqualTo(2);
         assertThat(stderr())
                 .contains("error: unknown encoder type 'xml'; known: influx_lp, json_lines, prometheus_text, syslog");
-        assertThat(Main.execute("run", HELLO, "--sink", "remote_write", "--endpoint", "http://x"))
+        assertThat(Main.execute("run", HELLO, "--sink", "kafka", "--endpoint", "x:9092"))
                 .isEqualTo(2);
-        assertThat(stderr()).contains("error: sink type 'remote_write' needs the sonda-remote-write module");
+        assertThat(stderr()).contains("error: sink type 'kafka' needs the sonda-kafka module");
     }
 
     @Test
@@ -187,7 +187,7 @@ class RunCommandTest extends CapturedConsole {
     void theHelpOfSinkAndEncoderListsTheRegistrysTypes() {
         assertThat(Main.execute("run", "--help")).isZero();
         assertThat(stdout().replaceAll("\\s+", " "))
-                .contains("The sink: file, http_push, loki, memory, stdout, tcp, udp.")
+                .contains("The sink: file, http_push, loki, memory, remote_write, stdout, tcp, udp.")
                 .contains("The encoder: influx_lp, json_lines, prometheus_text, syslog.");
     }
 }
