@@ -153,22 +153,33 @@ class SondaTestIT {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * Starts {@code sonda test} twice side by side, each on its own scenario: through Prometheus
+     * ({@code --query-step 1s}) and through Alertmanager, both polling every second.
+     */
+    private static Sonda[] bothPaths(String kind, double value, String within) throws IOException {
+        Path viaProm = scenario(unique(kind + "-prom"), value, within);
+        Path viaAm = scenario(unique(kind + "-am"), value, within);
+        return new Sonda[] {
+            sonda(
+                    kind + "-prom",
+                    "test",
+                    viaProm.toString(),
+                    "--prometheus-url",
+                    promUrl,
+                    "--interval",
+                    "1s",
+                    "--query-step",
+                    "1s"),
+            sonda(kind + "-am", "test", viaAm.toString(), "--alertmanager-url", amUrl, "--interval", "1s")
+        };
+    }
+
     @Test
     void aScenarioCrossingTheThresholdPassesThroughPrometheusAndThroughAlertmanager() throws Exception {
-        Path viaProm = scenario(unique("pass-prom"), 95, "50s");
-        Path viaAm = scenario(unique("pass-am"), 95, "50s");
-
-        Sonda prom = sonda(
-                "pass-prom",
-                "test",
-                viaProm.toString(),
-                "--prometheus-url",
-                promUrl,
-                "--interval",
-                "1s",
-                "--query-step",
-                "1s");
-        Sonda am = sonda("pass-am", "test", viaAm.toString(), "--alertmanager-url", amUrl, "--interval", "1s");
+        Sonda[] both = bothPaths("pass", 95, "50s");
+        Sonda prom = both[0];
+        Sonda am = both[1];
 
         assertThat(prom.await()).as(prom.stderr()).isZero();
         assertThat(am.await()).as(am.stderr()).isZero();
@@ -188,20 +199,9 @@ class SondaTestIT {
 
     @Test
     void aScenarioThatNeverCrossesFailsWithDidNotFireWithin() throws Exception {
-        Path viaProm = scenario(unique("fail-prom"), 50, "5s");
-        Path viaAm = scenario(unique("fail-am"), 50, "5s");
-
-        Sonda prom = sonda(
-                "fail-prom",
-                "test",
-                viaProm.toString(),
-                "--prometheus-url",
-                promUrl,
-                "--interval",
-                "1s",
-                "--query-step",
-                "1s");
-        Sonda am = sonda("fail-am", "test", viaAm.toString(), "--alertmanager-url", amUrl, "--interval", "1s");
+        Sonda[] both = bothPaths("fail", 50, "5s");
+        Sonda prom = both[0];
+        Sonda am = both[1];
 
         assertThat(prom.await()).as(prom.stderr()).isEqualTo(1);
         assertThat(am.await()).as(am.stderr()).isEqualTo(1);
