@@ -83,8 +83,8 @@ public final class Main {
 
     /**
      * The parser for {@code args}: the root command with only the subcommand the arguments name,
-     * or with every subcommand when they name none, an unknown one, or {@code completions} (which
-     * describes them all). Building one command's model instead of nine is most of picocli's
+     * alone for {@code --version}, or with every subcommand when they name none, an unknown one,
+     * or {@code completions} (which describes them all). Building one command's model instead of nine is most of picocli's
      * start-up cost.
      *
      * @param args command-line arguments
@@ -95,12 +95,26 @@ public final class Main {
         String named = subcommand(args);
         if (named != null && !named.equals("completions")) {
             cl.addSubcommand(named, create(named));
+        } else if (named == null && versionOnly(args)) {
+            return cl;
         } else {
             for (String name : SUBCOMMANDS) {
                 cl.addSubcommand(name, create(name));
             }
         }
         return cl;
+    }
+
+    /** Whether the arguments ask for the version and no help: the root command alone answers. */
+    private static boolean versionOnly(String... args) {
+        boolean version = false;
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                return false;
+            }
+            version |= a.equals("-V") || a.equals("--version");
+        }
+        return version;
     }
 
     /** The known subcommand the arguments name, or null. */

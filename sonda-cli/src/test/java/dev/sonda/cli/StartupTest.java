@@ -18,8 +18,17 @@ class StartupTest extends CapturedConsole {
     }
 
     @Test
+    void theVersionNeedsNoSubcommand() {
+        assertThat(Main.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(Main.execute("-V")).isZero();
+        assertThat(stdout()).isEqualTo("sonda 0.1.0 (JVM)\n");
+    }
+
+    @Test
     void helpCompletionsAndUnknownWordsGetEverySubcommand() {
         assertThat(Main.commandLine("--help").getSubcommands().keySet()).containsExactlyElementsOf(Main.SUBCOMMANDS);
+        assertThat(Main.commandLine("-V", "--help").getSubcommands().keySet())
+                .containsExactlyElementsOf(Main.SUBCOMMANDS);
         assertThat(Main.commandLine("completions", "bash").getSubcommands().keySet())
                 .containsExactlyElementsOf(Main.SUBCOMMANDS);
         assertThat(Main.commandLine("rnu", "x.yaml").getSubcommands().keySet())
