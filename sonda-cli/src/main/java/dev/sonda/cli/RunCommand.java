@@ -18,8 +18,17 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SondaCommand root;
 
-    @Parameters(paramLabel = "SCENARIO", description = "Scenario file path, or @name of a catalog entry.")
+    @Parameters(
+            paramLabel = "SCENARIO",
+            arity = "0..1",
+            description = "Scenario file path, or @name of a catalog entry.")
     String scenario;
+
+    @Option(
+            names = "--scenario",
+            paramLabel = "FILE",
+            description = "The scenario, as the seed's 'sonda run --scenario FILE' names it.")
+    String scenarioOption;
 
     @Mixin
     ClockOptions clock;
@@ -36,6 +45,15 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         root.checkQuietVerbose();
+        if (scenario != null && scenarioOption != null) {
+            throw new CliException("give the scenario once: as SCENARIO or with --scenario, not both", 2);
+        }
+        if (scenario == null) {
+            scenario = scenarioOption;
+        }
+        if (scenario == null) {
+            throw new CliException("a scenario file is required: sonda run FILE (or --scenario FILE, or @name)", 2);
+        }
         SpecRegistry registry = SpecRegistry.defaults();
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
         ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry);

@@ -190,4 +190,17 @@ class RunCommandTest extends CapturedConsole {
                 .contains("The sink: file, http_push, loki, memory, remote_write, stdout, tcp, udp.")
                 .contains("The encoder: influx_lp, json_lines, prometheus_text, syslog.");
     }
+
+    @Test
+    void theSeedsScenarioOptionNamesTheFileToo() {
+        int code = Main.execute("run", "--scenario", "../examples/multi-scenario.yaml", "--dry-run");
+
+        assertThat(code).isZero();
+        assertThat(stderr()).contains("Validation: OK (2 scenarios)");
+        assertThat(Main.execute("run", HELLO, "--scenario", HELLO)).isEqualTo(2);
+        assertThat(Main.execute("run", "-q")).isEqualTo(2);
+        assertThat(stderr())
+                .contains("error: give the scenario once: as SCENARIO or with --scenario, not both")
+                .contains("error: a scenario file is required: sonda run FILE (or --scenario FILE, or @name)");
+    }
 }
