@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -60,6 +57,9 @@ public final class Run implements AutoCloseable {
             .thenComparingInt(EntryRunner::rank)
             .thenComparingInt(r -> r.entry().index()));
     private final List<EntryRunner> woken = new ArrayList<>();
+    /** Entries a system-clock worker takes from the queue at once. */
+    private static final int BATCH = 128;
+
     private boolean yieldRequested;
     private volatile boolean stopRequested;
     private volatile long endNanos = -1;
@@ -77,11 +77,13 @@ public final class Run implements AutoCloseable {
         wireGates(plan.plan().scenarioName());
         queue.addAll(runners);
         int id = RUN_IDS.incrementAndGet();
-        Thread driver = clock.isSimulated()
-                ? new Thread(this::driveSimulated, "sonda-run-" + id + "-sim")
-                : new Thread(this::driveSystem, "sonda-run-" + id + "-dispatch");
-        driver.setDaemon(true);
-        driver.start();
+        if (clock.isSimulated()) {
+            Thread driver = new Thread(this::driveSimulated, "sonda-run-" + id + "-sim");
+            driver.setDaemon(true);
+            driver.start();
+        } else {
+            driveSystem("sonda-run-" + id);
+        }
     }
 
     /** Connects every local {@code while:} downstream to its upstream's gate bus. */
@@ -177,73 +179,99 @@ public final class Run implements AutoCloseable {
         }
     }
 
-    private void driveSystem() {
-        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), daemonThreads());
-        int[] active = {0};
-        try {
-            lock.lock();
-            try {
-                while (!stopRequested) {
-                    EntryRunner head = queue.peek();
-                    if (head == null) {
-                        if (active[0] == 0) {
-                            break;
-                        }
-                        changed.await();
-                        continue;
-                    }
-                    long wait = head.nextDue() - clock.nanoTime();
-                    if (wait > 0) {
-                        changed.awaitNanos(wait);
-                        continue;
-                    }
-                    queue.poll();
-                    active[0]++;
-                    pool.execute(() -> {
+    /**
+     * The system-clock scheduler: every worker takes due entries from the queue itself, a batch
+     * under one lock acquisition, runs them without the lock, and puts the unfinished ones back
+     * under one acquisition. A worker waits for the queue head's due time; a worker that puts back
+     * an entry earlier than every waiting worker's deadline wakes one of them. So a wave of many
+     * entries due at one instant is drained in batches in parallel, not one hand-off at a time.
+     */
+    private void driveSystem(String name) {
+        int n = options.workers();
+        Thread[] threads = new Thread[n];
+        int[] alive = {n};
+        for (int k = 0; k < n; k++) {
+            threads[k] = new Thread(
+                    () -> {
                         try {
-                            head.runUntil(clock.nanoTime());
+                            workSystem();
+                        } catch (RuntimeException | Error e) {
+                            failures.add(new RunFailure(-1, "<scheduler>", e));
+                            stop();
                         } finally {
-                            lock.lock();
-                            try {
-                                active[0]--;
-                                if (!head.finished()) {
-                                    queue.add(head);
-                                }
-                                changed.signalAll();
-                            } finally {
-                                lock.unlock();
+                            boolean last;
+                            synchronized (alive) {
+                                last = --alive[0] == 0;
+                            }
+                            if (last) {
+                                finishAll();
                             }
                         }
-                    });
-                }
-            } finally {
-                lock.unlock();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            failures.add(new RunFailure(-1, "<scheduler>", e));
-        } finally {
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                    pool.awaitTermination(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            finishAll();
+                    },
+                    name + "-worker-" + (k + 1));
+            threads[k].setDaemon(true);
+        }
+        for (Thread t : threads) {
+            t.start();
         }
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sonda-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private int active;
+
+    private void workSystem() {
+        List<EntryRunner> batch = new ArrayList<>(BATCH);
+        lock.lock();
+        try {
+            while (!stopRequested) {
+                EntryRunner head = queue.peek();
+                if (head == null) {
+                    if (active == 0) {
+                        changed.signalAll();
+                        return;
+                    }
+                    changed.await();
+                    continue;
+                }
+                long now = clock.nanoTime();
+                long wait = head.nextDue() - now;
+                if (wait > 0) {
+                    changed.awaitNanos(wait);
+                    continue;
+                }
+                while (batch.size() < BATCH && (head = queue.peek()) != null && head.nextDue() <= now) {
+                    batch.add(queue.poll());
+                }
+                active += batch.size();
+                if (head != null && head.nextDue() <= now) {
+                    changed.signal(); // more is due: another worker takes the next batch
+                }
+                lock.unlock();
+                try {
+                    for (EntryRunner r : batch) {
+                        r.runUntil(clock.nanoTime());
+                    }
+                } finally {
+                    lock.lock();
+                    active -= batch.size();
+                    EntryRunner before = queue.peek();
+                    for (EntryRunner r : batch) {
+                        if (!r.finished()) {
+                            queue.add(r);
+                        }
+                    }
+                    batch.clear();
+                    EntryRunner after = queue.peek();
+                    if (after != before || (after == null && active == 0)) {
+                        changed.signal(); // a new head: a waiting worker's deadline is stale
+                    }
+                }
+            }
+            changed.signalAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Flushes and closes every entry still open, then marks the run done. */

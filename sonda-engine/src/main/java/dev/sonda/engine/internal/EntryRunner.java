@@ -39,7 +39,14 @@ public final class EntryRunner {
     private long rateWindowStart;
     private long rateWindowEvents;
     private double currentRate;
-    private volatile EntryStats published;
+    private volatile EntryState publishedState;
+    private volatile long publishedEvents;
+    private volatile double publishedRate;
+    private volatile long publishedBytes;
+    private volatile long publishedErrors;
+    private volatile String publishedLastError;
+    private volatile boolean publishedInGap;
+    private volatile boolean publishedInBurst;
 
     private Gate gate;
     private GateSource source;
@@ -112,7 +119,18 @@ public final class EntryRunner {
      * @return the snapshot
      */
     public EntryStats stats() {
-        return published;
+        EntryState state = publishedState;
+        return new EntryStats(
+                entry.index(),
+                entry.name(),
+                state,
+                publishedEvents,
+                publishedBytes,
+                publishedErrors,
+                publishedRate,
+                publishedInGap,
+                publishedInBurst,
+                publishedLastError);
     }
 
     /**
@@ -353,18 +371,16 @@ public final class EntryRunner {
         publish(EntryState.FINISHED);
     }
 
+    /** Makes the counters visible to {@link #stats()} on any thread; allocates nothing. */
     private void publish(EntryState state) {
-        published = new EntryStats(
-                entry.index(),
-                entry.name(),
-                state,
-                events,
-                outlet.bytes(),
-                outlet.errors(),
-                currentRate,
-                schedule.inGap(),
-                schedule.inBurst(),
-                outlet.lastError());
+        publishedBytes = outlet.bytes();
+        publishedErrors = outlet.errors();
+        publishedLastError = outlet.lastError();
+        publishedInGap = schedule.inGap();
+        publishedInBurst = schedule.inBurst();
+        publishedEvents = events;
+        publishedRate = currentRate;
+        publishedState = state;
     }
 
     /** The entry's signal kind, for the scheduler's messages. */
