@@ -211,4 +211,24 @@ class TemplateLogGeneratorTest {
         assertThat(e.fields().key(0)).isEqualTo("\uFB01");
         assertThat(e.fields().key(1)).isEqualTo("\uD83D\uDE00");
     }
+
+    @Test
+    void theReusableRecordCarriesTheSameEventAndAKnownCombinationIsNotBuiltAgain() {
+        TemplateLogGenerator g = generator(7, weights(), REQUEST);
+        dev.sonda.engine.encode.Labels labels = dev.sonda.engine.encode.Labels.of(Map.of("host", "a"));
+        MutableLogRecord scratch = new MutableLogRecord();
+        java.util.Map<String, String> firstMessage = new java.util.HashMap<>();
+        for (long tick = 0; tick < 2_000; tick++) {
+            LogEvent expected = g.generate(tick, 1_000L * tick, labels);
+            MutableLogRecord r = g.generate(tick, 1_000L * tick, labels, scratch);
+            assertThat(r).isSameAs(scratch);
+            assertThat(LogEvent.copyOf(r)).isEqualTo(expected);
+            String seen = firstMessage.putIfAbsent(r.message(), r.message());
+            if (seen != null) {
+                assertThat(r.message())
+                        .as("tick %d reuses the built message", tick)
+                        .isSameAs(seen);
+            }
+        }
+    }
 }
