@@ -28,7 +28,9 @@ class ExamplesTest {
             "sequence-alert-test.yaml", ExamplePlans::sequenceAlertTest,
             "link-failover.yaml", ExamplePlans::linkFailover,
             "log-template.yaml", ExamplePlans::logTemplate,
-            "multi-scenario.yaml", ExamplePlans::multiScenario);
+            "multi-scenario.yaml", ExamplePlans::multiScenario,
+            "otlp-grpc.yaml", ExamplePlans::otlpGrpc,
+            "otlp-logs.yaml", ExamplePlans::otlpLogs);
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {
