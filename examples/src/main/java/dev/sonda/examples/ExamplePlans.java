@@ -1,5 +1,7 @@
 package dev.sonda.examples;
 
+import dev.sonda.api.Distribution;
+import dev.sonda.api.MetricType;
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Severity;
@@ -198,6 +200,56 @@ public final class ExamplePlans {
                 .rate(0.1)
                 .duration("200s")
                 .csvReplay("data/cpu-replay.csv", false)
+                .buildPlan();
+    }
+
+    /**
+     * {@code otlp-grpc.yaml}: a gauge, a counter and a histogram exported as OTLP over gRPC, 20 data
+     * points per export, with a {@code service.name} resource attribute.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan otlpGrpc() {
+        return Scenario.plan()
+                .rate(1)
+                .duration("5m")
+                .label("job", "checkout")
+                .sink(SinkSpec.otlpGrpc("http://localhost:4317", "metrics")
+                        .withBatchSize(20)
+                        .withResourceAttributes(Map.of("service.name", "checkout")))
+                .add(Scenario.metrics("cpu_usage").sine(40, 60, 50).label("host", "web-1"))
+                .add(Scenario.metrics("http_requests_total")
+                        .metricType(MetricType.COUNTER)
+                        .step(5))
+                .add(Scenario.histogram("http_request_duration_seconds")
+                        .distribution(new Distribution.Exponential(10.0))
+                        .buckets(0.01, 0.05, 0.1, 0.5, 1)
+                        .observationsPerTick(50)
+                        .seed(42))
+                .build();
+    }
+
+    /**
+     * {@code otlp-logs.yaml}: templated access logs exported as OTLP log records over gRPC.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan otlpLogs() {
+        return Scenario.logs("access_logs")
+                .rate(5)
+                .duration("1m")
+                .template(
+                        List.of(new LogTemplate(
+                                "GET {path} from {ip} returned {status}",
+                                Map.of(
+                                        "path", List.of("/api/v1/cart", "/api/v1/checkout"),
+                                        "ip", List.of("10.0.0.1", "10.0.0.2"),
+                                        "status", List.of("200", "500")))),
+                        Map.of(Severity.INFO, 0.9, Severity.ERROR, 0.1),
+                        7)
+                .label("env", "prod")
+                .sink(SinkSpec.otlpGrpc("http://localhost:4317", "logs")
+                        .withResourceAttributes(Map.of("service.name", "checkout")))
                 .buildPlan();
     }
 }

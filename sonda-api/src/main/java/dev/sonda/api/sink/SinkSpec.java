@@ -80,6 +80,36 @@ public interface SinkSpec {
     }
 
     /**
+     * {@code otlp_grpc} to {@code endpoint} for one signal, with the defaults (5 data points or
+     * records per export, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it
+     * with {@link OtlpGrpc#withBatchSize}, {@link OtlpGrpc#withHeaders}, {@link OtlpGrpc#withTls} and
+     * the other {@code with...} copies. YAML: {@code sink: {type: otlp_grpc, endpoint: ...,
+     * signal_type: ...}}.
+     *
+     * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+     * @param signalType {@code metrics} or {@code logs}
+     * @return the spec
+     */
+    static OtlpGrpc otlpGrpc(String endpoint, String signalType) {
+        return new OtlpGrpc(endpoint, signalType, null, null, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * {@code otlp_http} to {@code endpoint} for one signal, with the defaults (5 data points or
+     * records per request, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it
+     * with the {@code with...} copies of {@link OtlpHttp}. YAML: {@code sink: {type: otlp_http,
+     * endpoint: ..., signal_type: ...}}.
+     *
+     * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}; the sink
+     *     appends {@code /v1/metrics} or {@code /v1/logs}
+     * @param signalType {@code metrics} or {@code logs}
+     * @return the spec
+     */
+    static OtlpHttp otlpHttp(String endpoint, String signalType) {
+        return new OtlpHttp(endpoint, signalType, null, null, null, Map.of(), Map.of(), null);
+    }
+
+    /**
      * {@code memory}.
      *
      * @return the spec
@@ -331,14 +361,85 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code type: otlp_grpc}: OTLP export over gRPC.
+     * What the two OTLP sinks ({@link OtlpGrpc}, {@link OtlpHttp}) have in common: the same keys,
+     * read the same way, differing only in transport.
+     */
+    interface Otlp extends SinkSpec {
+        /**
+         * The endpoint (gRPC) or base URL (HTTP).
+         *
+         * @return the endpoint
+         */
+        String endpoint();
+
+        /**
+         * {@code metrics} or {@code logs} (YAML {@code signal_type}).
+         *
+         * @return the signal type
+         */
+        String signalType();
+
+        /**
+         * Data points or log records per export (YAML {@code batch_size}).
+         *
+         * @return the size, or null for 5
+         */
+        Integer batchSize();
+
+        /**
+         * The buffer age (YAML {@code max_buffer_age}).
+         *
+         * @return the age, null for 5 s, {@link Duration#ZERO} when disabled
+         */
+        Duration maxBufferAge();
+
+        /**
+         * The retry policy.
+         *
+         * @return the policy, or null for none
+         */
+        RetryPolicy retry();
+
+        /**
+         * Resource attributes added to the entry's labels (YAML {@code resource_attributes}).
+         *
+         * @return the attributes, may be empty
+         */
+        Map<String, String> resourceAttributes();
+
+        /**
+         * Headers (HTTP) or metadata (gRPC) on every request (YAML {@code headers}).
+         *
+         * @return the headers, may be empty
+         */
+        Map<String, String> headers();
+
+        /**
+         * TLS settings for an {@code https://} endpoint (YAML {@code tls}).
+         *
+         * @return the settings, or null for the JVM's defaults
+         */
+        TlsSettings tls();
+    }
+
+    /**
+     * {@code type: otlp_grpc}: OTLP export over gRPC (unary {@code MetricsService/Export} or {@code
+     * LogsService/Export}). Build one with {@link #otlpGrpc(String, String)} and the {@code with...}
+     * copies.
      *
-     * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+     * @param endpoint collector endpoint, {@code http://host:port} (plaintext HTTP/2) or {@code
+     *     https://host:port} (TLS), such as {@code http://localhost:4317}
      * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-     * @param batchSize items per export (YAML {@code batch_size}), null for 5
+     * @param batchSize OTLP data points or log records per export (YAML {@code batch_size}), null
+     *     for 5
      * @param maxBufferAge as for {@link HttpPush}
      * @param retry retry policy, or null for none
-     * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
+     * @param resourceAttributes resource attributes added to the entry's labels (YAML {@code
+     *     resource_attributes}), may be empty
+     * @param headers gRPC metadata on every call (YAML {@code headers}), such as {@code
+     *     authorization}, may be empty
+     * @param tls TLS settings for an {@code https://} endpoint (YAML {@code tls}), or null for the
+     *     JVM's default trust store
      */
     record OtlpGrpc(
             String endpoint,
@@ -346,22 +447,48 @@ public interface SinkSpec {
             Integer batchSize,
             Duration maxBufferAge,
             RetryPolicy retry,
-            Map<String, String> resourceAttributes)
-            implements SinkSpec {
+            Map<String, String> resourceAttributes,
+            Map<String, String> headers,
+            TlsSettings tls)
+            implements Otlp {
         /**
          * Creates the record, checking and copying its components.
          *
          * @param endpoint collector endpoint, such as {@code http://localhost:4317}
          * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-         * @param batchSize items per export (YAML {@code batch_size}), null for 5
+         * @param batchSize data points or log records per export (YAML {@code batch_size}), null for 5
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
          * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
+         * @param headers gRPC metadata on every call (YAML {@code headers}), may be empty
+         * @param tls TLS settings (YAML {@code tls}), or null
          * @throws NullPointerException if a required component is null
          */
         public OtlpGrpc {
             Objects.requireNonNull(endpoint, "endpoint");
             resourceAttributes = Map.copyOf(resourceAttributes);
+            headers = Map.copyOf(headers);
+        }
+
+        /**
+         * The reference's keys only: no headers, no TLS settings.
+         *
+         * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+         * @param signalType {@code metrics} or {@code logs}
+         * @param batchSize data points or log records per export, null for 5
+         * @param maxBufferAge as for {@link HttpPush}
+         * @param retry retry policy, or null for none
+         * @param resourceAttributes resource attributes, may be empty
+         * @throws NullPointerException if a required component is null
+         */
+        public OtlpGrpc(
+                String endpoint,
+                String signalType,
+                Integer batchSize,
+                Duration maxBufferAge,
+                RetryPolicy retry,
+                Map<String, String> resourceAttributes) {
+            this(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, Map.of(), null);
         }
 
         @Override
@@ -371,7 +498,202 @@ public interface SinkSpec {
 
         @Override
         public void validate(String path, Problems problems) {
-            checkRetry(retry, path, problems);
+            checkOtlp(signalType, retry, tls, path, problems);
+        }
+
+        /**
+         * This spec with another batch size (YAML {@code batch_size}).
+         *
+         * @param batchSize data points or log records per export, or null for 5
+         * @return the new spec
+         */
+        public OtlpGrpc withBatchSize(Integer batchSize) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with another {@code max_buffer_age}.
+         *
+         * @param maxBufferAge the age, null for 5 s, {@link Duration#ZERO} to disable
+         * @return the new spec
+         */
+        public OtlpGrpc withMaxBufferAge(Duration maxBufferAge) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with a retry policy (YAML {@code retry:}).
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public OtlpGrpc withRetry(RetryPolicy retry) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other resource attributes (YAML {@code resource_attributes}).
+         *
+         * @param resourceAttributes the attributes, may be empty
+         * @return the new spec
+         */
+        public OtlpGrpc withResourceAttributes(Map<String, String> resourceAttributes) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other gRPC metadata (YAML {@code headers}).
+         *
+         * @param headers lowercase ASCII names to values, may be empty
+         * @return the new spec
+         */
+        public OtlpGrpc withHeaders(Map<String, String> headers) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with TLS settings (YAML {@code tls:}).
+         *
+         * @param tls the settings, or null for the JVM's defaults
+         * @return the new spec
+         */
+        public OtlpGrpc withTls(TlsSettings tls) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+    }
+
+    /**
+     * {@code type: otlp_http}: OTLP/HTTP with binary protobuf: {@code POST {endpoint}/v1/metrics} or
+     * {@code {endpoint}/v1/logs}, {@code Content-Type: application/x-protobuf}. Not in the
+     * reference (Sonda 1.20 has only gRPC). Build one with {@link #otlpHttp(String, String)} and the
+     * {@code with...} copies.
+     *
+     * @param endpoint the receiver's base URL, {@code http://} or {@code https://}, such as {@code
+     *     http://localhost:4318} (a collector) or {@code
+     *     http://localhost:8428/opentelemetry} (VictoriaMetrics)
+     * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
+     * @param batchSize OTLP data points or log records per request (YAML {@code batch_size}), null
+     *     for 5
+     * @param maxBufferAge as for {@link HttpPush}
+     * @param retry retry policy, or null for none
+     * @param resourceAttributes resource attributes added to the entry's labels (YAML {@code
+     *     resource_attributes}), may be empty
+     * @param headers HTTP headers on every request (YAML {@code headers}), may be empty
+     * @param tls TLS settings for an {@code https://} endpoint (YAML {@code tls}), or null for the
+     *     JVM's default trust store
+     */
+    record OtlpHttp(
+            String endpoint,
+            String signalType,
+            Integer batchSize,
+            Duration maxBufferAge,
+            RetryPolicy retry,
+            Map<String, String> resourceAttributes,
+            Map<String, String> headers,
+            TlsSettings tls)
+            implements Otlp {
+        /**
+         * Creates the record, checking and copying its components.
+         *
+         * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}
+         * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
+         * @param batchSize data points or log records per request (YAML {@code batch_size}), null for 5
+         * @param maxBufferAge as for {@link HttpPush}
+         * @param retry retry policy, or null for none
+         * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
+         * @param headers HTTP headers on every request (YAML {@code headers}), may be empty
+         * @param tls TLS settings (YAML {@code tls}), or null
+         * @throws NullPointerException if a required component is null
+         */
+        public OtlpHttp {
+            Objects.requireNonNull(endpoint, "endpoint");
+            resourceAttributes = Map.copyOf(resourceAttributes);
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public String type() {
+            return "otlp_http";
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            checkOtlp(signalType, retry, tls, path, problems);
+        }
+
+        /**
+         * This spec with another batch size (YAML {@code batch_size}).
+         *
+         * @param batchSize data points or log records per request, or null for 5
+         * @return the new spec
+         */
+        public OtlpHttp withBatchSize(Integer batchSize) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with another {@code max_buffer_age}.
+         *
+         * @param maxBufferAge the age, null for 5 s, {@link Duration#ZERO} to disable
+         * @return the new spec
+         */
+        public OtlpHttp withMaxBufferAge(Duration maxBufferAge) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with a retry policy (YAML {@code retry:}).
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public OtlpHttp withRetry(RetryPolicy retry) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other resource attributes (YAML {@code resource_attributes}).
+         *
+         * @param resourceAttributes the attributes, may be empty
+         * @return the new spec
+         */
+        public OtlpHttp withResourceAttributes(Map<String, String> resourceAttributes) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other HTTP headers (YAML {@code headers}).
+         *
+         * @param headers names to values, may be empty
+         * @return the new spec
+         */
+        public OtlpHttp withHeaders(Map<String, String> headers) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with TLS settings (YAML {@code tls:}).
+         *
+         * @param tls the settings, or null for the JVM's defaults
+         * @return the new spec
+         */
+        public OtlpHttp withTls(TlsSettings tls) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+    }
+
+    private static void checkOtlp(
+            String signalType, RetryPolicy retry, TlsSettings tls, String path, Problems problems) {
+        if (signalType == null) {
+            problems.add(path + ".signal_type", "missing required key 'signal_type': set it to metrics or logs");
+        } else if (!signalType.equals("metrics") && !signalType.equals("logs")) {
+            problems.add(
+                    path + ".signal_type",
+                    "unknown signal_type '" + signalType + "': expected metrics or logs (lowercase)");
+        }
+        checkRetry(retry, path, problems);
+        if (tls != null) {
+            tls.validate(path + ".tls", problems);
         }
     }
 
