@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the real backends the integration tests (*IT, run by maven-failsafe in `verify`) start:
-#   victoria-metrics -> /usr/bin/victoria-metrics  (HttpPushVictoriaMetricsIT)
+#   victoria-metrics -> /usr/bin/victoria-metrics  (HttpPushVictoriaMetricsIT, RemoteWriteVictoriaMetricsIT)
 #   influxdb         -> /usr/bin/influxd           (HttpPushInfluxDbIT)
 #   rsyslog          -> /usr/sbin/rsyslogd         (RsyslogIT)
-#   prometheus       -> /usr/bin/prometheus, /usr/bin/promtool (remote write, scrape and rule ITs)
+#   prometheus       -> /usr/bin/prometheus, /usr/bin/promtool (RemoteWritePrometheusIT, scrape and rule ITs)
 #   prometheus-alertmanager -> /usr/bin/prometheus-alertmanager (sonda test ITs)
 #   kubectl          -> /usr/bin/kubectl           (renders deploy/ manifests offline)
 # and, without installing it (its trixie .deb needs a newer libzstd than bookworm's apt allows, but

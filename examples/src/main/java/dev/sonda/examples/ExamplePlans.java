@@ -7,6 +7,7 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Severity;
 import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.generator.LogGeneratorSpec.LogTemplate;
+import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
 import java.time.Duration;
 import java.util.List;
@@ -251,5 +252,30 @@ public final class ExamplePlans {
                 .sink(SinkSpec.otlpGrpc("http://localhost:4317", "logs")
                         .withResourceAttributes(Map.of("service.name", "checkout")))
                 .buildPlan();
+    }
+
+    /**
+     * {@code remote-write.yaml}: a CPU sine and a request counter pushed over Prometheus remote
+     * write into a local VictoriaMetrics ({@code http://127.0.0.1:8428/api/v1/write}), 100 samples
+     * per request or every 2 seconds, retried three times.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan remoteWrite() {
+        return Scenario.plan()
+                .rate(1)
+                .duration("5m")
+                .label("job", "sonda")
+                .label("instance", "demo")
+                .sink(SinkSpec.remoteWrite("http://127.0.0.1:8428/api/v1/write")
+                        .withBatchSize(100)
+                        .withMaxBufferAge(Duration.ofSeconds(2))
+                        .withRetry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1))))
+                .add(Scenario.metrics("node_cpu_usage_percent").id("cpu").sine(30, 120, 50))
+                .add(Scenario.metrics("http_requests_total")
+                        .id("requests")
+                        .metricType(MetricType.COUNTER)
+                        .step(0, 5))
+                .build();
     }
 }

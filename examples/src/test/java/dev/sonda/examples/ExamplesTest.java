@@ -31,7 +31,8 @@ class ExamplesTest {
             Map.entry("multi-scenario.yaml", ExamplePlans::multiScenario),
             Map.entry("csv-replay.yaml", ExamplePlans::csvReplay),
             Map.entry("otlp-grpc.yaml", ExamplePlans::otlpGrpc),
-            Map.entry("otlp-logs.yaml", ExamplePlans::otlpLogs));
+            Map.entry("otlp-logs.yaml", ExamplePlans::otlpLogs),
+            Map.entry("remote-write.yaml", ExamplePlans::remoteWrite));
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

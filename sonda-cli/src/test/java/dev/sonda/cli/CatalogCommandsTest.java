@@ -129,8 +129,16 @@ class CatalogCommandsTest {
                         "#   generator: constant, csv_replay, degradation, flap, leak, saturation, sawtooth, sequence,"
                                 + " sine, spike, spike_event, steady, step, uniform",
                         "#   log_generator: csv_replay, template",
-                        "#   encoder: influx_lp, json_lines, prometheus_text, syslog",
-                        "#   sink: file, http_push, loki, memory, stdout, tcp, udp");
+                        "#   encoder: "
+                                + String.join(
+                                        ", ",
+                                        dev.sonda.api.spi.SpecRegistry.defaults()
+                                                .types(dev.sonda.api.spi.SpecKind.ENCODER)),
+                        "#   sink: "
+                                + String.join(
+                                        ", ",
+                                        dev.sonda.api.spi.SpecRegistry.defaults()
+                                                .types(dev.sonda.api.spi.SpecKind.SINK)));
         assertThat(Main.execute("run", file.toString(), "--dry-run", "-q")).isZero();
     }
 }

@@ -2,6 +2,7 @@ package dev.sonda.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sonda.api.spi.SpecKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -194,14 +195,21 @@ class RunCommandTest {
         assertThat(Main.execute("run", HELLO, "--sink", "htp_push", "--endpoint", "http://x"))
                 .isEqualTo(2);
         assertThat(stderr())
-                .contains("error: unknown sink type 'htp_push'; did you mean 'http_push'? known: file, http_push, loki,"
-                        + " memory, stdout, tcp, udp");
+                .contains("error: unknown sink type 'htp_push'; did you mean 'http_push'? known: "
+                        + types(SpecKind.SINK));
         assertThat(Main.execute("run", HELLO, "--encoder", "xml")).isEqualTo(2);
-        assertThat(stderr())
-                .contains("error: unknown encoder type 'xml'; known: influx_lp, json_lines, prometheus_text, syslog");
-        assertThat(Main.execute("run", HELLO, "--sink", "remote_write", "--endpoint", "http://x"))
-                .isEqualTo(2);
-        assertThat(stderr()).contains("error: sink type 'remote_write' needs the sonda-remote-write module");
+        assertThat(stderr()).contains("error: unknown encoder type 'xml'; known: " + types(SpecKind.ENCODER));
+    }
+
+    @Test
+    void theCommandBundlesTheSinksAndEncodersOfEveryModule() {
+        assertThat(types(SpecKind.SINK)).contains("remote_write", "otlp_grpc", "otlp_http");
+        assertThat(types(SpecKind.ENCODER)).contains("remote_write", "otlp");
+    }
+
+    /** The registry's names of a kind as the CLI lists them. */
+    private static String types(SpecKind kind) {
+        return String.join(", ", dev.sonda.api.spi.SpecRegistry.defaults().types(kind));
     }
 
     @Test
@@ -219,7 +227,7 @@ class RunCommandTest {
     void theHelpOfSinkAndEncoderListsTheRegistrysTypes() {
         assertThat(Main.execute("run", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
-                .contains("sink: file, http_push, loki, memory, stdout, tcp, udp.")
-                .contains("encoder: influx_lp, json_lines, prometheus_text, syslog.");
+                .contains("sink: " + types(SpecKind.SINK) + ".")
+                .contains("encoder: " + types(SpecKind.ENCODER) + ".");
     }
 }

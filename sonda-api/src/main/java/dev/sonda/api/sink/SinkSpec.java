@@ -75,7 +75,7 @@ public interface SinkSpec {
      * @param url target URL
      * @return the spec
      */
-    static SinkSpec httpPush(String url) {
+    static HttpPush httpPush(String url) {
         return new HttpPush(url, null, null, null, Map.of(), null);
     }
 
@@ -110,6 +110,24 @@ public interface SinkSpec {
     }
 
     /**
+     * {@code remote_write} to {@code url}: Prometheus remote write 1.0, 5 series per request, no
+     * retry; the {@code with...} methods of {@link RemoteWrite} set the rest.
+     *
+     * <pre>{@code
+     * SinkSpec.remoteWrite("https://mimir.example/api/v1/push")
+     *         .withHeader("X-Scope-OrgID", "team-a")
+     *         .withBasicAuth("sonda", System.getenv("MIMIR_PASSWORD"))
+     *         .withProtocol(SinkSpec.RemoteWrite.Protocol.V2)
+     * }</pre>
+     *
+     * @param url remote write endpoint URL, {@code http://} or {@code https://}
+     * @return the spec
+     */
+    static RemoteWrite remoteWrite(String url) {
+        return new RemoteWrite(url, null, null, null);
+    }
+
+    /**
      * {@code memory}.
      *
      * @return the spec
@@ -121,6 +139,24 @@ public interface SinkSpec {
     private static void checkRetry(RetryPolicy retry, String path, Problems problems) {
         if (retry != null) {
             retry.validate(path + ".retry", problems);
+        }
+    }
+
+    private static void checkHttp(
+            Map<String, String> headers, HttpAuth auth, TlsSettings tls, String path, Problems problems) {
+        if (auth != null) {
+            for (String name : headers.keySet()) {
+                if (name.equalsIgnoreCase("Authorization")) {
+                    problems.add(
+                            path + ".headers." + name,
+                            "headers." + name + " and "
+                                    + (auth instanceof HttpAuth.Basic ? "basic_auth" : "bearer_token")
+                                    + " both set the Authorization header: keep one of them");
+                }
+            }
+        }
+        if (tls != null) {
+            tls.validate(path + ".tls", problems);
         }
     }
 
@@ -216,6 +252,10 @@ public interface SinkSpec {
      *     null for 5 s, {@link Duration#ZERO} to disable
      * @param headers extra headers on every POST, may be empty
      * @param retry retry policy, or null for none
+     * @param auth {@code basic_auth} or {@code bearer_token} credentials, or null for none (an
+     *     addition to the reference)
+     * @param tls the {@code tls:} block, or null for the JVM's default trust (an addition to the
+     *     reference)
      */
     record HttpPush(
             String url,
@@ -223,7 +263,9 @@ public interface SinkSpec {
             Integer batchSize,
             Duration maxBufferAge,
             Map<String, String> headers,
-            RetryPolicy retry)
+            RetryPolicy retry,
+            HttpAuth auth,
+            TlsSettings tls)
             implements SinkSpec {
         /**
          * Creates the record, checking and copying its components.
@@ -234,11 +276,34 @@ public interface SinkSpec {
          * @param maxBufferAge flush a batch this old on the next write (YAML {@code max_buffer_age}), null for 5 s, {@link Duration#ZERO} to disable
          * @param headers extra headers on every POST, may be empty
          * @param retry retry policy, or null for none
+         * @param auth {@code basic_auth} or {@code bearer_token} credentials, or null for none
+         * @param tls the {@code tls:} block, or null for the JVM's default trust
          * @throws NullPointerException if a required component is null
          */
         public HttpPush {
             Objects.requireNonNull(url, "url");
             headers = Map.copyOf(headers);
+        }
+
+        /**
+         * Creates the record without auth and TLS settings (the reference's keys).
+         *
+         * @param url target URL, {@code http://} or {@code https://}
+         * @param contentType {@code Content-Type} header, null for {@code application/octet-stream}
+         * @param batchSize batch size in bytes, null for 4096
+         * @param maxBufferAge flush a batch this old on the next write, null for 5 s
+         * @param headers extra headers on every POST, may be empty
+         * @param retry retry policy, or null for none
+         * @throws NullPointerException if a required component is null
+         */
+        public HttpPush(
+                String url,
+                String contentType,
+                Integer batchSize,
+                Duration maxBufferAge,
+                Map<String, String> headers,
+                RetryPolicy retry) {
+            this(url, contentType, batchSize, maxBufferAge, headers, retry, null, null);
         }
 
         @Override
@@ -249,29 +314,166 @@ public interface SinkSpec {
         @Override
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
+            checkHttp(headers, auth, tls, path, problems);
+        }
+
+        /**
+         * This spec with one more header (YAML {@code headers:}); a header of the same name is
+         * replaced.
+         *
+         * @param name the header name, such as {@code X-Scope-OrgID}
+         * @param value the value
+         * @return the new spec
+         */
+        public HttpPush withHeader(String name, String value) {
+            return new HttpPush(
+                    url, contentType, batchSize, maxBufferAge, Headers.with(headers, name, value), retry, auth, tls);
+        }
+
+        /**
+         * This spec with {@code basic_auth}.
+         *
+         * @param username the user name
+         * @param password the password (never shown)
+         * @return the new spec
+         */
+        public HttpPush withBasicAuth(String username, String password) {
+            return new HttpPush(
+                    url, contentType, batchSize, maxBufferAge, headers, retry, HttpAuth.basic(username, password), tls);
+        }
+
+        /**
+         * This spec with {@code bearer_token}.
+         *
+         * @param token the token (never shown)
+         * @return the new spec
+         */
+        public HttpPush withBearerToken(String token) {
+            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, HttpAuth.bearer(token), tls);
+        }
+
+        /**
+         * This spec with a {@code tls:} block.
+         *
+         * @param tls the settings, or null for the JVM's defaults
+         * @return the new spec
+         */
+        public HttpPush withTls(TlsSettings tls) {
+            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls);
+        }
+
+        /**
+         * This spec with a {@code retry:} policy.
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public HttpPush withRetry(RetryPolicy retry) {
+            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls);
+        }
+
+        /**
+         * Masks the credentials.
+         *
+         * @return the components, the secret as {@code ***}
+         */
+        @Override
+        public String toString() {
+            return "HttpPush[url=" + url + ", contentType=" + contentType + ", batchSize=" + batchSize
+                    + ", maxBufferAge=" + maxBufferAge + ", headers=" + Headers.masked(headers) + ", retry=" + retry
+                    + ", auth=" + auth + ", tls=" + tls + "]";
         }
     }
 
     /**
-     * {@code type: remote_write}: Prometheus remote write 1.0 (snappy-compressed protobuf).
+     * {@code type: remote_write}: Prometheus remote write (snappy-compressed protobuf), version 1.0
+     * as the reference writes it, or 2.0 with {@code protocol: v2}.
      *
-     * @param url remote write endpoint URL
-     * @param batchSize time series per request (YAML {@code batch_size}), null for 5
+     * @param url remote write endpoint URL, {@code http://} or {@code https://}
+     * @param batchSize samples per request (YAML {@code batch_size}; the reference's count of
+     *     {@code TimeSeries} entries, one per sample), null for 5
      * @param maxBufferAge as for {@link HttpPush}
      * @param retry retry policy, or null for none
+     * @param protocol the wire protocol (YAML {@code protocol: v1 | v2}); null reads as {@link
+     *     Protocol#V1}
+     * @param headers extra headers on every request, such as {@code X-Scope-OrgID} (an addition to
+     *     the reference), may be empty
+     * @param auth {@code basic_auth} or {@code bearer_token} credentials, or null for none (an
+     *     addition to the reference)
+     * @param tls the {@code tls:} block, or null for the JVM's default trust (an addition to the
+     *     reference)
      */
-    record RemoteWrite(String url, Integer batchSize, Duration maxBufferAge, RetryPolicy retry) implements SinkSpec {
+    record RemoteWrite(
+            String url,
+            Integer batchSize,
+            Duration maxBufferAge,
+            RetryPolicy retry,
+            Protocol protocol,
+            Map<String, String> headers,
+            HttpAuth auth,
+            TlsSettings tls)
+            implements SinkSpec {
+
+        /** The remote-write protocol version. */
+        public enum Protocol {
+            /**
+             * Remote-Write 1.0 ({@code prometheus.WriteRequest}, {@code
+             * X-Prometheus-Remote-Write-Version: 0.1.0}): what the reference sends and every receiver
+             * accepts.
+             */
+            V1("v1"),
+            /**
+             * Remote-Write 2.0 ({@code io.prometheus.write.v2.Request}: interned symbols and
+             * per-series metadata, {@code X-Prometheus-Remote-Write-Version: 2.0.0}).
+             */
+            V2("v2");
+
+            private final String yaml;
+
+            Protocol(String yaml) {
+                this.yaml = yaml;
+            }
+
+            /**
+             * The YAML word.
+             *
+             * @return {@code v1} or {@code v2}
+             */
+            public String yaml() {
+                return yaml;
+            }
+        }
+
         /**
          * Creates the record, checking and copying its components.
          *
          * @param url remote write endpoint URL
-         * @param batchSize time series per request (YAML {@code batch_size}), null for 5
+         * @param batchSize samples per request (YAML {@code batch_size}), null for 5
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
+         * @param protocol the wire protocol; null means {@link Protocol#V1}
+         * @param headers extra headers on every request, may be empty
+         * @param auth credentials, or null for none
+         * @param tls the {@code tls:} block, or null
          * @throws NullPointerException if a required component is null
          */
         public RemoteWrite {
             Objects.requireNonNull(url, "url");
+            protocol = protocol == null ? Protocol.V1 : protocol;
+            headers = Map.copyOf(headers);
+        }
+
+        /**
+         * Creates a Remote-Write 1.0 spec with the reference's keys only.
+         *
+         * @param url remote write endpoint URL
+         * @param batchSize samples per request, null for 5
+         * @param maxBufferAge as for {@link HttpPush}
+         * @param retry retry policy, or null for none
+         * @throws NullPointerException if {@code url} is null
+         */
+        public RemoteWrite(String url, Integer batchSize, Duration maxBufferAge, RetryPolicy retry) {
+            this(url, batchSize, maxBufferAge, retry, Protocol.V1, Map.of(), null, null);
         }
 
         @Override
@@ -282,6 +484,105 @@ public interface SinkSpec {
         @Override
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
+            checkHttp(headers, auth, tls, path, problems);
+        }
+
+        /**
+         * This spec with another protocol (YAML {@code protocol:}).
+         *
+         * @param protocol {@link Protocol#V1} or {@link Protocol#V2}
+         * @return the new spec
+         */
+        public RemoteWrite withProtocol(Protocol protocol) {
+            return new RemoteWrite(url, batchSize, maxBufferAge, retry, protocol, headers, auth, tls);
+        }
+
+        /**
+         * This spec with another batch size (YAML {@code batch_size}).
+         *
+         * @param batchSize samples per request; 0 sends every sample on its own, as the reference
+         * @return the new spec
+         */
+        public RemoteWrite withBatchSize(int batchSize) {
+            return new RemoteWrite(url, batchSize, maxBufferAge, retry, protocol, headers, auth, tls);
+        }
+
+        /**
+         * This spec with another {@code max_buffer_age}.
+         *
+         * @param maxBufferAge the age, {@link Duration#ZERO} to disable
+         * @return the new spec
+         */
+        public RemoteWrite withMaxBufferAge(Duration maxBufferAge) {
+            return new RemoteWrite(url, batchSize, maxBufferAge, retry, protocol, headers, auth, tls);
+        }
+
+        /**
+         * This spec with a {@code retry:} policy.
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public RemoteWrite withRetry(RetryPolicy retry) {
+            return new RemoteWrite(url, batchSize, maxBufferAge, retry, protocol, headers, auth, tls);
+        }
+
+        /**
+         * This spec with one more header (YAML {@code headers:}), such as a tenant header {@code
+         * X-Scope-OrgID} (Mimir, Cortex, Loki) or {@code THANOS-TENANT}; a header of the same name
+         * is replaced.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return the new spec
+         */
+        public RemoteWrite withHeader(String name, String value) {
+            return new RemoteWrite(
+                    url, batchSize, maxBufferAge, retry, protocol, Headers.with(headers, name, value), auth, tls);
+        }
+
+        /**
+         * This spec with {@code basic_auth}.
+         *
+         * @param username the user name
+         * @param password the password (never shown)
+         * @return the new spec
+         */
+        public RemoteWrite withBasicAuth(String username, String password) {
+            return new RemoteWrite(
+                    url, batchSize, maxBufferAge, retry, protocol, headers, HttpAuth.basic(username, password), tls);
+        }
+
+        /**
+         * This spec with {@code bearer_token}.
+         *
+         * @param token the token (never shown)
+         * @return the new spec
+         */
+        public RemoteWrite withBearerToken(String token) {
+            return new RemoteWrite(url, batchSize, maxBufferAge, retry, protocol, headers, HttpAuth.bearer(token), tls);
+        }
+
+        /**
+         * This spec with a {@code tls:} block.
+         *
+         * @param tls the settings, or null for the JVM's defaults
+         * @return the new spec
+         */
+        public RemoteWrite withTls(TlsSettings tls) {
+            return new RemoteWrite(url, batchSize, maxBufferAge, retry, protocol, headers, auth, tls);
+        }
+
+        /**
+         * Masks the credentials.
+         *
+         * @return the components, the secret as {@code ***}
+         */
+        @Override
+        public String toString() {
+            return "RemoteWrite[url=" + url + ", batchSize=" + batchSize + ", maxBufferAge=" + maxBufferAge
+                    + ", retry=" + retry + ", protocol=" + protocol + ", headers=" + Headers.masked(headers)
+                    + ", auth=" + auth + ", tls=" + tls + "]";
         }
     }
 

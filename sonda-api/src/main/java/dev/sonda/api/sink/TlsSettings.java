@@ -3,20 +3,21 @@ package dev.sonda.api.sink;
 import dev.sonda.api.Problems;
 
 /**
- * The {@code tls:} block of a network sink: which certificate authorities to trust and, for mutual
- * TLS, the client's certificate and key. Used only for {@code https://} endpoints. Every file is
- * PEM: {@code caFile} one or more {@code CERTIFICATE} blocks, {@code certFile} the client's
- * certificate chain, {@code keyFile} its private key as unencrypted PKCS #8 ({@code BEGIN PRIVATE
- * KEY}); convert a PKCS #1 key with {@code openssl pkcs8 -topk8 -nocrypt}.
+ * TLS settings of an HTTPS sink: the YAML {@code tls:} block ({@code ca_file}, {@code cert_file},
+ * {@code key_file}, {@code insecure_skip_verify}), named as in Prometheus' {@code tls_config}. An
+ * addition of Sonda for the JVM: the reference trusts the web PKI roots only and has no client
+ * certificates.
  *
- * @param caFile the CA certificates to trust instead of the JVM's default trust store (YAML {@code
- *     ca_file}), or null for the default
- * @param certFile the client certificate for mutual TLS (YAML {@code cert_file}), or null; set
- *     together with {@code keyFile}
- * @param keyFile the client private key (YAML {@code key_file}), or null; set together with {@code
- *     certFile}
- * @param insecureSkipVerify trust any server certificate and skip host name verification (YAML
- *     {@code insecure_skip_verify}, default false): for tests against self-signed servers only
+ * <p>Files are PEM: {@code caFile} one or more {@code CERTIFICATE} blocks, {@code certFile} the
+ * client certificate (its chain may follow), {@code keyFile} an unencrypted PKCS#8 {@code PRIVATE
+ * KEY} (RSA or EC; convert a PKCS#1 {@code RSA PRIVATE KEY} with {@code openssl pkcs8 -topk8
+ * -nocrypt}). Paths are relative to the working directory. A {@code caFile} replaces the JVM's
+ * default trust store for that sink, as Go's {@code RootCAs} does.
+ *
+ * @param caFile PEM file of the certificate authorities to trust, or null for the JVM's defaults
+ * @param certFile PEM client certificate for mutual TLS, or null; needs {@code keyFile}
+ * @param keyFile PEM PKCS#8 private key of {@code certFile}, or null; needs {@code certFile}
+ * @param insecureSkipVerify accept any server certificate and host name (tests only)
  */
 public record TlsSettings(String caFile, String certFile, String keyFile, boolean insecureSkipVerify) {
 
@@ -31,10 +32,10 @@ public record TlsSettings(String caFile, String certFile, String keyFile, boolea
     }
 
     /**
-     * These settings with a client certificate and key, for mutual TLS.
+     * These settings with a client certificate and key for mutual TLS.
      *
-     * @param certFile the PEM certificate chain
-     * @param keyFile the PEM PKCS #8 private key
+     * @param certFile PEM client certificate
+     * @param keyFile PEM PKCS#8 private key
      * @return the new settings
      */
     public TlsSettings withClientCertificate(String certFile, String keyFile) {

@@ -25,9 +25,11 @@ import java.util.Objects;
  * as encoded (even if a custom header says {@code Content-Encoding: snappy}). {@code Content-Type}
  * is {@code content_type} (default {@value #DEFAULT_CONTENT_TYPE}), then every custom header is
  * set in the spec map's iteration order, replacing a header of the same name (case-insensitive), so
- * a custom {@code Content-Type} wins. The client is one JDK {@link HttpClient} shared by all
- * http_push sinks: HTTP/1.1, a 30 s connect timeout (ureq's default), no request timeout, no
- * redirects followed, the JDK's {@code User-Agent}.
+ * a custom {@code Content-Type} wins; then {@code basic_auth} or {@code bearer_token} sets {@code
+ * Authorization}. The client is one JDK {@link HttpClient} shared by all http_push sinks without
+ * a {@code tls:} block: HTTP/1.1, a 30 s connect timeout (ureq's default), no request timeout, no
+ * redirects followed, the JDK's {@code User-Agent}; a sink with one gets its own ({@link HttpTls}).
+ * Headers, auth and TLS beyond raw {@code headers} are additions to the reference.
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: http_push
  * sink: received HTTP {status} from '{url}'; discarding batch}, and the send counts as a success
@@ -78,6 +80,8 @@ public final class HttpPushSink implements ByteSink {
         this.sender = HttpSender.to(url, "http_push", "HTTP push")
                 .header("Content-Type", spec.contentType() == null ? DEFAULT_CONTENT_TYPE : spec.contentType())
                 .headers(spec.headers())
+                .auth(spec.auth())
+                .tls(spec.tls())
                 .retry(spec.retry())
                 .diagnostics(context.diagnostics())
                 .build();
@@ -170,7 +174,8 @@ public final class HttpPushSink implements ByteSink {
 
     /**
      * The built-in provider of {@code type: http_push}: keys {@code url} (required), {@code
-     * content_type}, {@code batch_size}, {@code max_buffer_age}, {@code headers}, {@code retry}.
+     * content_type}, {@code batch_size}, {@code max_buffer_age}, {@code headers}, {@code retry},
+     * and the additions {@code basic_auth}, {@code bearer_token} and {@code tls}.
      */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -205,7 +210,9 @@ public final class HttpPushSink implements ByteSink {
                     batch == null ? null : batch.intValue(),
                     SinkKeys.readMaxBufferAge(block),
                     block.stringMap("headers"),
-                    SinkKeys.readRetry(block));
+                    SinkKeys.readRetry(block),
+                    SinkKeys.readAuth(block),
+                    SinkKeys.readTls(block));
         }
 
         @Override
@@ -215,10 +222,10 @@ public final class HttpPushSink implements ByteSink {
                     .put("content_type", h.contentType())
                     .put("batch_size", h.batchSize())
                     .put("max_buffer_age", h.maxBufferAge());
-            if (!h.headers().isEmpty()) {
-                out.put("headers", new java.util.TreeMap<>(h.headers()));
-            }
+            SinkKeys.writeHeaders(h.headers(), out);
             SinkKeys.writeRetry(h.retry(), out);
+            SinkKeys.writeAuth(h.auth(), out);
+            SinkKeys.writeTls(h.tls(), out);
         }
 
         @Override
@@ -232,7 +239,7 @@ public final class HttpPushSink implements ByteSink {
 
         @Override
         public String display(SinkSpec spec) {
-            return "http_push (" + ((SinkSpec.HttpPush) spec).url() + ")";
+            return "http_push (" + SinkKeys.displayUrl(((SinkSpec.HttpPush) spec).url()) + ")";
         }
 
         /**

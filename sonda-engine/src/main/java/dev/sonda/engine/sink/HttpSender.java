@@ -1,11 +1,14 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.api.sink.HttpAuth;
 import dev.sonda.api.sink.RetryPolicy;
+import dev.sonda.api.sink.TlsSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +28,12 @@ import java.util.function.Consumer;
  * {@code retry:} policy ({@link Retry}); an interrupted send is never retried.
  *
  * <p>The HTTP client is the JDK's, HTTP/1.1, 30 s connect timeout, no redirects, shared by every
- * sender that needs no TLS settings of its own. Not thread-safe (one sink, one caller at a time).
+ * sender that needs no TLS settings of its own ({@link HttpTls} builds one for those). A TLS
+ * handshake failure says why in plain words: a certificate no CA in {@code tls.ca_file} (or the
+ * JVM's trust store) signed, or one that does not name the URL's host. The body of a non-2xx
+ * response (its first 512 characters) is kept for {@link #lastResponseBody()}: Prometheus says
+ * there why it refused samples ({@code out of bounds}). Not thread-safe (one sink, one caller at a
+ * time).
  */
 public final class HttpSender {
     /** What a 4xx response other than 429 does. */
@@ -45,14 +53,17 @@ public final class HttpSender {
     private final String uriError;
     private final Consumer<String> diagnostics;
     private final Retry retry;
+    private final TlsSettings tls;
     private int lastStatus;
+    private String lastBody = "";
 
     private HttpSender(Builder b) {
         this.url = b.url;
         this.sinkName = b.sinkName;
         this.action = b.action;
         this.clientErrors = b.clientErrors;
-        this.client = b.client == null ? SharedHttpClient.INSTANCE : b.client;
+        this.tls = b.tls;
+        this.client = b.client != null ? b.client : HttpTls.client(b.tls);
         this.diagnostics = b.diagnostics;
         this.retry = new Retry(b.retry, b.diagnostics);
         HttpRequest.Builder t = null;
@@ -63,11 +74,19 @@ public final class HttpSender {
             error = e.getMessage() == null ? "invalid URL" : e.getMessage();
         }
         if (t != null) {
-            for (Map.Entry<String, String> h : b.headers.entrySet()) {
+            Map<String, String> all = new LinkedHashMap<>(b.headers);
+            if (b.auth != null) {
+                all.put("Authorization", b.auth.authorization());
+            }
+            for (Map.Entry<String, String> h : all.entrySet()) {
                 try {
                     t.setHeader(h.getKey(), h.getValue());
                 } catch (IllegalArgumentException e) {
-                    throw new SinkException("invalid " + action + " header '" + h.getKey() + "': " + e.getMessage(), e);
+                    // the JDK's message may quote the value: never for a credential
+                    String why = HttpAuth.isSecretHeader(h.getKey())
+                            ? "the value holds a character a header cannot carry, such as a line break"
+                            : e.getMessage();
+                    throw new SinkException("invalid " + action + " header '" + h.getKey() + "': " + why, null);
                 }
             }
         }
@@ -99,7 +118,31 @@ public final class HttpSender {
      * @throws SinkException as the class comment says
      */
     public void post(byte[] body) {
-        retry.run(attempt -> attempt(body), HttpSender::retryable);
+        post(body, 0, body.length);
+    }
+
+    /**
+     * POSTs {@code len} bytes of {@code buf} from {@code off}, with the configured headers,
+     * retrying per the policy (every attempt sends the same bytes). The array is read during the
+     * call only, so a sink may reuse it afterwards.
+     *
+     * @param buf the array holding the body
+     * @param off where the body starts
+     * @param len the body's length
+     * @throws SinkException as the class comment says
+     */
+    public void post(byte[] buf, int off, int len) {
+        retry.run(attempt -> attempt(buf, off, len), HttpSender::retryable);
+    }
+
+    /**
+     * The body of the last non-2xx response: its first 512 characters, line breaks as spaces,
+     * trimmed; empty after a 2xx, a transport failure or before any response.
+     *
+     * @return the text
+     */
+    public String lastResponseBody() {
+        return lastBody;
     }
 
     /**
@@ -120,19 +163,28 @@ public final class HttpSender {
         return url;
     }
 
-    private void attempt(byte[] body) {
+    private void attempt(byte[] body, int off, int len) {
         lastStatus = 0;
+        lastBody = "";
         if (template == null) {
             throw new SinkException(action + " to '" + url + "' failed: " + uriError);
         }
         HttpRequest request = template.copy()
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body, off, len))
                 .build();
         int status;
         try {
-            status =
-                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<byte[]> response = client.send(request, HttpSender::errorBodies);
+            status = response.statusCode();
+            if (response.body() != null) {
+                lastBody = bodyText(response.body());
+            }
+        } catch (javax.net.ssl.SSLException e) {
+            throw new SinkException(action + " to '" + url + "' failed: " + tlsProblem(e), e, false);
         } catch (IOException e) {
+            if (e.getCause() instanceof javax.net.ssl.SSLException ssl) {
+                throw new SinkException(action + " to '" + url + "' failed: " + tlsProblem(ssl), e, false);
+            }
             throw new SinkException(action + " to '" + url + "' failed: " + IoErrors.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,6 +203,45 @@ public final class HttpSender {
             throw new SinkException("HTTP " + status + " from '" + url + "'", null, false);
         }
         throw new SinkException("HTTP " + status + " from '" + url + "'");
+    }
+
+    private static HttpResponse.BodySubscriber<byte[]> errorBodies(HttpResponse.ResponseInfo info) {
+        return info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.replacing(null)
+                : HttpResponse.BodySubscribers.ofByteArray();
+    }
+
+    private static String bodyText(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8)
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .trim();
+        return text.length() > 512 ? text.substring(0, 512) + "..." : text;
+    }
+
+    /** A TLS failure in plain words, with what to change. */
+    private String tlsProblem(javax.net.ssl.SSLException e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(' ').append(t.getMessage());
+        }
+        String m = all.toString();
+        String detail = e.getMessage();
+        if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
+            return "TLS handshake failed: the server's certificate is not signed by a CA in "
+                    + (tls != null && tls.caFile() != null
+                            ? "tls.ca_file '" + tls.caFile() + "'; point ca_file at the CA that signed it"
+                            : "the JVM's trust store; set tls.ca_file to the CA that signed it")
+                    + " (" + detail + ")";
+        }
+        if (m.contains("No subject alternative") || m.contains("No name matching")) {
+            return "TLS handshake failed: the server's certificate does not name the host of the URL; use a host"
+                    + " name its subject alternative names list (" + detail + ")";
+        }
+        if (m.contains("bad_certificate") || m.contains("certificate_required")) {
+            return "TLS handshake failed: the server refused the client certificate; set tls.cert_file and"
+                    + " tls.key_file to one its CA signed (" + detail + ")";
+        }
+        return "TLS handshake failed: " + detail;
     }
 
     /**
@@ -173,6 +264,8 @@ public final class HttpSender {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private ClientErrors clientErrors = ClientErrors.DISCARD;
         private HttpClient client;
+        private HttpAuth auth;
+        private TlsSettings tls;
         private RetryPolicy retry;
         private Consumer<String> diagnostics = line -> {};
 
@@ -217,6 +310,30 @@ public final class HttpSender {
         }
 
         /**
+         * Credentials sent as the {@code Authorization} header, set after (and so replacing) any
+         * header of that name; null (the default) for none.
+         *
+         * @param auth the credentials
+         * @return this builder
+         */
+        public Builder auth(HttpAuth auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /**
+         * TLS settings; the sender then uses a client of its own ({@link HttpTls#client}). Null
+         * (the default) for the shared client. A client set with {@link #client} wins.
+         *
+         * @param tls the settings
+         * @return this builder
+         */
+        public Builder tls(TlsSettings tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
          * The retry policy, or null (the default) for none.
          *
          * @param retry the policy
@@ -254,7 +371,8 @@ public final class HttpSender {
          *
          * @return the sender
          * @throws SinkException {@code invalid {action} header '{name}': {reason}} when the JDK
-         *     client refuses a header (restricted names such as {@code Host}, line breaks)
+         *     client refuses a header (restricted names such as {@code Host}, line breaks); a TLS
+         *     file that cannot be read or parsed ({@link HttpTls#client})
          * @throws IllegalArgumentException if the retry policy is invalid
          */
         public HttpSender build() {

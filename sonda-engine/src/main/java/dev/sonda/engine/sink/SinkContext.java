@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  *     encode with it through {@link EncodingSink})
  * @param logEncoder the entry's log encoder, or null for a metric entry
  * @param delivery where the sink reports delivered and dropped records
+ * @param help the entry's {@code help:} text (Prometheus {@code # HELP}, remote-write 2.0 metadata,
+ *     an OTLP metric's description), or null
  */
 public record SinkContext(
         String entryName,
@@ -28,7 +30,8 @@ public record SinkContext(
         Consumer<String> diagnostics,
         MetricEncoder metricEncoder,
         LogEncoder logEncoder,
-        Delivery delivery) {
+        Delivery delivery,
+        String help) {
     /**
      * Creates the context, copying {@code labels}.
      *
@@ -39,6 +42,7 @@ public record SinkContext(
      * @param metricEncoder the metric encoder, or null
      * @param logEncoder the log encoder, or null
      * @param delivery where delivery is reported
+     * @param help the entry's help text, or null
      * @throws NullPointerException if a required argument is null
      */
     public SinkContext {
@@ -47,6 +51,29 @@ public record SinkContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(diagnostics, "diagnostics");
         Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /**
+     * Creates the context without a help text.
+     *
+     * @param entryName the entry's name
+     * @param labels the entry's static labels
+     * @param clock the run's clock
+     * @param diagnostics receives diagnostic lines
+     * @param metricEncoder the metric encoder, or null
+     * @param logEncoder the log encoder, or null
+     * @param delivery where delivery is reported
+     * @throws NullPointerException if a required argument is null
+     */
+    public SinkContext(
+            String entryName,
+            Map<String, String> labels,
+            Clock clock,
+            Consumer<String> diagnostics,
+            MetricEncoder metricEncoder,
+            LogEncoder logEncoder,
+            Delivery delivery) {
+        this(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, null);
     }
 
     /**
@@ -77,7 +104,7 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withEncoders(MetricEncoder metricEncoder, LogEncoder logEncoder) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
     }
 
     /**
@@ -87,7 +114,7 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withLabels(Map<String, String> labels) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
     }
 
     /**
@@ -97,6 +124,26 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withClock(Clock clock) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+    }
+
+    /**
+     * This context with another delivery counter.
+     *
+     * @param delivery where delivery is reported
+     * @return the new context
+     */
+    public SinkContext withDelivery(Delivery delivery) {
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+    }
+
+    /**
+     * This context with a help text.
+     *
+     * @param help the entry's help text, or null
+     * @return the new context
+     */
+    public SinkContext withHelp(String help) {
+        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
     }
 }

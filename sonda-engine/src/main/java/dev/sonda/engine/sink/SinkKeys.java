@@ -1,16 +1,27 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.api.DurationText;
+import dev.sonda.api.sink.HttpAuth;
 import dev.sonda.api.sink.RetryPolicy;
+import dev.sonda.api.sink.TlsSettings;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reading and writing the keys many sink blocks share, so every provider (built-in or in another
  * module) treats them alike: {@code retry:} (Sonda 1.20 {@code sink/retry.rs}) and {@code
- * max_buffer_age:} (an optional duration: {@code 0s} disables it, a bare {@code 0} is an error).
+ * max_buffer_age:} (an optional duration: {@code 0s} disables it, a bare {@code 0} is an error),
+ * and the HTTP sinks' additions to the reference: {@code headers:}, {@code basic_auth:}, {@code
+ * bearer_token:} and {@code tls:}.
+ *
+ * <p>Secrets are written as {@value HttpAuth#MASK}: the password of {@code basic_auth}, the {@code
+ * bearer_token}, and the value of every secret header ({@link HttpAuth#isSecretHeader}), so a
+ * dry run or the server's scenario listing never prints them. Reading such output back gives
+ * {@value HttpAuth#MASK} as the secret; keep credentials in {@code ${ENV}} references in files.
  */
 public final class SinkKeys {
     private SinkKeys() {}
@@ -87,5 +98,116 @@ public final class SinkKeys {
             return "'" + url + "' is not a valid URL: " + e.getReason();
         }
         return null;
+    }
+
+    /**
+     * Reads {@code basic_auth: {username, password}} or {@code bearer_token: TEXT}; both at once
+     * is a problem.
+     *
+     * @param block the sink block
+     * @return the credentials, or null when absent or invalid (problems recorded)
+     */
+    public static HttpAuth readAuth(SpecBlock block) {
+        SpecBlock basic = block.block("basic_auth");
+        String bearer = block.string("bearer_token");
+        if (basic != null && bearer != null) {
+            block.problem("bearer_token", "set basic_auth or bearer_token, not both");
+            return null;
+        }
+        if (bearer != null) {
+            return HttpAuth.bearer(bearer);
+        }
+        if (basic == null) {
+            return null;
+        }
+        String user = basic.requiredString("username");
+        String password = basic.requiredString("password");
+        return basic.failed() ? null : HttpAuth.basic(user, password);
+    }
+
+    /**
+     * Writes {@code basic_auth} or {@code bearer_token}, the secret as {@value HttpAuth#MASK}.
+     *
+     * @param auth the credentials, or null (nothing is written)
+     * @param out the sink block's writer
+     */
+    public static void writeAuth(HttpAuth auth, SpecWriter out) {
+        if (auth instanceof HttpAuth.Basic b) {
+            out.block("basic_auth").put("username", b.username()).put("password", HttpAuth.MASK);
+        } else if (auth instanceof HttpAuth.Bearer) {
+            out.put("bearer_token", HttpAuth.MASK);
+        }
+    }
+
+    /**
+     * Writes {@code headers:} sorted by name, secret values as {@value HttpAuth#MASK}; nothing when
+     * empty.
+     *
+     * @param headers the headers
+     * @param out the sink block's writer
+     */
+    public static void writeHeaders(Map<String, String> headers, SpecWriter out) {
+        if (!headers.isEmpty()) {
+            Map<String, String> sorted = new TreeMap<>();
+            headers.forEach((k, v) -> sorted.put(k, HttpAuth.isSecretHeader(k) ? HttpAuth.MASK : v));
+            out.put("headers", sorted);
+        }
+    }
+
+    /**
+     * Reads {@code tls: {ca_file, cert_file, key_file, insecure_skip_verify}}.
+     *
+     * @param block the sink block
+     * @return the settings, or null when absent
+     */
+    public static TlsSettings readTls(SpecBlock block) {
+        SpecBlock t = block.block("tls");
+        if (t == null) {
+            return null;
+        }
+        return new TlsSettings(
+                t.string("ca_file"),
+                t.string("cert_file"),
+                t.string("key_file"),
+                t.bool("insecure_skip_verify", false));
+    }
+
+    /**
+     * Writes the {@code tls:} block; nothing when {@code tls} is null.
+     *
+     * @param tls the settings, or null
+     * @param out the sink block's writer
+     */
+    public static void writeTls(TlsSettings tls, SpecWriter out) {
+        if (tls != null) {
+            SpecWriter t = out.block("tls")
+                    .put("ca_file", tls.caFile())
+                    .put("cert_file", tls.certFile())
+                    .put("key_file", tls.keyFile());
+            if (tls.insecureSkipVerify()) {
+                t.put("insecure_skip_verify", true);
+            }
+        }
+    }
+
+    /**
+     * A URL for display: any user information ({@code user:password@}) replaced by {@value
+     * HttpAuth#MASK}.
+     *
+     * @param url the URL as written
+     * @return the URL without credentials
+     */
+    public static String displayUrl(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int hostStart = scheme + 3;
+        int end = hostStart;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < hostStart ? url : url.substring(0, hostStart) + HttpAuth.MASK + url.substring(at);
     }
 }
