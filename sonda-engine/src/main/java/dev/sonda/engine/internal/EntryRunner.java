@@ -298,7 +298,7 @@ public final class EntryRunner {
                     run.diagnostics(),
                     rt.metricEncoder(),
                     rt.logEncoder(),
-                    Delivery.NONE);
+                    Delivery.NONE).withHelp(entry.source().help());
             Sink sink = run.openSink(entry, context);
             if (sink == null) {
                 throw new IllegalStateException("no sink was opened for entry " + entry.displayName());
