@@ -402,6 +402,19 @@ public final class Run implements AutoCloseable {
         }
 
         @Override
+        public void advanceTo(long nanos) {
+            if (clock instanceof SimulatedClock s) {
+                s.advanceTo(nanos);
+            } else if (clock.isSimulated()) {
+                try {
+                    clock.sleepUntil(nanos);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
         public long anchorEpochNanos() {
             return anchorEpochNanos;
         }

@@ -29,6 +29,7 @@ public final class EntryRunner {
     private final long durationNanos;
     private final Schedule schedule;
     private final Outlet outlet;
+    private final boolean simulated;
 
     private Emitter emitter;
     private long anchorEpochNanos;
@@ -70,6 +71,7 @@ public final class EntryRunner {
                 entry.duration() == null ? Long.MAX_VALUE : entry.duration().toNanos();
         this.schedule = new Schedule(entry.rate(), entry.gaps(), entry.bursts());
         this.outlet = new Outlet(entry, run);
+        this.simulated = run.clock().isSimulated();
         publish(EntryState.PENDING);
     }
 
@@ -230,6 +232,9 @@ public final class EntryRunner {
                     break;
                 }
                 long t = s.t();
+                if (simulated) {
+                    run.advanceTo(startNanos + t);
+                }
                 if (emitter.emit(s.tick(), t, startNanos + t, anchorEpochNanos + t)) {
                     events++;
                 }
@@ -292,13 +297,14 @@ public final class EntryRunner {
                     .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
             CompiledEntry.Runtime rt = entry.runtime();
             SinkContext context = new SinkContext(
-                    entry.name(),
-                    entry.labels(),
-                    run.clock(),
-                    run.diagnostics(),
-                    rt.metricEncoder(),
-                    rt.logEncoder(),
-                    Delivery.NONE).withHelp(entry.source().help());
+                            entry.name(),
+                            entry.labels(),
+                            run.clock(),
+                            run.diagnostics(),
+                            rt.metricEncoder(),
+                            rt.logEncoder(),
+                            Delivery.NONE)
+                    .withHelp(entry.source().help());
             Sink sink = run.openSink(entry, context);
             if (sink == null) {
                 throw new IllegalStateException("no sink was opened for entry " + entry.displayName());

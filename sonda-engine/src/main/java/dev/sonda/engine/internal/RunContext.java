@@ -18,6 +18,15 @@ public interface RunContext {
     Clock clock();
 
     /**
+     * On a simulated clock, moves time forward to {@code nanos} (monotonic clock time) as the
+     * driver reaches each event, so sinks that read the clock (batch ages, flush stamps) see the
+     * event's time; on the system clock nothing.
+     *
+     * @param nanos the time of the event about to be emitted
+     */
+    void advanceTo(long nanos);
+
+    /**
      * Epoch nanoseconds the run's time 0 stands for.
      *
      * @return the anchor
