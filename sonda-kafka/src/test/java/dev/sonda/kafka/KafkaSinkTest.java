@@ -15,7 +15,6 @@ import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.log.LogEncoders;
 import dev.sonda.engine.log.LogEvent;
 import dev.sonda.engine.log.LogFields;
-import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
 import java.nio.charset.StandardCharsets;
@@ -39,26 +38,8 @@ class KafkaSinkTest {
 
     private final Clock clock = Clock.simulated(START);
     private final List<String> diagnostics = new ArrayList<>();
-    private final Counts delivery = new Counts();
+    private final DeliveryCounts delivery = new DeliveryCounts();
     private final ScriptedProducer producer = new ScriptedProducer();
-
-    /** Sums what the sink reports. */
-    static final class Counts implements Delivery {
-        long delivered;
-        long dropped;
-        final List<String> reasons = new ArrayList<>();
-
-        @Override
-        public synchronized void delivered(long records) {
-            delivered += records;
-        }
-
-        @Override
-        public synchronized void dropped(long records, String reason) {
-            dropped += records;
-            reasons.add(reason);
-        }
-    }
 
     private SinkContext metricContext(Map<String, String> labels) {
         return new SinkContext(
