@@ -28,7 +28,8 @@ class ExamplesTest {
             "sequence-alert-test.yaml", ExamplePlans::sequenceAlertTest,
             "link-failover.yaml", ExamplePlans::linkFailover,
             "log-template.yaml", ExamplePlans::logTemplate,
-            "multi-scenario.yaml", ExamplePlans::multiScenario);
+            "multi-scenario.yaml", ExamplePlans::multiScenario,
+            "kafka.yaml", ExamplePlans::kafka);
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

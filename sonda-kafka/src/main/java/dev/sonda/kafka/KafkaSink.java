@@ -151,7 +151,8 @@ public final class KafkaSink implements Sink {
      * @throws SinkException {@code kafka sink: no valid broker addresses in '{brokers}'}; the TLS
      *     file errors of the reference ({@code kafka sink: failed to read CA cert file ...} and the
      *     others, see {@code tls}); {@code kafka sink: failed to connect to broker(s) '{brokers}':
-     *     {err}} (authentication failed, bad configuration); {@code kafka sink: failed to get
+     *     {err}} (no broker accepted a connection within the delivery timeout, authentication
+     *     failed, bad configuration); {@code kafka sink: failed to get
      *     partition client for topic '{topic}' at broker(s) '{brokers}': {err}} (no metadata within
      *     the delivery timeout, the partition does not exist); {@code kafka sink: key template ...}
      *     when the key is malformed or names a label the entry's static labels lack in {@code
@@ -203,6 +204,7 @@ public final class KafkaSink implements Sink {
         try {
             checkPartition(p.partitionsFor(topic));
         } catch (RuntimeException e) {
+            boolean neverConnected = neverConnected(p);
             p.close(Duration.ZERO);
             if (e instanceof SinkException s) {
                 throw s;
@@ -211,9 +213,28 @@ public final class KafkaSink implements Sink {
                 throw new SinkException(
                         "kafka sink: failed to connect to broker(s) '" + brokers + "': " + describe(e), e);
             }
+            if (e instanceof org.apache.kafka.common.errors.TimeoutException && neverConnected) {
+                throw new SinkException(
+                        "kafka sink: failed to connect to broker(s) '" + brokers + "': no broker accepted a"
+                                + " connection within " + DurationText.format(timeout) + " (" + describe(e) + ")",
+                        e);
+            }
             throw new SinkException(partitionClientError(describe(e)), e);
         }
         this.policy = new BatchPolicy(BATCH_BYTES, spec.maxBufferAge(), DEFAULT_MAX_BUFFER_AGE, clock);
+    }
+
+    /** Whether the producer's {@code connection-creation-total} metric says it never connected. */
+    private static boolean neverConnected(Producer<byte[], byte[]> p) {
+        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> m :
+                p.metrics().entrySet()) {
+            if (m.getKey().name().equals("connection-creation-total")
+                    && m.getKey().group().equals("producer-metrics")
+                    && m.getValue().metricValue() instanceof Double d) {
+                return d == 0;
+            }
+        }
+        return false;
     }
 
     private static KeyTemplate keyTemplate(String key) {

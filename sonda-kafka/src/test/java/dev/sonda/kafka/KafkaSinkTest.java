@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -346,6 +348,28 @@ class KafkaSinkTest {
                 .isInstanceOf(SinkException.class)
                 .hasMessage("kafka sink: failed to get partition client for topic 'metrics' at broker(s)"
                         + " '127.0.0.1:9092': Topic metrics not present in metadata after 30000 ms.");
+    }
+
+    @Test
+    void noMetadataWithoutAnyConnectionIsAConnectError() {
+        producer.partitionsForException = new TimeoutException("Topic metrics not present in metadata after 30000 ms.");
+        MetricName created = new MetricName("connection-creation-total", "producer-metrics", "", Map.of());
+        producer.setMockMetrics(created, new Metric() {
+            @Override
+            public MetricName metricName() {
+                return created;
+            }
+
+            @Override
+            public Object metricValue() {
+                return 0.0;
+            }
+        });
+
+        assertThatThrownBy(() -> sink(spec(), metricContext(Map.of())))
+                .isInstanceOf(SinkException.class)
+                .hasMessage("kafka sink: failed to connect to broker(s) '127.0.0.1:9092': no broker accepted a"
+                        + " connection within 30s (Topic metrics not present in metadata after 30000 ms.)");
     }
 
     @Test
