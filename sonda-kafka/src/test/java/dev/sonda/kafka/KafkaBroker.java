@@ -32,10 +32,12 @@ final class KafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private final TcpProxy proxy;
     private final boolean sasl;
+    private final boolean tls;
     private final String realBootstrap;
 
-    private KafkaBroker(KafkaClusterTestKit cluster, TcpProxy proxy, boolean sasl, String realBootstrap) {
+    private KafkaBroker(KafkaClusterTestKit cluster, TcpProxy proxy, boolean sasl, boolean tls, String realBootstrap) {
         this.cluster = cluster;
+        this.tls = tls;
         this.proxy = proxy;
         this.sasl = sasl;
         this.realBootstrap = realBootstrap;
@@ -43,15 +45,44 @@ final class KafkaBroker implements AutoCloseable {
 
     /** A plaintext broker whose clients all go through a {@link TcpProxy}. */
     static KafkaBroker proxied() throws Exception {
-        return start(false, true);
+        return start(false, true, Map.of());
     }
 
     /** A broker whose listener wants SASL/PLAIN. */
     static KafkaBroker sasl() throws Exception {
-        return start(true, false);
+        return start(true, false, Map.of());
     }
 
-    private static KafkaBroker start(boolean sasl, boolean proxied) throws Exception {
+    /**
+     * A broker whose client listener is TLS with the certificate {@code tls/server.pem} (for
+     * localhost, signed by {@code tls/ca.pem}) and wants a client certificate signed by the same
+     * CA. The test kit only offers PLAINTEXT and SASL_PLAINTEXT listeners, so the listener's
+     * protocol is mapped to SSL through the broker configuration.
+     */
+    static KafkaBroker tls() throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put("listener.security.protocol.map", "EXTERNAL:SSL,CONTROLLER:PLAINTEXT");
+        props.put("ssl.keystore.type", "PEM");
+        props.put("ssl.keystore.certificate.chain", PemFiles.certificateChain(resource("server.pem")));
+        props.put("ssl.keystore.key", PemFiles.privateKey(resource("server-key.pem")));
+        props.put("ssl.truststore.type", "PEM");
+        props.put("ssl.truststore.certificates", PemFiles.trustAnchors(resource("ca.pem")));
+        props.put("ssl.client.auth", "required");
+        return start(false, false, props);
+    }
+
+    /** The path of a file under {@code src/test/resources/tls}. */
+    static String resource(String name) {
+        try {
+            return java.nio.file.Path.of(
+                            KafkaBroker.class.getResource("/tls/" + name).toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KafkaBroker start(boolean sasl, boolean proxied, Map<String, String> extra) throws Exception {
         TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -72,6 +103,7 @@ final class KafkaBroker implements AutoCloseable {
                 .setConfigProp("num.partitions", "1")
                 // records carry the run's (simulated) clock, years in the past: never expire them
                 .setConfigProp("log.retention.ms", "-1");
+        extra.forEach(builder::setConfigProp);
         if (proxied) {
             builder.setConfigProp("advertised.listeners", "EXTERNAL://127.0.0.1:" + proxy.port());
         }
@@ -80,7 +112,7 @@ final class KafkaBroker implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new KafkaBroker(cluster, proxy, sasl, cluster.bootstrapServers());
+        return new KafkaBroker(cluster, proxy, sasl, !extra.isEmpty(), cluster.bootstrapServers());
     }
 
     private static int port(String bootstrap) {
@@ -115,6 +147,14 @@ final class KafkaBroker implements AutoCloseable {
     private Map<String, Object> clientConfig() {
         Map<String, Object> c = new HashMap<>();
         c.put("bootstrap.servers", bootstrap());
+        if (tls) {
+            c.put("security.protocol", "SSL");
+            c.put("ssl.truststore.type", "PEM");
+            c.put("ssl.truststore.certificates", PemFiles.trustAnchors(resource("ca.pem")));
+            c.put("ssl.keystore.type", "PEM");
+            c.put("ssl.keystore.certificate.chain", PemFiles.certificateChain(resource("client.pem")));
+            c.put("ssl.keystore.key", PemFiles.privateKey(resource("client-key.pem")));
+        }
         if (sasl) {
             c.put("security.protocol", "SASL_PLAINTEXT");
             c.put("sasl.mechanism", "PLAIN");
@@ -152,6 +192,14 @@ final class KafkaBroker implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The values of {@link #records} concatenated, as UTF-8 text. */
+    String text(String topic, int atLeastLines) {
+        StringBuilder sb = new StringBuilder();
+        records(topic, 0, atLeastLines)
+                .forEach(r -> sb.append(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        return sb.toString();
     }
 
     private static long lineCount(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -3,22 +3,9 @@ package dev.sonda.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sonda.api.MetricType;
-import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.sink.KafkaSasl;
 import dev.sonda.api.sink.SinkSpec;
-import dev.sonda.engine.Clock;
-import dev.sonda.engine.data.Series;
-import dev.sonda.engine.encode.Encoders;
-import dev.sonda.engine.encode.Labels;
-import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.test.JaasUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +19,9 @@ import org.junit.jupiter.api.Test;
  * its configuration is covered by {@link ProducerSettingsTest}.
  */
 class KafkaSaslIT {
-    private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
-
     private static KafkaBroker broker;
 
-    private final List<String> diagnostics = new ArrayList<>();
-    private final DeliveryCounts delivery = new DeliveryCounts();
+    private final SinkDriver driver = new SinkDriver();
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -51,43 +35,16 @@ class KafkaSaslIT {
         }
     }
 
-    private KafkaSink sink(SinkSpec.Kafka spec) {
-        SinkContext context = new SinkContext(
-                "up",
-                Map.of(),
-                Clock.simulated(START),
-                diagnostics::add,
-                Encoders.metricEncoder(EncoderSpec.prometheusText()),
-                null,
-                delivery);
-        return new KafkaSink(spec.withDeliveryTimeout(Duration.ofSeconds(5)), context);
-    }
-
     @Test
     void theRightCredentialsDeliverEveryLineAndWarnAboutPlaintext() throws Exception {
         String topic = broker.newTopic("sasl");
-        KafkaSink sink = sink(SinkSpec.kafka(broker.bootstrap(), topic)
+        KafkaSink sink = driver.open(SinkSpec.kafka(broker.bootstrap(), topic)
                 .withSasl(KafkaSasl.plain(JaasUtils.KAFKA_PLAIN_ADMIN, JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD)));
-        Object series = sink.prepare(Series.of("up", Labels.of(Map.of("job", "sasl")), MetricType.GAUGE));
-        long startNanos = START.toEpochMilli() * 1_000_000L;
-        for (int i = 0; i < 100; i++) {
-            sink.sample(series, startNanos + i * 1_000_000_000L, i);
-        }
-        sink.close();
+        String expected = SinkDriver.writeAndClose(sink, "sasl", 100);
 
-        StringBuilder expected = new StringBuilder();
-        for (int i = 0; i < 100; i++) {
-            expected.append("up{job=\"sasl\"} ")
-                    .append(i)
-                    .append(' ')
-                    .append(START.toEpochMilli() + i * 1000L)
-                    .append('\n');
-        }
-        StringBuilder got = new StringBuilder();
-        broker.records(topic, 0, 100).forEach(r -> got.append(new String(r.value(), StandardCharsets.UTF_8)));
-        assertThat(got.toString()).isEqualTo(expected.toString());
-        assertThat(delivery.delivered()).isEqualTo(100);
-        assertThat(diagnostics)
+        assertThat(broker.text(topic, 100)).isEqualTo(expected);
+        assertThat(driver.delivery.delivered()).isEqualTo(100);
+        assertThat(driver.diagnostics)
                 .containsExactly("WARNING: kafka sink: SASL authentication is configured without TLS \u2014"
                         + " credentials will be sent in plaintext over the network");
     }
@@ -98,7 +55,7 @@ class KafkaSaslIT {
         SinkSpec.Kafka spec = SinkSpec.kafka(broker.bootstrap(), topic)
                 .withSasl(KafkaSasl.plain(JaasUtils.KAFKA_PLAIN_ADMIN, "not-the-password"));
 
-        assertThatThrownBy(() -> sink(spec))
+        assertThatThrownBy(() -> driver.open(spec))
                 .isInstanceOf(SinkException.class)
                 .hasMessageStartingWith("kafka sink: failed to connect to broker(s) '" + broker.bootstrap() + "': ")
                 .hasMessageContaining("Authentication failed")
@@ -111,7 +68,7 @@ class KafkaSaslIT {
         SinkSpec.Kafka spec = SinkSpec.kafka(broker.bootstrap(), topic)
                 .withSasl(KafkaSasl.plain(JaasUtils.KAFKA_PLAIN_USER1, JaasUtils.KAFKA_PLAIN_USER1_PASSWORD));
 
-        assertThatThrownBy(() -> sink(spec))
+        assertThatThrownBy(() -> driver.open(spec))
                 .isInstanceOf(SinkException.class)
                 .hasMessageStartingWith("kafka sink: failed to get partition client for topic '" + topic
                         + "' at broker(s) '" + broker.bootstrap() + "': ")
