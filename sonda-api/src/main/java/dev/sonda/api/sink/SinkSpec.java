@@ -431,19 +431,6 @@ public interface SinkSpec {
             }
         }
 
-        /** The keys the reference's {@code kafka} block has besides {@code type}. */
-        private static final java.util.List<String> OPTION_KEYS = java.util.List.of(
-                "tls",
-                "sasl",
-                "key",
-                "record_per",
-                "acks",
-                "compression",
-                "client_id",
-                "partition",
-                "delivery_timeout",
-                "properties");
-
         /**
          * Creates the record, checking and copying its components.
          *
@@ -480,7 +467,9 @@ public interface SinkSpec {
          * @param retry retry policy, or null for none
          * @param options the other keys as written in YAML ({@code tls} and {@code sasl} maps,
          *     {@code key}, {@code acks}, ...), may be empty
-         * @throws IllegalArgumentException if an option is unknown or has the wrong shape, naming it
+         * @throws IllegalArgumentException if an option has the wrong shape, naming it; keys
+         *     other than those of {@link #options()} are ignored, as the reference ignores unknown
+         *     keys in a sink block
          * @throws NullPointerException if a required component is null
          */
         public Kafka(
@@ -490,7 +479,7 @@ public interface SinkSpec {
                     topic,
                     maxBufferAge,
                     retry,
-                    KafkaOptions.tls(checkOptionKeys(options)),
+                    KafkaOptions.tls(options),
                     KafkaOptions.sasl(options),
                     KafkaOptions.text(options, "key"),
                     KafkaOptions.word(options, "record_per", RecordPer.values(), RecordPer::yamlName),
@@ -500,16 +489,6 @@ public interface SinkSpec {
                     KafkaOptions.integer(options, "partition"),
                     KafkaOptions.duration(options, "delivery_timeout"),
                     KafkaOptions.textMap(options, "properties"));
-        }
-
-        private static Map<String, Object> checkOptionKeys(Map<String, Object> options) {
-            for (String k : options.keySet()) {
-                if (!OPTION_KEYS.contains(k)) {
-                    throw new IllegalArgumentException(
-                            "unknown kafka sink key '" + k + "'; known: " + String.join(", ", OPTION_KEYS));
-                }
-            }
-            return options;
         }
 
         /**
