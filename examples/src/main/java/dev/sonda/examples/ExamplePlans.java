@@ -278,4 +278,42 @@ public final class ExamplePlans {
                         .step(0, 5))
                 .build();
     }
+
+    /**
+     * {@code kafka.yaml}: a sine gauge and templated logs into two Kafka topics, one record per
+     * flush keyed by the metric's name, and one record per log line keyed by a label.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan kafka() {
+        return Scenario.plan()
+                .add(Scenario.metrics("cpu_usage")
+                        .rate(10)
+                        .duration("60s")
+                        .sine(50, 60, 50)
+                        .label("host", "web-01")
+                        .encoder(EncoderSpec.prometheusText())
+                        .sink(SinkSpec.kafka("localhost:9092", "sonda-metrics")
+                                .withMaxBufferAge(Duration.ofSeconds(1))
+                                .withKey("{name}")
+                                .withAcks(SinkSpec.Kafka.Acks.ALL)))
+                .add(Scenario.logs("app_logs")
+                        .rate(5)
+                        .duration("60s")
+                        .template(
+                                List.of(new LogTemplate(
+                                        "GET {endpoint} returned {status}",
+                                        Map.of(
+                                                "endpoint", List.of("/api/v1/orders", "/api/v1/users"),
+                                                "status", List.of("200", "503")))),
+                                Map.of(Severity.INFO, 0.9, Severity.ERROR, 0.1),
+                                7)
+                        .label("service", "checkout")
+                        .encoder(EncoderSpec.jsonLines())
+                        .sink(SinkSpec.kafka("localhost:9092", "sonda-logs")
+                                .withRecordPer(SinkSpec.Kafka.RecordPer.LINE)
+                                .withKey("{labels.service}")
+                                .withCompression(SinkSpec.Kafka.Compression.ZSTD)))
+                .build();
+    }
 }

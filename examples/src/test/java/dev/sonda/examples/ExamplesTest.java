@@ -32,7 +32,8 @@ class ExamplesTest {
             Map.entry("csv-replay.yaml", ExamplePlans::csvReplay),
             Map.entry("otlp-grpc.yaml", ExamplePlans::otlpGrpc),
             Map.entry("otlp-logs.yaml", ExamplePlans::otlpLogs),
-            Map.entry("remote-write.yaml", ExamplePlans::remoteWrite));
+            Map.entry("remote-write.yaml", ExamplePlans::remoteWrite),
+            Map.entry("kafka.yaml", ExamplePlans::kafka));
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

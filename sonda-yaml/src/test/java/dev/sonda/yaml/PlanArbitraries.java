@@ -26,6 +26,7 @@ import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.sink.TlsSettings;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -267,6 +268,50 @@ final class PlanArbitraries {
                 precision().map(EncoderSpec.PrometheusText::new),
                 Combinators.combine(text().injectNull(0.5), precision()).as(EncoderSpec.InfluxLp::new),
                 Combinators.combine(pluginType(), properties()).as(EncoderSpec.Generic::new));
+    }
+
+    /**
+     * Valid kafka sinks with every typed key. No {@code sasl}: a written plan carries the password
+     * as {@code ***}, which the loader refuses, so a SASL block never round-trips (by design).
+     */
+    static Arbitrary<SinkSpec.Kafka> kafka(Arbitrary<Duration> age, Arbitrary<RetryPolicy> retry) {
+        Arbitrary<String> path = text().filter(t -> !t.isBlank());
+        Arbitrary<TlsSettings> tls = Combinators.combine(path.injectNull(0.5), path.injectNull(0.5), path)
+                .as((ca, cert, key) -> new TlsSettings(ca, cert, cert == null ? null : key, false))
+                .injectNull(0.5);
+        Arbitrary<SinkSpec.Kafka> base = Combinators.combine(
+                        identifier()
+                                .map(h -> h + ":9092")
+                                .list()
+                                .ofMinSize(1)
+                                .ofMaxSize(3)
+                                .map(l -> String.join(", ", l)),
+                        text().filter(t -> !t.isEmpty()),
+                        age,
+                        retry,
+                        tls,
+                        text().injectNull(0.5),
+                        Arbitraries.of(SinkSpec.Kafka.RecordPer.class).injectNull(0.5),
+                        Arbitraries.of(SinkSpec.Kafka.Acks.class).injectNull(0.5))
+                .as((b, t, a, r, tl, k, per, acks) -> SinkSpec.kafka(b, t)
+                        .withMaxBufferAge(a)
+                        .withRetry(r)
+                        .withTls(tl)
+                        .withKey(k)
+                        .withRecordPer(per)
+                        .withAcks(acks));
+        return Combinators.combine(
+                        base,
+                        Arbitraries.of(SinkSpec.Kafka.Compression.class).injectNull(0.5),
+                        text().injectNull(0.5),
+                        Arbitraries.integers().greaterOrEqual(0).injectNull(0.5),
+                        duration().injectNull(0.5),
+                        Arbitraries.maps(identifier(), text()).ofMaxSize(2))
+                .as((k, c, id, p, d, props) -> k.withCompression(c)
+                        .withClientId(id)
+                        .withPartition(p)
+                        .withDeliveryTimeout(d)
+                        .withProperties(props));
     }
 
     static Arbitrary<RetryPolicy> retry() {
