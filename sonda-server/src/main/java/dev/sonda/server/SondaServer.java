@@ -62,6 +62,15 @@ import java.util.regex.Pattern;
 public final class SondaServer implements AutoCloseable {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    static {
+        // The JDK server writes a response's headers and body in two segments; with Nagle's
+        // algorithm on, the body waits for the client's delayed ACK (40 ms per response on Linux).
+        // The property is read once, when the JVM's first HttpServer starts; an explicit value wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The settings a builder collected. */
     record Settings(
             int port,

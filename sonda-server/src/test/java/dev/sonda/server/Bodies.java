@@ -20,4 +20,51 @@ final class Bodies {
                 """
                 .formatted(name, rate, team);
     }
+
+    /** Body {@code down}: entry {@code d} at 20/s for 1 h while {@code (up, cpu) > 50}. */
+    static final String DOWNSTREAM =
+            """
+            version: 2
+            kind: runnable
+            scenario_name: down
+            scenarios:
+              - id: d
+                signal_type: metrics
+                name: d
+                rate: 20
+                duration: 1h
+                generator: { type: constant, value: 1 }
+                while: { ref: cpu, op: ">", value: 50, scenario_name: up }
+                sink: { type: memory }
+            """;
+
+    /** A template log entry {@code name} at {@code rate}/s into the memory sink. */
+    static String logs(String name, double rate) {
+        return """
+                version: 2
+                kind: runnable
+                scenarios:
+                  - signal_type: logs
+                    name: %s
+                    rate: %s
+                    log_generator: { type: template, templates: [{ message: "hi" }] }
+                    sink: { type: memory }
+                """
+                .formatted(name, rate);
+    }
+
+    /** A constant gauge {@code f} = 1 at {@code rate}/s into a file sink at {@code path}. */
+    static String fileSink(double rate, String path) {
+        return """
+                version: 2
+                kind: runnable
+                scenarios:
+                  - signal_type: metrics
+                    name: f
+                    rate: %s
+                    generator: { type: constant, value: 1 }
+                    sink: { type: file, path: "%s" }
+                """
+                .formatted(rate, path);
+    }
 }

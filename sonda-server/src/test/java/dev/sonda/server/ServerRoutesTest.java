@@ -404,21 +404,7 @@ class ServerRoutesTest {
     @Test
     void strictValidationRefusesUnregisteredCrossBodyRefsAndLaunchesNothing() {
         Client c = start();
-        String down =
-                """
-                version: 2
-                kind: runnable
-                scenario_name: down
-                scenarios:
-                  - id: d
-                    signal_type: metrics
-                    name: d
-                    rate: 1
-                    duration: 1h
-                    generator: { type: constant, value: 1 }
-                    while: { ref: cpu, op: ">", value: 50, scenario_name: up }
-                    sink: { type: memory }
-                """;
+        String down = Bodies.DOWNSTREAM;
 
         HttpResponse<String> strict = c.postYaml("scenarios?validate=strict", down);
 
@@ -438,19 +424,7 @@ class ServerRoutesTest {
         Client c = start();
         String a = id(c.postYaml("scenarios", Bodies.gauge("cpu", 20, "a")));
         String b = id(c.postYaml("scenarios", Bodies.gauge("cpu", 20, "b")));
-        id(
-                c.postYaml(
-                        "scenarios",
-                        """
-                version: 2
-                kind: runnable
-                scenarios:
-                  - signal_type: logs
-                    name: app
-                    rate: 1
-                    log_generator: { type: template, templates: [{ message: "hi" }] }
-                    sink: { type: memory }
-                """));
+        id(c.postYaml("scenarios", Bodies.logs("app", 1)));
         awaitSample(c, a);
         awaitSample(c, b);
 
@@ -495,19 +469,7 @@ class ServerRoutesTest {
     @Test
     void aLogScenarioScrapesEmpty() {
         Client c = start();
-        String id = id(
-                c.postYaml(
-                        "scenarios",
-                        """
-                version: 2
-                kind: runnable
-                scenarios:
-                  - signal_type: logs
-                    name: app
-                    rate: 50
-                    log_generator: { type: template, templates: [{ message: "hi" }] }
-                    sink: { type: memory }
-                """));
+        String id = id(c.postYaml("scenarios", Bodies.logs("app", 50)));
         awaitState(c, id, "running");
 
         HttpResponse<String> r = c.get("scenarios/" + id + "/metrics");
