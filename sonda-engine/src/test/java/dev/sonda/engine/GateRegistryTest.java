@@ -123,6 +123,19 @@ class GateRegistryTest {
     }
 
     @Test
+    void stoppingAWaitingEntryEndsItAndItsRunAndForgetsItsSubscription() throws Exception {
+        Run run = start(downstream(null, Duration.ZERO));
+        awaitState(run, 0, EntryState.UNRESOLVED);
+
+        run.stopEntry(0);
+
+        assertThat(run.awaitEntry(0, Duration.ofSeconds(5))).isTrue();
+        assertThat(run.await(Duration.ofSeconds(5))).as("its last entry ended").isTrue();
+        assertThat(registry.crossRef(run, 0)).isEmpty();
+        assertThat(lines("d")).isEmpty();
+    }
+
+    @Test
     void ifUnresolvedClosedWaitsAsPendingDoes() {
         Run run = start(downstream(IfUnresolved.CLOSED, Duration.ZERO));
 

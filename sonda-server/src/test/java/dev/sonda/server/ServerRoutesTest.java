@@ -417,6 +417,10 @@ class ServerRoutesTest {
         HttpResponse<String> lax = c.postYaml("scenarios?validate=lax&x=1", down);
         assertThat(lax.statusCode()).isEqualTo(201);
         assertThat(Client.json(lax).get("state").asText()).isEqualTo("unresolved");
+        HttpResponse<String> stopped = c.delete("scenarios/" + id(lax));
+        assertThat(Client.json(stopped).get("status").asText())
+                .as("a waiting scenario stops at once")
+                .isEqualTo("stopped");
     }
 
     @Test
