@@ -574,6 +574,19 @@ public abstract class EntryStage<S extends EntryStage<S>> {
     }
 
     /**
+     * Sets the {@code while:} clause in full, including the server-only {@code scenario_name} and
+     * {@code if_unresolved} of a gate on another scenario body's entry (YAML {@code while: {ref,
+     * op, value, scenario_name, if_unresolved}}). Needs a {@code duration}.
+     *
+     * @param clause the clause
+     * @return the new stage
+     * @throws NullPointerException if {@code clause} is null
+     */
+    public S activeWhile(WhileClause clause) {
+        return with(Field.WHILE, Objects.requireNonNull(clause, "clause"));
+    }
+
+    /**
      * Debounces the {@code while:} gate (YAML {@code delay: {open, close}}).
      *
      * @param open how long the gate must stay open before emission resumes; zero for none

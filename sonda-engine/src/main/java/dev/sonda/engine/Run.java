@@ -1,10 +1,13 @@
 package dev.sonda.engine;
 
 import dev.sonda.api.DelayClause;
+import dev.sonda.api.SignalType;
+import dev.sonda.api.SondaException;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.engine.internal.EntryRunner;
 import dev.sonda.engine.internal.Gate;
+import dev.sonda.engine.internal.GateSource;
 import dev.sonda.engine.internal.RunContext;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
@@ -15,9 +18,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +45,10 @@ import java.util.function.Consumer;
  * #stop()} and on {@link #close()}. Failures of background work are recorded, visible in {@link
  * #failures()}, and rethrown by {@link #join()} and {@link #close()}. No static state: several runs
  * can go on side by side in one JVM. Thread-safe.
+ *
+ * <p>With a {@link GateRegistry} in its options, a run also takes part in {@code while:} gating
+ * across runs (see there); a run whose entries wait for another run's upstream does not end while
+ * they wait, on either clock, until their duration passes or it is stopped.
  */
 public final class Run implements AutoCloseable {
     private static final AtomicInteger RUN_IDS = new AtomicInteger();
@@ -60,7 +70,12 @@ public final class Run implements AutoCloseable {
     /** Entries a system-clock worker takes from the queue at once. */
     private static final int BATCH = 128;
 
-    private boolean yieldRequested;
+    private final Set<EntryRunner> wokenElsewhere = new LinkedHashSet<>();
+    private final CountDownLatch[] entryDone;
+    private final GateRegistry registry;
+    private Thread driver;
+    private boolean crossGated;
+    private volatile boolean yieldRequested;
     private volatile boolean stopRequested;
     private volatile long endNanos = -1;
 
@@ -70,15 +85,21 @@ public final class Run implements AutoCloseable {
         this.clock = options.clock();
         this.startNanos = clock.nanoTime();
         this.anchorEpochNanos = clock.epochNanos();
+        this.registry = options.gateRegistry();
+        this.entryDone = new CountDownLatch[plan.entries().size()];
         Context context = new Context();
         for (CompiledEntry e : plan.entries()) {
             runners.add(new EntryRunner(e, context, startNanos));
+            entryDone[e.index()] = new CountDownLatch(1);
         }
         wireGates(plan.plan().scenarioName());
+        if (registry != null) {
+            wireRegistry(plan.plan().scenarioName());
+        }
         queue.addAll(runners);
         int id = RUN_IDS.incrementAndGet();
         if (clock.isSimulated()) {
-            Thread driver = new Thread(this::driveSimulated, "sonda-run-" + id + "-sim");
+            driver = new Thread(this::driveSimulated, "sonda-run-" + id + "-sim");
             driver.setDaemon(true);
             driver.start();
         } else {
@@ -126,11 +147,55 @@ public final class Run implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers the buses of a named plan and subscribes every cross-body {@code while:} entry,
+     * before anything starts; a name already in use refuses the run.
+     *
+     * @throws SondaException if {@code scenario_name} is already in use in the registry
+     */
+    private void wireRegistry(String fileScenarioName) {
+        if (fileScenarioName != null) {
+            Map<String, GateSource> sources = new LinkedHashMap<>();
+            for (EntryRunner r : runners) {
+                CompiledEntry e = r.entry();
+                if (e.id() != null && e.signalType() == SignalType.METRICS && !sources.containsKey(e.id())) {
+                    sources.put(e.id(), r.gateSource());
+                }
+            }
+            registry.register(this, fileScenarioName, sources);
+        }
+        for (EntryRunner r : runners) {
+            WhileClause w = r.entry().whileClause();
+            if (w == null || w.scenarioName() == null || w.scenarioName().equals(fileScenarioName)) {
+                continue;
+            }
+            DelayClause d = r.entry().delay();
+            long open = d == null || d.open() == null ? 0 : d.open().toNanos();
+            long close = d == null || d.close() == null ? 0 : d.close().toNanos();
+            Gate gate =
+                    Gate.crossBody(w.op(), w.value(), open, close, w.ifUnresolved(), clock::nanoTime, () -> wake(r));
+            r.gateOn(gate, 0);
+            registry.subscribe(this, r.entry().index(), w, gate, clock);
+            crossGated = true;
+        }
+    }
+
     /** A gate of {@code r} flipped: its due time changed, so re-sort it in the queue. */
     private void wake(EntryRunner r) {
         if (clock.isSimulated()) {
-            woken.add(r);
-            yieldRequested = true;
+            if (Thread.currentThread() == driver) {
+                woken.add(r);
+                yieldRequested = true;
+                return;
+            }
+            lock.lock(); // another run's upstream, a registry or a caller of stopEntry
+            try {
+                wokenElsewhere.add(r);
+                yieldRequested = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
             return;
         }
         lock.lock();
@@ -150,12 +215,20 @@ public final class Run implements AutoCloseable {
                 EntryRunner r = queue.poll();
                 long due = r.nextDue();
                 if (due == Long.MAX_VALUE) {
-                    break; // only gated entries whose gate can never open are left
+                    if (!crossGated) {
+                        break; // only gated entries whose gate can never open are left
+                    }
+                    queue.add(r);
+                    awaitWake(); // entries wait for another run's upstream
+                    continue;
                 }
                 clock.sleepUntil(due);
                 EntryRunner head = queue.peek();
-                long deadline =
-                        head == null ? Long.MAX_VALUE : head.rank() < r.rank() ? head.nextDue() - 1 : head.nextDue();
+                long deadline = head == null
+                        ? Long.MAX_VALUE
+                        : head.rank() < r.rank() && head.nextDue() != Long.MIN_VALUE
+                                ? head.nextDue() - 1
+                                : head.nextDue();
                 r.runUntil(Math.max(deadline, due));
                 if (!r.finished()) {
                     queue.add(r);
@@ -168,6 +241,7 @@ public final class Run implements AutoCloseable {
                         }
                     }
                     woken.clear();
+                    resortWokenElsewhere();
                 }
             }
         } catch (InterruptedException e) {
@@ -176,6 +250,33 @@ public final class Run implements AutoCloseable {
             failures.add(new RunFailure(-1, "<scheduler>", e));
         } finally {
             finishAll();
+        }
+    }
+
+    /** Simulated clock: waits until an entry is woken from another thread, or a stop. */
+    private void awaitWake() throws InterruptedException {
+        lock.lock();
+        try {
+            while (wokenElsewhere.isEmpty() && !stopRequested) {
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+        resortWokenElsewhere();
+    }
+
+    private void resortWokenElsewhere() {
+        lock.lock();
+        try {
+            for (EntryRunner w : wokenElsewhere) {
+                if (queue.remove(w)) {
+                    queue.add(w);
+                }
+            }
+            wokenElsewhere.clear();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -233,9 +334,10 @@ public final class Run implements AutoCloseable {
                     continue;
                 }
                 long now = clock.nanoTime();
-                long wait = head.nextDue() - now;
-                if (wait > 0) {
-                    changed.awaitNanos(wait);
+                long due = head.nextDue();
+                if (due > now) {
+                    long wait = due - now;
+                    changed.awaitNanos(wait < 0 ? Long.MAX_VALUE : wait); // < 0: overflow, wait long
                     continue;
                 }
                 while (batch.size() < BATCH && (head = queue.peek()) != null && head.nextDue() <= now) {
@@ -308,6 +410,35 @@ public final class Run implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Asks one entry to stop, as {@link #stop()} does for all: at its next turn it stops where it
+     * is, and its sink is flushed and closed. The other entries go on; the run ends when its last
+     * entry does. Returns at once; use {@link #awaitEntry(int, Duration)} to wait. A no-op for an
+     * entry that already ended.
+     *
+     * @param entryIndex the entry's {@linkplain CompiledEntry#index() index} in the compiled plan
+     * @throws IndexOutOfBoundsException if there is no such entry
+     */
+    public void stopEntry(int entryIndex) {
+        EntryRunner r = runners.get(entryIndex);
+        r.requestStop();
+        wake(r);
+    }
+
+    /**
+     * Waits for one entry to end (its duration, a stop, or a failure), its sink flushed and
+     * closed.
+     *
+     * @param entryIndex the entry's index in the compiled plan
+     * @param timeout the longest wait
+     * @return true if the entry ended within {@code timeout}
+     * @throws InterruptedException if the waiting thread is interrupted
+     * @throws IndexOutOfBoundsException if there is no such entry
+     */
+    public boolean awaitEntry(int entryIndex, Duration timeout) throws InterruptedException {
+        return entryDone[entryIndex].await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -462,6 +593,14 @@ public final class Run implements AutoCloseable {
         @Override
         public void fail(CompiledEntry entry, Throwable failure) {
             failures.add(new RunFailure(entry.index(), entry.name(), failure));
+        }
+
+        @Override
+        public void ended(CompiledEntry entry) {
+            if (registry != null) {
+                registry.ended(Run.this, entry.index(), plan.plan().scenarioName());
+            }
+            entryDone[entry.index()].countDown();
         }
     }
 }

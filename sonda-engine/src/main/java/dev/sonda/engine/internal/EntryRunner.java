@@ -55,6 +55,8 @@ public final class EntryRunner {
     private boolean paused;
     private boolean pending = true;
     private long pausedSince;
+    private volatile boolean stopRequested;
+    private volatile boolean holds;
 
     /**
      * Prepares a runner; nothing is opened until the entry starts.
@@ -86,7 +88,8 @@ public final class EntryRunner {
 
     /**
      * Monotonic clock time of the next emission (or of the start, before it), or {@link
-     * Long#MAX_VALUE} when finished.
+     * Long#MAX_VALUE} when finished, or on a simulated clock while it waits for another run's
+     * upstream; the current time once a stop of this entry was requested.
      *
      * @return the next due time
      */
@@ -94,7 +97,15 @@ public final class EntryRunner {
         if (finished) {
             return Long.MAX_VALUE;
         }
-        return Math.min(paused ? resumeAt() : startNanos + schedule.t(), endNanos());
+        long resume = paused ? resumeAt() : startNanos + schedule.t();
+        if (stopRequested) {
+            return Long.MIN_VALUE; // due at once, whatever the clock reads when it is asked
+        }
+        if (resume == Long.MAX_VALUE && gate.isCrossBody() && run.clock().isSimulated()) {
+            // another run may open the gate at any moment: a simulated clock waits for it
+            return Long.MAX_VALUE;
+        }
+        return Math.min(resume, endNanos());
     }
 
     /**
@@ -122,7 +133,7 @@ public final class EntryRunner {
      */
     public EntryStats stats() {
         EntryState state = publishedState;
-        return new EntryStats(
+        EntryStats p = new EntryStats(
                 entry.index(),
                 entry.name(),
                 state,
@@ -133,6 +144,45 @@ public final class EntryRunner {
                 publishedInGap,
                 publishedInBurst,
                 publishedLastError);
+        if (gate == null || !gate.isCrossBody() || p.state() == EntryState.FINISHED) {
+            return p;
+        }
+        // a cross-body gate changes on other threads while this entry may be parked: say what
+        // the gate says now rather than what this entry last published
+        // (a started entry whose gate is known closed is paused, as the reference's pending state
+        // turns into at once)
+        EntryState s;
+        if (gate.unresolved()) {
+            s = EntryState.UNRESOLVED;
+        } else if (p.state() == EntryState.UNRESOLVED
+                || (p.state() == EntryState.PENDING && run.clock().nanoTime() >= startNanos)) {
+            s = gate.isOpen()
+                    ? p.state() == EntryState.PENDING ? EntryState.PENDING : EntryState.RUNNING
+                    : holds ? EntryState.HELD : EntryState.PAUSED;
+        } else {
+            return p;
+        }
+        return s == p.state()
+                ? p
+                : new EntryStats(
+                        p.index(),
+                        p.name(),
+                        s,
+                        p.events(),
+                        p.bytes(),
+                        p.errors(),
+                        p.currentRate(),
+                        p.inGap(),
+                        p.inBurst(),
+                        p.lastError());
+    }
+
+    /**
+     * Asks this entry alone to stop: at its next turn it stops where it is, flushes and closes its
+     * sink. The caller then re-queues it ({@link #nextDue()} is now). Thread-safe.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     /**
@@ -178,6 +228,10 @@ public final class EntryRunner {
      */
     public void runUntil(long deadline) {
         if (finished) {
+            return;
+        }
+        if (stopRequested) {
+            stop();
             return;
         }
         if (!started && !start()) {
@@ -339,6 +393,7 @@ public final class EntryRunner {
         }
         outlet.close();
         publish(EntryState.FINISHED);
+        run.ended(entry);
     }
 
     /**
@@ -365,6 +420,7 @@ public final class EntryRunner {
             source.gone(run.clock().nanoTime());
         }
         publish(EntryState.FINISHED);
+        run.ended(entry);
     }
 
     private void fail(Throwable e) {
@@ -375,10 +431,17 @@ public final class EntryRunner {
         outlet.close();
         run.fail(entry, e);
         publish(EntryState.FINISHED);
+        run.ended(entry);
     }
 
     /** Makes the counters visible to {@link #stats()} on any thread; allocates nothing. */
     private void publish(EntryState state) {
+        if (gate != null && state != EntryState.FINISHED) {
+            holds = emitter != null && emitter.holds();
+            if (gate.unresolved()) {
+                state = EntryState.UNRESOLVED;
+            }
+        }
         publishedBytes = outlet.bytes();
         publishedErrors = outlet.errors();
         publishedLastError = outlet.lastError();

@@ -85,4 +85,12 @@ public interface RunContext {
      * @param failure what went wrong
      */
     void fail(CompiledEntry entry, Throwable failure);
+
+    /**
+     * An entry ended (its duration, a stop or a failure), after its sink was closed. Called once
+     * per entry, on the thread that ended it.
+     *
+     * @param entry the entry
+     */
+    void ended(CompiledEntry entry);
 }
