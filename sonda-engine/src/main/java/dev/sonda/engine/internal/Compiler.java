@@ -1,5 +1,6 @@
 package dev.sonda.engine.internal;
 
+import dev.sonda.api.CardinalitySpike;
 import dev.sonda.api.Defaults;
 import dev.sonda.api.Entry;
 import dev.sonda.api.InvalidScenarioException;
@@ -24,6 +25,7 @@ import dev.sonda.engine.EntryOverrides;
 import dev.sonda.engine.encode.Encoders;
 import dev.sonda.engine.encode.MetricEncoder;
 import dev.sonda.engine.generator.CsvReplayExpansion;
+import dev.sonda.engine.generator.GeneratorContext;
 import dev.sonda.engine.generator.Generators;
 import dev.sonda.engine.generator.JitterGenerator;
 import dev.sonda.engine.generator.ValueGenerator;
@@ -228,7 +230,7 @@ public final class Compiler {
                 AfterResolver.Resolved resolved,
                 List<CompiledEntry> out) {
             EntryOverrides o = options.overrides();
-            Entry e = applyOverrides(e0, o, origin);
+            Entry e = DefaultSeed.apply(applyOverrides(e0, o, origin), options.defaultSeed());
             String path = "scenarios[" + index + "]";
             Problems local = new Problems();
             try {
@@ -256,7 +258,10 @@ public final class Compiler {
                             registry,
                             l.generator(),
                             new dev.sonda.engine.log.LogGeneratorContext(
-                                    path + ".log_generator", options.templateIndexing(), options.baseDirectory()));
+                                    path + ".log_generator",
+                                    options.templateIndexing(),
+                                    options.baseDirectory(),
+                                    options.defaultSeed()));
                 } catch (InvalidScenarioException ex) {
                     local.addAll(ex.problems());
                 }
@@ -295,11 +300,13 @@ public final class Compiler {
                             generator = Generators.create(
                                     registry,
                                     m.generator(),
-                                    rate,
-                                    e.jitter(),
-                                    e.jitterSeed(),
-                                    e.duration(),
-                                    path + ".generator");
+                                    new GeneratorContext(
+                                            rate,
+                                            e.duration(),
+                                            e.jitter(),
+                                            e.jitterSeed(),
+                                            path + ".generator",
+                                            options.defaultSeed()));
                         } catch (InvalidScenarioException ex) {
                             local.addAll(ex.problems());
                         }
@@ -337,7 +344,12 @@ public final class Compiler {
                 ValueGenerator g = c.generator();
                 Double j = e.jitter();
                 if (j != null && j != 0.0) {
-                    g = new JitterGenerator(g, j, e.jitterSeed() == null ? 0L : e.jitterSeed());
+                    g = new JitterGenerator(
+                            g,
+                            j,
+                            e.jitterSeed() != null
+                                    ? e.jitterSeed()
+                                    : options.defaultSeed() != null ? options.defaultSeed() : 0L);
                 }
                 Entry col = copy(e, c.name(), c.labels(), c.rate());
                 out.add(new CompiledEntry(
@@ -519,6 +531,12 @@ public final class Compiler {
     }
 
     private static Entry copy(Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink) {
+        return copy(e, signal, encoder, sink, e.cardinalitySpikes());
+    }
+
+    /** The entry with another signal, encoder, sink and cardinality spikes. */
+    static Entry copy(
+            Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink, List<CardinalitySpike> cardinalitySpikes) {
         return new Entry(
                 e.id(),
                 e.name(),
@@ -534,7 +552,7 @@ public final class Compiler {
                 e.jitterSeed(),
                 e.gaps(),
                 e.bursts(),
-                e.cardinalitySpikes(),
+                cardinalitySpikes,
                 e.phaseOffset(),
                 e.clockGroup(),
                 e.after(),
