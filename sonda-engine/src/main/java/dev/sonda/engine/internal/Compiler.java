@@ -33,6 +33,7 @@ import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEncoders;
 import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.log.LogGenerators;
+import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,7 +208,7 @@ public final class Compiler {
                 Object r = resolve(SpecKind.ENCODER, encoder, encoderPath, origin);
                 encoder = r == null ? encoder : (EncoderSpec) r;
             }
-            if (sinkPath != null || !(sink instanceof SinkSpec.Stdout)) {
+            if ((sinkPath != null || !(sink instanceof SinkSpec.Stdout)) && !(sink instanceof SinkSpec.Channel)) {
                 Object r = resolve(SpecKind.SINK, sink, sinkPath == null ? path + ".sink" : sinkPath, origin);
                 sink = r == null ? sink : (SinkSpec) r;
             }
@@ -238,8 +239,12 @@ public final class Compiler {
             } catch (IllegalArgumentException ex) {
                 local.add(path + ".start_time", ex.getMessage());
             }
-            SinkProvider sinkProvider = registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
-                    .orElse(null);
+            // The channel sink is programmatic only (no YAML type, as in the reference): it is
+            // not in the registry, so that YAML and the type listings stay the reference's.
+            SinkProvider sinkProvider = e.sink() instanceof SinkSpec.Channel
+                    ? ChannelSink.PROVIDER
+                    : registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
+                            .orElse(null);
             if (sinkProvider == null) {
                 local.add(
                         path + ".sink.type",
