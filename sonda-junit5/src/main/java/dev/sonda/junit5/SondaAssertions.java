@@ -43,6 +43,17 @@ public class SondaAssertions extends Assertions {
     }
 
     /**
+     * Starts assertions on captured log records.
+     *
+     * @param actual the records, such as {@code captured.logs()} or {@code
+     *     captured.logs().entry("app")}
+     * @return the assertion
+     */
+    public static LogsAssert assertThat(Logs actual) {
+        return new LogsAssert(actual);
+    }
+
+    /**
      * Starts assertions on one captured sample.
      *
      * @param actual the sample

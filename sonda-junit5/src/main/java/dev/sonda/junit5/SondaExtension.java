@@ -63,7 +63,8 @@ public final class SondaExtension
                             + " captured.series(\"name\")",
             Sample.class, "declare a Captured parameter and read captured.samples() or captured.series(\"name\")",
             SampleStream.class, "declare a SondaRun parameter and call run.samples()",
-            LogEvent.class, "declare a Captured parameter and read captured.logs()",
+            LogRecord.class, "declare a Captured parameter and read captured.logs()",
+            Logs.class, "declare a Captured parameter and call captured.logs()",
             Run.class, "declare a SondaRun parameter: it controls the scenario's run",
             RunStats.class, "declare a SondaRun parameter and call run.stats()");
 
@@ -182,7 +183,7 @@ public final class SondaExtension
         ScenarioPlan plan = plan(annotation, testClass, where);
         CompiledPlan compiled;
         try {
-            compiled = ScenarioRun.compile(plan, simulated);
+            compiled = ScenarioRun.compile(plan, simulated, null);
         } catch (InvalidScenarioException | IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@SondaScenario on " + where + ": " + e.getMessage(), e);
         }
