@@ -2,7 +2,6 @@ package dev.sonda.junit5;
 
 import dev.sonda.api.Severity;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -326,35 +325,17 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, Logs> {
     public LogsAssert hasRateBetween(double min, double max, Duration window) {
         isNotNull();
         Objects.requireNonNull(window, "window");
-        double[] rates = actual.rates(window);
-        List<String> outside = new ArrayList<>();
-        long first = actual.isEmpty() ? 0 : minNanos(actual.nanos());
-        for (int k = 0; k < rates.length; k++) {
-            if (rates[k] < min || rates[k] > max) {
-                outside.add(Text.value(rates[k]) + "/s in the window from "
-                        + Text.offset(actual.captured().offsetOf(Text.instant(first + k * window.toNanos()))));
-            }
-        }
-        if (rates.length == 0 || !outside.isEmpty()) {
-            fail(
-                    "to have a rate between " + Text.value(min) + "/s and " + Text.value(max) + "/s in every window of "
-                            + Text.duration(window),
-                    (outside.isEmpty()
-                                    ? ""
-                                    : outside.size() + " windows do not ("
-                                            + String.join("; ", outside.subList(0, Math.min(5, outside.size())))
-                                            + "); ")
-                            + Rates.describe(rates, window));
+        Duration first = actual.isEmpty()
+                ? Duration.ZERO
+                : actual.stream()
+                        .map(LogRecord::offset)
+                        .min(Duration::compareTo)
+                        .orElseThrow();
+        String found = Rates.outside(actual.rates(window), min, max, window, first);
+        if (found != null) {
+            fail(Rates.expectation(min, max, window), found);
         }
         return this;
-    }
-
-    private static long minNanos(long[] t) {
-        long m = Long.MAX_VALUE;
-        for (long v : t) {
-            m = Math.min(m, v);
-        }
-        return m;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.sonda.junit5;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Event rates over fixed windows, for {@link Series#rates(Duration)} and {@link
@@ -83,5 +85,47 @@ final class Rates {
             sb.append(k == 0 ? "" : ", ").append(Text.value(rates[k]));
         }
         return sb.append(rates.length > 12 ? ", ...]" : "]").toString();
+    }
+
+    /**
+     * Checks every window's rate against {@code [min, max]}: the expectation and, when it fails,
+     * what was found, for an assertion message.
+     *
+     * @param rates the rates of the complete windows
+     * @param min the lowest acceptable rate
+     * @param max the highest acceptable rate
+     * @param window the window length
+     * @param first the offset of the first window's start
+     * @return null when every window is within and there is one; else the "found" text
+     */
+    static String outside(double[] rates, double min, double max, Duration window, Duration first) {
+        List<String> outside = new ArrayList<>();
+        for (int k = 0; k < rates.length; k++) {
+            if (rates[k] < min || rates[k] > max) {
+                outside.add(Text.value(rates[k]) + "/s in the window from "
+                        + Text.offset(first.plus(window.multipliedBy(k))));
+            }
+        }
+        if (rates.length > 0 && outside.isEmpty()) {
+            return null;
+        }
+        return (outside.isEmpty()
+                        ? ""
+                        : outside.size() + " windows do not ("
+                                + String.join("; ", outside.subList(0, Math.min(5, outside.size()))) + "); ")
+                + describe(rates, window);
+    }
+
+    /**
+     * The expectation of a rate check, for an assertion message.
+     *
+     * @param min the lowest acceptable rate
+     * @param max the highest acceptable rate
+     * @param window the window length
+     * @return such as {@code to have a rate between 0.9/s and 1.1/s in every window of 1m}
+     */
+    static String expectation(double min, double max, Duration window) {
+        return "to have a rate between " + Text.value(min) + "/s and " + Text.value(max) + "/s in every window of "
+                + Text.duration(window);
     }
 }
