@@ -12,6 +12,7 @@ import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
 import dev.sonda.engine.sink.Sink;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,8 +68,25 @@ final class ScenarioRun implements AutoCloseable {
      * @return the started run
      */
     static ScenarioRun start(CompiledPlan plan, boolean simulated, Instant start, boolean keepSinks) {
+        return start(plan, simulated, start, keepSinks, List.of());
+    }
+
+    /**
+     * Starts a compiled plan with capture, with diagnostic lines already known (the loader's
+     * warnings).
+     *
+     * @param plan the compiled plan
+     * @param simulated simulated clock from {@code start}, else the system clock
+     * @param start the simulated clock's start; ignored on the system clock
+     * @param keepSinks keep the entries' own sinks; else every sink discards (capture only)
+     * @param diagnostics lines for {@link Captured#diagnostics()} before the run's own
+     * @return the started run
+     */
+    static ScenarioRun start(
+            CompiledPlan plan, boolean simulated, Instant start, boolean keepSinks, List<String> diagnostics) {
         AnchoredClock clock = new AnchoredClock(simulated ? Clock.simulated(start) : Clock.system());
         Recorder recorder = new Recorder(clock::anchor);
+        diagnostics.forEach(recorder::diagnostic);
         RunOptions options = RunOptions.defaults()
                 .withClock(clock)
                 .withObserver(recorder)
