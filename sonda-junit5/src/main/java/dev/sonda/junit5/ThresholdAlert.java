@@ -31,9 +31,11 @@ import java.util.Objects;
  *       aligns a group's evaluations to the interval with a per-group offset; {@code promtool test
  *       rules} evaluates at {@code k·interval} from 0, as here.)
  *   <li><b>Instant vector selection</b>: at {@code T} the series' value is its latest sample
- *       with timestamp in {@code [T - lookback, T]} (the lookback delta, default 5m; Prometheus 2.x
- *       includes a sample exactly {@code lookback} old, Prometheus 3 does not). No sample there,
- *       or a latest sample that is a staleness marker, means no value.
+ *       with timestamp in {@code [T - lookback, T]} (the lookback delta, default 5m). That is
+ *       Prometheus 2.x, whose {@code promtool} {@link PrometheusRules} runs; Prometheus 3 made the
+ *       window left-open, {@code (T - lookback, T]}, so a sample exactly {@code lookback} old no
+ *       longer counts: choose it with {@link #prometheus3()}. No sample in the window, or a
+ *       latest sample that is a staleness marker, means no value.
  *   <li><b>The condition</b> holds at {@code T} when there is a value and {@code value op
  *       threshold}; NaN satisfies no comparison.
  *   <li><b>Pending</b>: at the first {@code T} where the condition holds (and the alert is not
@@ -64,6 +66,7 @@ public final class ThresholdAlert {
     private final Duration interval;
     private final Duration lookback;
     private final Duration until;
+    private final boolean leftOpen;
 
     private ThresholdAlert(
             String name,
@@ -73,7 +76,8 @@ public final class ThresholdAlert {
             Duration keepFiringFor,
             Duration interval,
             Duration lookback,
-            Duration until) {
+            Duration until,
+            boolean leftOpen) {
         this.name = name;
         this.op = op;
         this.threshold = threshold;
@@ -82,6 +86,7 @@ public final class ThresholdAlert {
         this.interval = interval;
         this.lookback = lookback;
         this.until = until;
+        this.leftOpen = leftOpen;
     }
 
     /**
@@ -118,7 +123,8 @@ public final class ThresholdAlert {
                 Duration.ZERO,
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(5),
-                null);
+                null,
+                false);
     }
 
     private static Duration positive(Duration d, String what) {
@@ -152,7 +158,8 @@ public final class ThresholdAlert {
                 keepFiringFor,
                 interval,
                 lookback,
-                until);
+                until,
+                leftOpen);
     }
 
     /**
@@ -165,7 +172,7 @@ public final class ThresholdAlert {
      */
     public ThresholdAlert forDuration(Duration duration) {
         return new ThresholdAlert(
-                name, op, threshold, notNegative(duration, "for"), keepFiringFor, interval, lookback, until);
+                name, op, threshold, notNegative(duration, "for"), keepFiringFor, interval, lookback, until, leftOpen);
     }
 
     /**
@@ -178,7 +185,15 @@ public final class ThresholdAlert {
      */
     public ThresholdAlert keepFiringFor(Duration duration) {
         return new ThresholdAlert(
-                name, op, threshold, forDuration, notNegative(duration, "keep_firing_for"), interval, lookback, until);
+                name,
+                op,
+                threshold,
+                forDuration,
+                notNegative(duration, "keep_firing_for"),
+                interval,
+                lookback,
+                until,
+                leftOpen);
     }
 
     /**
@@ -197,7 +212,8 @@ public final class ThresholdAlert {
                 keepFiringFor,
                 positive(interval, "evaluation interval"),
                 lookback,
-                until);
+                until,
+                leftOpen);
     }
 
     /**
@@ -210,7 +226,26 @@ public final class ThresholdAlert {
      */
     public ThresholdAlert lookback(Duration lookback) {
         return new ThresholdAlert(
-                name, op, threshold, forDuration, keepFiringFor, interval, positive(lookback, "lookback"), until);
+                name,
+                op,
+                threshold,
+                forDuration,
+                keepFiringFor,
+                interval,
+                positive(lookback, "lookback"),
+                until,
+                leftOpen);
+    }
+
+    /**
+     * This rule evaluated as Prometheus 3 selects samples: the lookback window is left-open,
+     * {@code (T - lookback, T]}, so a series that stops resolves the alert one evaluation earlier
+     * when an evaluation falls exactly {@code lookback} after its last sample.
+     *
+     * @return the new rule
+     */
+    public ThresholdAlert prometheus3() {
+        return new ThresholdAlert(name, op, threshold, forDuration, keepFiringFor, interval, lookback, until, true);
     }
 
     /**
@@ -223,7 +258,15 @@ public final class ThresholdAlert {
      */
     public ThresholdAlert until(Duration offset) {
         return new ThresholdAlert(
-                name, op, threshold, forDuration, keepFiringFor, interval, lookback, notNegative(offset, "until"));
+                name,
+                op,
+                threshold,
+                forDuration,
+                keepFiringFor,
+                interval,
+                lookback,
+                notNegative(offset, "until"),
+                leftOpen);
     }
 
     /**
@@ -262,7 +305,7 @@ public final class ThresholdAlert {
                 j++;
             }
             boolean present = j >= 0
-                    && series.epochNanos(order[j]) >= t - lb
+                    && (leftOpen ? series.epochNanos(order[j]) > t - lb : series.epochNanos(order[j]) >= t - lb)
                     && Double.doubleToRawLongBits(series.value(order[j])) != STALE_NAN_BITS;
             boolean holds = present && op.test(series.value(order[j]), threshold);
             if (holds) {
@@ -298,7 +341,8 @@ public final class ThresholdAlert {
                 series.captured(),
                 out,
                 describe(series) + ", evaluated every " + Text.duration(interval) + " from +0s to "
-                        + Text.offset(Duration.ofNanos(end - start)) + " (lookback " + Text.duration(lookback) + ")");
+                        + Text.offset(Duration.ofNanos(end - start)) + " (lookback " + Text.duration(lookback)
+                        + (leftOpen ? ", left-open as in Prometheus 3" : "") + ")");
     }
 
     private Alert episode(Map<String, String> labels, long start, long activeAt, Long firedAt, Long resolvedAt) {

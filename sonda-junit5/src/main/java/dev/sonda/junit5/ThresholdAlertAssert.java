@@ -71,6 +71,16 @@ public final class ThresholdAlertAssert {
     }
 
     /**
+     * Evaluates as Prometheus 3 selects samples: the lookback window is left-open ({@link
+     * ThresholdAlert#prometheus3()}).
+     *
+     * @return the new stage
+     */
+    public ThresholdAlertAssert prometheus3() {
+        return new ThresholdAlertAssert(series, rule.prometheus3());
+    }
+
+    /**
      * The last evaluation time, as an offset from the run's start.
      *
      * @param offset zero or more (default: one interval after the last sample left the lookback)

@@ -143,6 +143,13 @@ class ThresholdAlertTest {
                 .evaluatedEvery(ofSeconds(15))
                 .lookback(ofMinutes(1))
                 .resolvesAt(ofMinutes(21));
+        // Prometheus 3's window (T - 5m, T] no longer holds +19m45s at T = 24m45s
+        assertThat(cpu(ENDS_HIGH))
+                .alertWhen(GREATER_THAN, 90)
+                .forDuration(ofMinutes(5))
+                .evaluatedEvery(ofSeconds(15))
+                .prometheus3()
+                .resolvesAt(ofMinutes(24).plusSeconds(45));
         // evaluated only up to 20m: still firing at the end
         assertThat(cpu(ENDS_HIGH))
                 .alertWhen(GREATER_THAN, 90)
