@@ -3,7 +3,7 @@
 #   victoria-metrics -> /usr/bin/victoria-metrics  (HttpPushVictoriaMetricsIT, RemoteWriteVictoriaMetricsIT)
 #   influxdb         -> /usr/bin/influxd           (HttpPushInfluxDbIT)
 #   rsyslog          -> /usr/sbin/rsyslogd         (RsyslogIT)
-#   prometheus       -> /usr/bin/prometheus, /usr/bin/promtool (RemoteWritePrometheusIT, scrape and rule ITs)
+#   prometheus       -> /usr/bin/prometheus, /usr/bin/promtool (remote write, scrape and rule ITs, PrometheusRulesIT)
 #   prometheus-alertmanager -> /usr/bin/prometheus-alertmanager (sonda test ITs)
 #   kubectl          -> /usr/bin/kubectl           (renders deploy/ manifests offline)
 # and, without installing it (its trixie .deb needs a newer libzstd than bookworm's apt allows, but

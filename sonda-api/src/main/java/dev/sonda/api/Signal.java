@@ -97,10 +97,11 @@ public sealed interface Signal {
      *     #DEFAULT_BUCKETS})
      * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
      * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-     * @param seed 64-bit seed, unsigned (default 0)
+     * @param seed 64-bit seed, unsigned (YAML {@code seed}), or null when not stated: then the run's
+     *     default seed ({@code CompileOptions.withDefaultSeed}), else 0
      */
     record Histogram(
-            Distribution distribution, List<Double> buckets, int observationsPerTick, double meanShiftPerSec, long seed)
+            Distribution distribution, List<Double> buckets, int observationsPerTick, double meanShiftPerSec, Long seed)
             implements Signal {
         /**
          * Creates the record, checking and copying its components.
@@ -109,7 +110,7 @@ public sealed interface Signal {
          * @param buckets upper bounds, finite, above 0, strictly increasing (default {@link #DEFAULT_BUCKETS})
          * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
          * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-         * @param seed 64-bit seed, unsigned (default 0)
+         * @param seed 64-bit seed, unsigned, or null when not stated
          * @throws NullPointerException if a required component is null
          */
         public Histogram {
@@ -120,14 +121,14 @@ public sealed interface Signal {
         /**
          * A histogram with every default, as YAML {@code signal_type: histogram} with only a
          * {@code distribution:} reads: buckets {@link #DEFAULT_BUCKETS}, {@value
-         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, seed 0.
+         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, no seed stated.
          *
          * @param distribution where observations come from
          * @return the signal
          * @throws NullPointerException if {@code distribution} is null
          */
         public static Histogram defaults(Distribution distribution) {
-            return new Histogram(distribution, DEFAULT_BUCKETS, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, 0L);
+            return new Histogram(distribution, DEFAULT_BUCKETS, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, null);
         }
 
         @Override
@@ -169,14 +170,15 @@ public sealed interface Signal {
      * @param quantiles targets in (0, 1), strictly increasing (default {@link #DEFAULT_QUANTILES})
      * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
      * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-     * @param seed 64-bit seed, unsigned (default 0)
+     * @param seed 64-bit seed, unsigned (YAML {@code seed}), or null when not stated: then the run's
+     *     default seed ({@code CompileOptions.withDefaultSeed}), else 0
      */
     record Summary(
             Distribution distribution,
             List<Double> quantiles,
             int observationsPerTick,
             double meanShiftPerSec,
-            long seed)
+            Long seed)
             implements Signal {
         /**
          * Creates the record, checking and copying its components.
@@ -185,7 +187,7 @@ public sealed interface Signal {
          * @param quantiles targets in (0, 1), strictly increasing (default {@link #DEFAULT_QUANTILES})
          * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
          * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-         * @param seed 64-bit seed, unsigned (default 0)
+         * @param seed 64-bit seed, unsigned, or null when not stated
          * @throws NullPointerException if a required component is null
          */
         public Summary {
@@ -196,14 +198,14 @@ public sealed interface Signal {
         /**
          * A summary with every default, as YAML {@code signal_type: summary} with only a {@code
          * distribution:} reads: quantiles {@link #DEFAULT_QUANTILES}, {@value
-         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, seed 0.
+         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, no seed stated.
          *
          * @param distribution where observations come from
          * @return the signal
          * @throws NullPointerException if {@code distribution} is null
          */
         public static Summary defaults(Distribution distribution) {
-            return new Summary(distribution, DEFAULT_QUANTILES, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, 0L);
+            return new Summary(distribution, DEFAULT_QUANTILES, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, null);
         }
 
         @Override

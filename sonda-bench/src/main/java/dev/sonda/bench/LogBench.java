@@ -59,7 +59,7 @@ public class LogBench {
                                         "endpoint", List.of("/api/v1/health", "/api/v1/metrics"),
                                         "status", List.of("200", "404", "500")))),
                         Map.of(Severity.INFO, 0.7, Severity.WARN, 0.2, Severity.ERROR, 0.1),
-                        42),
+                        42L),
                 "bench");
     }
 

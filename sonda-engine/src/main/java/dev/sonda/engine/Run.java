@@ -9,6 +9,10 @@ import dev.sonda.engine.internal.EntryRunner;
 import dev.sonda.engine.internal.Gate;
 import dev.sonda.engine.internal.GateSource;
 import dev.sonda.engine.internal.RunContext;
+import dev.sonda.engine.sink.ByteSink;
+import dev.sonda.engine.sink.ChannelSink;
+import dev.sonda.engine.sink.EncodingSink;
+import dev.sonda.engine.sink.MemorySink;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +54,10 @@ import java.util.function.Consumer;
  * <p>With a {@link GateRegistry} in its options, a run also takes part in {@code while:} gating
  * across runs (see there); a run whose entries wait for another run's upstream does not end while
  * they wait, on either clock, until their duration passes or it is stopped.
+ *
+ * <p>Embedding: an entry whose sink is {@code SinkSpec.memory()} or {@code SinkSpec.channel(n)}
+ * keeps its records in the process; read them while the run goes on with {@link
+ * #memory(String)} and {@link #channel(String)} (see docs/embedding.md).
  */
 public final class Run implements AutoCloseable {
     private static final AtomicInteger RUN_IDS = new AtomicInteger();
@@ -76,6 +85,10 @@ public final class Run implements AutoCloseable {
     private Thread driver;
     private boolean crossGated;
     private volatile boolean yieldRequested;
+
+    /** The memory and channel sinks of the entries, by entry index, made before the run starts. */
+    private final Map<Integer, ByteSink> embedded = new HashMap<>();
+
     private volatile boolean stopRequested;
     private volatile long endNanos = -1;
 
@@ -88,6 +101,16 @@ public final class Run implements AutoCloseable {
         this.registry = options.gateRegistry();
         this.entryDone = new CountDownLatch[plan.entries().size()];
         Context context = new Context();
+        if (options.sinkFactory() == null) {
+            for (CompiledEntry e : plan.entries()) {
+                if (e.sink() instanceof SinkSpec.Channel c) {
+                    embedded.put(e.index(), new ChannelSink(c.capacity()));
+                } else if (e.sink() instanceof SinkSpec.Memory
+                        && e.runtime().sinkProvider() instanceof MemorySink.Provider) {
+                    embedded.put(e.index(), new MemorySink());
+                }
+            }
+        }
         for (CompiledEntry e : plan.entries()) {
             runners.add(new EntryRunner(e, context, startNanos));
             entryDone[e.index()] = new CountDownLatch(1);
@@ -399,6 +422,105 @@ public final class Run implements AutoCloseable {
     }
 
     /**
+     * The memory sink of an entry whose sink is {@code memory} ({@code SinkSpec.memory()}): every
+     * record the entry wrote so far, readable while the run goes on. It exists from the start of
+     * the run, empty until the entry's first record.
+     *
+     * @param entry the entry's {@code id}, or its name when no entry has that id
+     * @return the sink
+     * @throws IllegalArgumentException if no entry, or several (a pack or csv_replay entry expands
+     *     into several: use {@link #memory(int)}), with a memory sink has that id or name; the
+     *     message lists the entries that have one
+     */
+    public MemorySink memory(String entry) {
+        return (MemorySink) embedded(entry, MemorySink.class, "memory");
+    }
+
+    /**
+     * The memory sink of the entry at {@code index} in {@link CompiledPlan#entries()}.
+     *
+     * @param index the compiled entry's index
+     * @return the sink
+     * @throws IllegalArgumentException if that entry's sink is not {@code memory}, or there is no
+     *     such entry
+     */
+    public MemorySink memory(int index) {
+        return (MemorySink) embedded(index, MemorySink.class, "memory");
+    }
+
+    /**
+     * The consumer side of an entry whose sink is a channel ({@code SinkSpec.channel(capacity)}):
+     * take the encoded records as they come; when the queue is full the entry waits for the
+     * consumer. The stream ends ({@link ChannelSink.Receiver#isFinished()}) once the entry is done
+     * and its queue drained. It exists from the start of the run.
+     *
+     * @param entry the entry's {@code id}, or its name when no entry has that id
+     * @return the receiver
+     * @throws IllegalArgumentException if no entry, or several, with a channel sink has that id or
+     *     name; the message lists the entries that have one
+     */
+    public ChannelSink.Receiver channel(String entry) {
+        return ((ChannelSink) embedded(entry, ChannelSink.class, "channel")).receiver();
+    }
+
+    /**
+     * The consumer side of the channel sink of the entry at {@code index} in {@link
+     * CompiledPlan#entries()}.
+     *
+     * @param index the compiled entry's index
+     * @return the receiver
+     * @throws IllegalArgumentException if that entry's sink is not a channel, or there is no such
+     *     entry
+     */
+    public ChannelSink.Receiver channel(int index) {
+        return ((ChannelSink) embedded(index, ChannelSink.class, "channel")).receiver();
+    }
+
+    private ByteSink embedded(int index, Class<? extends ByteSink> type, String what) {
+        ByteSink b = embedded.get(index);
+        if (!type.isInstance(b)) {
+            throw new IllegalArgumentException("entry " + index + " has no " + what + " sink; " + listing(type, what));
+        }
+        return b;
+    }
+
+    private ByteSink embedded(String entry, Class<? extends ByteSink> type, String what) {
+        Objects.requireNonNull(entry, "entry");
+        List<CompiledEntry> byId = new ArrayList<>();
+        List<CompiledEntry> byName = new ArrayList<>();
+        for (CompiledEntry e : plan.entries()) {
+            if (type.isInstance(embedded.get(e.index()))) {
+                if (entry.equals(e.id())) {
+                    byId.add(e);
+                } else if (entry.equals(e.name())) {
+                    byName.add(e);
+                }
+            }
+        }
+        List<CompiledEntry> found = byId.isEmpty() ? byName : byId;
+        if (found.size() != 1) {
+            throw new IllegalArgumentException((found.isEmpty() ? "no entry" : found.size() + " entries")
+                    + " with id or name '" + entry + "' " + (found.isEmpty() ? "has" : "have") + " a " + what
+                    + " sink" + (found.isEmpty() ? "" : "; pick one by index") + "; " + listing(type, what));
+        }
+        return embedded.get(found.get(0).index());
+    }
+
+    private String listing(Class<? extends ByteSink> type, String what) {
+        List<String> with = new ArrayList<>();
+        for (CompiledEntry e : plan.entries()) {
+            if (type.isInstance(embedded.get(e.index()))) {
+                with.add("[" + e.index() + "] " + e.displayName());
+            }
+        }
+        return with.isEmpty()
+                ? "no entry of this run has one (set .sink(SinkSpec." + what
+                        + (what.equals("memory") ? "()" : "(capacity)")
+                        + ") on the entry; a sink factory in RunOptions replaces every sink)"
+                : "entries with a " + what + " sink: " + String.join(", ", with);
+    }
+
+    /**
      * Asks the run to stop. Entries stop at their next event, then every sink is flushed and
      * closed. Returns at once; use {@link #await(Duration)} or {@link #join()} to wait.
      */
@@ -579,6 +701,10 @@ public final class Run implements AutoCloseable {
         public Sink openSink(CompiledEntry entry, SinkContext context) {
             if (options.sinkFactory() != null) {
                 return options.sinkFactory().apply(entry, context);
+            }
+            ByteSink own = embedded.get(entry.index());
+            if (own != null) {
+                return EncodingSink.of(own, context);
             }
             SinkSpec spec = entry.sink();
             SinkProvider provider = entry.runtime().sinkProvider();

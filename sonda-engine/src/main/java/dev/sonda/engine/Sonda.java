@@ -82,7 +82,7 @@ public final class Sonda {
     }
 
     /**
-     * Starts an already compiled plan.
+     * Starts an already compiled plan (compile once, start as often as needed).
      *
      * @param plan the compiled plan
      * @param options clock, sinks, diagnostics

@@ -277,7 +277,7 @@ class OtlpGrpcSinkTest {
         run(plan);
         // the same run's json_lines records, captured: an independent rendering of each event
         List<com.fasterxml.jackson.databind.JsonNode> expected = new ArrayList<>();
-        for (dev.sonda.junit5.LogEvent e : Captured.simulate(plan, START).logs()) {
+        for (dev.sonda.junit5.LogRecord e : Captured.simulate(plan, START).logs()) {
             expected.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.line()));
         }
         List<LogRecord> records = new ArrayList<>();

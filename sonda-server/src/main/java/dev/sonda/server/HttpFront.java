@@ -103,6 +103,9 @@ final class HttpFront implements HttpHandler {
             return Response.json(200, ok);
         }
         if (route.group() == Group.CONTROL && declaredLength(ex) > maxBodyBytes) {
+            if (declaredLength(ex) <= drainCap()) {
+                drain(ex.getRequestBody());
+            }
             return tooLarge();
         }
         Response denied = authenticate(ex);
@@ -132,6 +135,7 @@ final class HttpFront implements HttpHandler {
             if (method.equals("POST")) {
                 body = readBody(ex.getRequestBody());
                 if (body == null) {
+                    drain(ex.getRequestBody());
                     return counted(route, method, t0, tooLarge());
                 }
             } else {
@@ -250,6 +254,28 @@ final class HttpFront implements HttpHandler {
     }
 
     /** The body, or null once it passes the limit. */
+    /**
+     * How much of a refused body is read and thrown away before the 413 goes out, so a client that
+     * is still sending reads the answer instead of a reset connection: 8 times the limit, at most
+     * 64 MiB; a longer body gets its connection closed.
+     */
+    private long drainCap() {
+        return Math.min(8L * maxBodyBytes, 64L << 20);
+    }
+
+    private void drain(InputStream in) {
+        byte[] buf = new byte[8192];
+        long left = drainCap();
+        try {
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
     private byte[] readBody(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];

@@ -64,6 +64,8 @@ class ServerBadInputTest {
         }
         assertThat(bomb.length()).isLessThan(600);
 
+        // the first body this JVM parses also loads the YAML parser's classes: not part of the refusal
+        detail(c.postYaml("scenarios", bomb.toString()), 400);
         long t0 = System.nanoTime();
         String d = detail(c.postYaml("scenarios", bomb.toString()), 400);
         long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -388,7 +388,7 @@ final class PlanReader {
         Integer observations = e.integer("observations_per_tick", 0, Integer.MAX_VALUE);
         int obs = observations == null ? Signal.DEFAULT_OBSERVATIONS_PER_TICK : observations;
         double shift = e.number("mean_shift_per_sec", 0.0);
-        long seed = e.unsigned64("seed", 0);
+        Long seed = e.unsigned64("seed");
         GeneratorSpec generator = gen ? specs.generator(e.get("generator"), e.path("generator"), e) : null;
         LogGeneratorSpec logGenerator =
                 log ? specs.logGenerator(e.get("log_generator"), e.path("log_generator"), e) : null;
@@ -539,7 +539,7 @@ final class PlanReader {
                 s.requiredUnsigned64("cardinality"),
                 s.choice("strategy", STRATEGIES),
                 s.string("prefix"),
-                s.unsigned64("seed", 0));
+                s.unsigned64("seed"));
         return s.failed() ? null : spike;
     }
 

@@ -255,14 +255,14 @@ public final class ScenarioWriter {
         }
     }
 
-    private static void observations(Map<String, Object> m, int observations, double shift, long seed) {
+    private static void observations(Map<String, Object> m, int observations, double shift, Long seed) {
         if (observations != Signal.DEFAULT_OBSERVATIONS_PER_TICK) {
             m.put("observations_per_tick", new Num(Integer.toString(observations)));
         }
         if (Double.doubleToRawLongBits(shift) != 0L) {
             m.put("mean_shift_per_sec", num(shift));
         }
-        if (seed != 0) {
+        if (seed != null) {
             m.put("seed", unsigned(seed));
         }
     }
@@ -294,7 +294,7 @@ public final class ScenarioWriter {
         m.put("cardinality", unsigned(s.cardinality()));
         m.put("strategy", plain(s.strategy().name().toLowerCase(Locale.ROOT)));
         put(m, "prefix", s.prefix());
-        if (s.seed() != 0) {
+        if (s.seed() != null) {
             m.put("seed", unsigned(s.seed()));
         }
         return m;

@@ -134,6 +134,11 @@ final class PlanArbitraries {
         return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(0L, -1L, Long.MIN_VALUE, 42L));
     }
 
+    /** A seed: any 64 bits (0 included, stated), or not stated (null), which the writer leaves out. */
+    static Arbitrary<Long> seed() {
+        return anyLong().injectNull(0.3);
+    }
+
     /** A positive duration with microsecond resolution. */
     static Arbitrary<Duration> duration() {
         return Arbitraries.oneOf(
@@ -186,7 +191,7 @@ final class PlanArbitraries {
                 d.map(GeneratorSpec.Constant::new),
                 Combinators.combine(d, d, d).as(GeneratorSpec.Sine::new),
                 Combinators.combine(d, d, d).as(GeneratorSpec.Sawtooth::new),
-                Combinators.combine(d, d, anyLong()).as(GeneratorSpec.Uniform::new),
+                Combinators.combine(d, d, seed()).as(GeneratorSpec.Uniform::new),
                 Combinators.combine(d.list().ofMinSize(1).ofMaxSize(4), Arbitraries.of(true, false))
                         .as(GeneratorSpec.Sequence::new),
                 Combinators.combine(d, d, d.injectNull(0.5)).as(GeneratorSpec.Step::new),
@@ -225,7 +230,7 @@ final class PlanArbitraries {
                                 template.list().ofMaxSize(2),
                                 Arbitraries.maps(Arbitraries.of(Severity.class), anyDouble())
                                         .ofMaxSize(3),
-                                anyLong())
+                                seed())
                         .as(LogGeneratorSpec.Template::new),
                 Combinators.combine(
                                 text(),
@@ -394,7 +399,7 @@ final class PlanArbitraries {
                                     increasing(positive().filter(Double::isFinite))),
                             Arbitraries.integers().greaterOrEqual(1),
                             anyDouble(),
-                            anyLong())
+                            seed())
                     .as(Signal.Histogram::new);
             case SUMMARY -> Combinators.combine(
                             distribution(),
@@ -405,7 +410,7 @@ final class PlanArbitraries {
                                             .filter(q -> q > 0 && q < 1))),
                             Arbitraries.integers().greaterOrEqual(1),
                             anyDouble(),
-                            anyLong())
+                            seed())
                     .as(Signal.Summary::new);
             default -> Arbitraries.oneOf(
                     generator().map(Signal.Metrics::new),
@@ -456,7 +461,7 @@ final class PlanArbitraries {
                         anyLong().filter(c -> c != 0),
                         Arbitraries.of(CardinalitySpike.Strategy.class),
                         text().injectNull(0.5),
-                        anyLong())
+                        seed())
                 .as((l, f, extra, c, s, p, seed) -> new CardinalitySpike(l, f.plus(extra), f, c, s, p, seed));
     }
 

@@ -142,12 +142,24 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code memory}.
+     * {@code memory}: the encoded records stay in the process, readable while the run goes on
+     * through {@code Run.memory("entry-id")} (a {@code MemorySink}).
      *
      * @return the spec
      */
     static SinkSpec memory() {
         return new Memory();
+    }
+
+    /**
+     * A bounded queue of encoded records to a consumer thread of the embedding program, read through
+     * {@code Run.channel("entry-id")}; programmatic only (it has no YAML form, as in the reference).
+     *
+     * @param capacity how many records may wait before the entry blocks, at least 1
+     * @return the spec
+     */
+    static SinkSpec channel(int capacity) {
+        return new Channel(capacity);
     }
 
     private static void checkRetry(RetryPolicy retry, String path, Problems problems) {
@@ -1424,6 +1436,32 @@ public interface SinkSpec {
         @Override
         public String type() {
             return "memory";
+        }
+    }
+
+    /**
+     * A bounded queue of encoded records handed to a consumer thread (Sonda 1.20 {@code
+     * sink/channel.rs}): the entry blocks while {@code capacity} records wait, so a slow consumer
+     * slows the entry down instead of losing data. Programmatic only: no YAML {@code type:} reads
+     * into it and the YAML writer refuses it (the reference has no YAML form either). Its type name
+     * {@code channel} names it in messages.
+     *
+     * @param capacity how many records may wait, at least 1
+     */
+    record Channel(int capacity) implements SinkSpec {
+        @Override
+        public String type() {
+            return "channel";
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            if (capacity < 1) {
+                problems.add(
+                        path + ".capacity",
+                        "channel capacity must be at least 1, got " + capacity
+                                + "; it is how many records may wait for the consumer");
+            }
         }
     }
 

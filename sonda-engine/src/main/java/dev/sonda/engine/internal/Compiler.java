@@ -1,5 +1,6 @@
 package dev.sonda.engine.internal;
 
+import dev.sonda.api.CardinalitySpike;
 import dev.sonda.api.Defaults;
 import dev.sonda.api.Entry;
 import dev.sonda.api.InvalidScenarioException;
@@ -24,6 +25,7 @@ import dev.sonda.engine.EntryOverrides;
 import dev.sonda.engine.encode.Encoders;
 import dev.sonda.engine.encode.MetricEncoder;
 import dev.sonda.engine.generator.CsvReplayExpansion;
+import dev.sonda.engine.generator.GeneratorContext;
 import dev.sonda.engine.generator.Generators;
 import dev.sonda.engine.generator.JitterGenerator;
 import dev.sonda.engine.generator.ValueGenerator;
@@ -31,6 +33,7 @@ import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEncoders;
 import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.log.LogGenerators;
+import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,7 +208,7 @@ public final class Compiler {
                 Object r = resolve(SpecKind.ENCODER, encoder, encoderPath, origin);
                 encoder = r == null ? encoder : (EncoderSpec) r;
             }
-            if (sinkPath != null || !(sink instanceof SinkSpec.Stdout)) {
+            if ((sinkPath != null || !(sink instanceof SinkSpec.Stdout)) && !(sink instanceof SinkSpec.Channel)) {
                 Object r = resolve(SpecKind.SINK, sink, sinkPath == null ? path + ".sink" : sinkPath, origin);
                 sink = r == null ? sink : (SinkSpec) r;
             }
@@ -228,7 +231,7 @@ public final class Compiler {
                 AfterResolver.Resolved resolved,
                 List<CompiledEntry> out) {
             EntryOverrides o = options.overrides();
-            Entry e = applyOverrides(e0, o, origin);
+            Entry e = DefaultSeed.apply(applyOverrides(e0, o, origin), options.defaultSeed());
             String path = "scenarios[" + index + "]";
             Problems local = new Problems();
             try {
@@ -236,8 +239,12 @@ public final class Compiler {
             } catch (IllegalArgumentException ex) {
                 local.add(path + ".start_time", ex.getMessage());
             }
-            SinkProvider sinkProvider = registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
-                    .orElse(null);
+            // The channel sink is programmatic only (no YAML type, as in the reference): it is
+            // not in the registry, so that YAML and the type listings stay the reference's.
+            SinkProvider sinkProvider = e.sink() instanceof SinkSpec.Channel
+                    ? ChannelSink.PROVIDER
+                    : registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
+                            .orElse(null);
             if (sinkProvider == null) {
                 local.add(
                         path + ".sink.type",
@@ -256,7 +263,10 @@ public final class Compiler {
                             registry,
                             l.generator(),
                             new dev.sonda.engine.log.LogGeneratorContext(
-                                    path + ".log_generator", options.templateIndexing(), options.baseDirectory()));
+                                    path + ".log_generator",
+                                    options.templateIndexing(),
+                                    options.baseDirectory(),
+                                    options.defaultSeed()));
                 } catch (InvalidScenarioException ex) {
                     local.addAll(ex.problems());
                 }
@@ -295,11 +305,13 @@ public final class Compiler {
                             generator = Generators.create(
                                     registry,
                                     m.generator(),
-                                    rate,
-                                    e.jitter(),
-                                    e.jitterSeed(),
-                                    e.duration(),
-                                    path + ".generator");
+                                    new GeneratorContext(
+                                            rate,
+                                            e.duration(),
+                                            e.jitter(),
+                                            e.jitterSeed(),
+                                            path + ".generator",
+                                            options.defaultSeed()));
                         } catch (InvalidScenarioException ex) {
                             local.addAll(ex.problems());
                         }
@@ -337,7 +349,12 @@ public final class Compiler {
                 ValueGenerator g = c.generator();
                 Double j = e.jitter();
                 if (j != null && j != 0.0) {
-                    g = new JitterGenerator(g, j, e.jitterSeed() == null ? 0L : e.jitterSeed());
+                    g = new JitterGenerator(
+                            g,
+                            j,
+                            e.jitterSeed() != null
+                                    ? e.jitterSeed()
+                                    : options.defaultSeed() != null ? options.defaultSeed() : 0L);
                 }
                 Entry col = copy(e, c.name(), c.labels(), c.rate());
                 out.add(new CompiledEntry(
@@ -519,6 +536,12 @@ public final class Compiler {
     }
 
     private static Entry copy(Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink) {
+        return copy(e, signal, encoder, sink, e.cardinalitySpikes());
+    }
+
+    /** The entry with another signal, encoder, sink and cardinality spikes. */
+    static Entry copy(
+            Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink, List<CardinalitySpike> cardinalitySpikes) {
         return new Entry(
                 e.id(),
                 e.name(),
@@ -534,7 +557,7 @@ public final class Compiler {
                 e.jitterSeed(),
                 e.gaps(),
                 e.bursts(),
-                e.cardinalitySpikes(),
+                cardinalitySpikes,
                 e.phaseOffset(),
                 e.clockGroup(),
                 e.after(),

@@ -92,16 +92,29 @@ public final class TemplateLogGenerator implements LogGenerator {
     }
 
     /**
-     * Builds the generator from its spec.
+     * Builds the generator from its spec; a seed the spec does not state is 0.
      *
      * @param spec the {@code template} block
      * @param indexing the {@code usize} width whose template and pool choices to reproduce
      * @throws NullPointerException if an argument is null
      */
     public TemplateLogGenerator(LogGeneratorSpec.Template spec, Indexing indexing) {
+        this(spec, indexing, spec.seed() == null ? 0L : spec.seed());
+    }
+
+    /**
+     * Builds the generator from its spec with the seed it runs with.
+     *
+     * @param spec the {@code template} block
+     * @param indexing the {@code usize} width whose template and pool choices to reproduce
+     * @param seed the seed (read as unsigned): the spec's own, or the run's default when the spec
+     *     states none
+     * @throws NullPointerException if an argument is null
+     */
+    public TemplateLogGenerator(LogGeneratorSpec.Template spec, Indexing indexing, long seed) {
         Objects.requireNonNull(spec, "spec");
         this.indexMask = Objects.requireNonNull(indexing, "indexing") == Indexing.WASM32 ? 0xFFFF_FFFFL : -1L;
-        this.seed = spec.seed();
+        this.seed = seed;
         List<LogGeneratorSpec.LogTemplate> list = spec.templates();
         this.templates = new Compiled[list.size()];
         for (int i = 0; i < templates.length; i++) {
@@ -403,7 +416,7 @@ public final class TemplateLogGenerator implements LogGenerator {
                 }
             }
             Long seed = block.unsigned64("seed");
-            return new LogGeneratorSpec.Template(templates, weights, seed == null ? 0L : seed);
+            return new LogGeneratorSpec.Template(templates, weights, seed);
         }
 
         @Override
@@ -424,7 +437,9 @@ public final class TemplateLogGenerator implements LogGenerator {
                 new TreeMap<>(t.severityWeights()).forEach((k, v) -> weights.put(k.yamlName(), v));
                 out.put("severity_weights", weights);
             }
-            out.putUnsigned("seed", t.seed());
+            if (t.seed() != null) {
+                out.putUnsigned("seed", t.seed());
+            }
         }
 
         /**
@@ -436,7 +451,8 @@ public final class TemplateLogGenerator implements LogGenerator {
          */
         @Override
         public LogGenerator create(LogGeneratorSpec spec, LogGeneratorContext context) {
-            return new TemplateLogGenerator((LogGeneratorSpec.Template) spec, context.indexing());
+            LogGeneratorSpec.Template t = (LogGeneratorSpec.Template) spec;
+            return new TemplateLogGenerator(t, context.indexing(), context.seed(t.seed()));
         }
 
         @Override
