@@ -269,6 +269,8 @@ public final class EntryRunner {
                 }
                 case LOGS -> new LogEmitter(entry, run);
                 case HISTOGRAM, SUMMARY -> new DistributionEmitter(entry, run);
+                case TRACES -> new TraceEmitter(entry, run);
+                case EVENTS -> new EventEmitter(entry, run);
             };
             anchorEpochNanos = StartTime.parse(entry.startTime())
                     .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
@@ -278,9 +280,11 @@ public final class EntryRunner {
                     entry.labels(),
                     run.clock(),
                     run.diagnostics(),
-                    rt.metricEncoder(),
-                    rt.logEncoder(),
-                    Delivery.NONE);
+                    rt.metricsSink() == null ? rt.metricEncoder() : null,
+                    rt.logsSink() == null ? rt.logEncoder() : null,
+                    Delivery.NONE,
+                    rt.spanEncoder(),
+                    rt.eventEncoder());
             Sink sink = run.openSink(entry, context);
             if (sink == null) {
                 throw new IllegalStateException("no sink was opened for entry " + entry.displayName());
@@ -310,6 +314,7 @@ public final class EntryRunner {
     private void finish() {
         finished = true;
         emitter.closeEmit();
+        emitter.end();
         if (source != null) {
             source.gone(startNanos + Math.min(schedule.t(), durationNanos));
         }
@@ -330,6 +335,7 @@ public final class EntryRunner {
             try {
                 if (emitter != null) {
                     emitter.closeEmit();
+                    emitter.end();
                 }
             } catch (Outlet.EntryFailure f) {
                 run.fail(entry, f.getCause() != null ? f.getCause() : f);

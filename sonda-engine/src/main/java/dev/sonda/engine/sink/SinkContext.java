@@ -1,7 +1,9 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.engine.Clock;
+import dev.sonda.engine.encode.EventEncoder;
 import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.encode.SpanEncoder;
 import dev.sonda.engine.log.LogEncoder;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  *     encode with it through {@link EncodingSink})
  * @param logEncoder the entry's log encoder, or null for a metric entry
  * @param delivery where the sink reports delivered and dropped records
+ * @param spanEncoder the entry's span encoder, or null for entries other than traces
+ * @param eventEncoder the entry's event encoder, or null for entries other than events
  */
 public record SinkContext(
         String entryName,
@@ -28,7 +32,9 @@ public record SinkContext(
         Consumer<String> diagnostics,
         MetricEncoder metricEncoder,
         LogEncoder logEncoder,
-        Delivery delivery) {
+        Delivery delivery,
+        SpanEncoder spanEncoder,
+        EventEncoder eventEncoder) {
     /**
      * Creates the context, copying {@code labels}.
      *
@@ -39,6 +45,8 @@ public record SinkContext(
      * @param metricEncoder the metric encoder, or null
      * @param logEncoder the log encoder, or null
      * @param delivery where delivery is reported
+     * @param spanEncoder the span encoder, or null
+     * @param eventEncoder the event encoder, or null
      * @throws NullPointerException if a required argument is null
      */
     public SinkContext {
@@ -47,6 +55,29 @@ public record SinkContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(diagnostics, "diagnostics");
         Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /**
+     * Creates a context without span or event encoders (metrics and logs entries).
+     *
+     * @param entryName the entry's name
+     * @param labels the entry's static labels
+     * @param clock the run's clock
+     * @param diagnostics receives diagnostic lines
+     * @param metricEncoder the metric encoder, or null
+     * @param logEncoder the log encoder, or null
+     * @param delivery where delivery is reported
+     * @throws NullPointerException if a required argument is null
+     */
+    public SinkContext(
+            String entryName,
+            Map<String, String> labels,
+            Clock clock,
+            Consumer<String> diagnostics,
+            MetricEncoder metricEncoder,
+            LogEncoder logEncoder,
+            Delivery delivery) {
+        this(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, null, null);
     }
 
     /**
@@ -77,7 +108,20 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withEncoders(MetricEncoder metricEncoder, LogEncoder logEncoder) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+        return new SinkContext(
+                entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, spanEncoder, eventEncoder);
+    }
+
+    /**
+     * This context with other span and event encoders.
+     *
+     * @param spanEncoder the span encoder, or null
+     * @param eventEncoder the event encoder, or null
+     * @return the new context
+     */
+    public SinkContext withTraceEncoders(SpanEncoder spanEncoder, EventEncoder eventEncoder) {
+        return new SinkContext(
+                entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, spanEncoder, eventEncoder);
     }
 
     /**
@@ -87,7 +131,8 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withLabels(Map<String, String> labels) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+        return new SinkContext(
+                entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, spanEncoder, eventEncoder);
     }
 
     /**
@@ -97,6 +142,7 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withClock(Clock clock) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery);
+        return new SinkContext(
+                entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, spanEncoder, eventEncoder);
     }
 }
