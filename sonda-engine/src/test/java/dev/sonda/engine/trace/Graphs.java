@@ -33,7 +33,7 @@ final class Graphs {
                                                 .inParallel())))
                 .service(Service.of(
                         "db",
-                        Operation.of("query", new Distribution.Exponential(0.2))
+                        Operation.of("query", new Distribution.Exponential(0.1))
                                 .withKind(SpanKind.CLIENT)
                                 .withTimeout(Duration.ofMillis(40))))
                 .service(Service.of("cache", Operation.of("get", new Distribution.Uniform(0.1, 0.5))));
