@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         description = "Synthetic telemetry generator",
         mixinStandardHelpOptions = true,
         version = "sonda 0.1.0 (JVM)",
-        subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, NewCommand.class})
+        subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, NewCommand.class, FixturesCommand.class})
 final class SondaCommand {
 
     @Option(

@@ -198,7 +198,8 @@ class RunCommandTest {
                         + " memory, stdout, tcp, udp");
         assertThat(Main.execute("run", HELLO, "--encoder", "xml")).isEqualTo(2);
         assertThat(stderr())
-                .contains("error: unknown encoder type 'xml'; known: influx_lp, json_lines, prometheus_text, syslog");
+                .contains(
+                        "error: unknown encoder type 'xml'; known: influx_lp, json_lines, ndjson, prometheus_text, syslog");
         assertThat(Main.execute("run", HELLO, "--sink", "remote_write", "--endpoint", "http://x"))
                 .isEqualTo(2);
         assertThat(stderr()).contains("error: sink type 'remote_write' needs the sonda-remote-write module");
@@ -220,6 +221,6 @@ class RunCommandTest {
         assertThat(Main.execute("run", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
                 .contains("sink: file, http_push, loki, memory, stdout, tcp, udp.")
-                .contains("encoder: influx_lp, json_lines, prometheus_text, syslog.");
+                .contains("encoder: influx_lp, json_lines, ndjson, prometheus_text, syslog.");
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Not API. An events entry: its events sorted by offset (ties in file order), each delivered at
  * the first tick at or after its offset and stamped with the offset itself ({@code anchor + at}).
- * At the entry's end, events due by then (at most one tick after the last) are delivered too.
+ * At the entry's end, events due by then (at most one tick after the last) are delivered too. A
+ * tick counts (in the entry's event count) when it delivered at least one event, all of them.
  */
 final class EventEmitter extends Emitter {
     private final InfraEvent[] events;
@@ -45,8 +46,10 @@ final class EventEmitter extends Emitter {
         return deliverUpTo(t);
     }
 
+    /** Delivers the events due by {@code t}; true when there was one and every one was delivered. */
     private boolean deliverUpTo(long t) {
         boolean ok = true;
+        int delivered = 0;
         while (next < events.length && offsets[next] <= t) {
             InfraEvent e = events[next];
             EventData data = new EventData(
@@ -57,6 +60,7 @@ final class EventEmitter extends Emitter {
                     e.effectiveDetails(),
                     Labels.of(e.attributes()));
             next++;
+            delivered++;
             if (!out.event(data)) {
                 ok = false;
                 continue;
@@ -71,7 +75,7 @@ final class EventEmitter extends Emitter {
                 run.listener().onEvent(entry, data, buf);
             }
         }
-        return ok;
+        return ok && delivered > 0;
     }
 
     @Override
