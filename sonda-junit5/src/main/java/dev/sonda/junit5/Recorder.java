@@ -106,6 +106,19 @@ final class Recorder implements SampleListener {
         logs.add(new LogEvent(entry.name(), java.time.Instant.EPOCH.plusNanos(event.epochNanos()), line));
     }
 
+    /** The spans and infrastructure events of traces and events entries. */
+    final TraceRecorder traces = new TraceRecorder();
+
+    @Override
+    public void onSpan(CompiledEntry entry, dev.sonda.engine.data.SpanRecord span, ByteBuf encoded) {
+        traces.span(entry, span, encoded);
+    }
+
+    @Override
+    public void onEvent(CompiledEntry entry, dev.sonda.engine.data.EventRecord event, ByteBuf encoded) {
+        traces.event(entry, event, encoded);
+    }
+
     /**
      * The log events captured so far, in delivery order.
      *
