@@ -52,23 +52,42 @@ public record Trace(String traceId, List<Span> spans) {
     }
 
     /**
-     * The critical path: from the root, at each step the child that ended last (the call its parent
-     * waited for longest; on equal ends, the one that started last), down to a span without
-     * children. With calls in sequence this is the last call at each level; with parallel calls,
-     * the slowest.
+     * The critical path: the spans the request waited for, as tracing tools compute it. From a
+     * span's end, walking back: the child that ended last, then, before that child's start, the
+     * child that ended last before it, and so on; each child on the path contributes its own
+     * critical path. So calls made in sequence are all on it, and of calls made in parallel, the
+     * slowest.
      *
-     * @return the spans from the root down, at least the root
+     * @return the spans on the path, each followed by its own path's spans in time order; the root
+     *     first
      */
     public List<Span> criticalPath() {
         List<Span> path = new ArrayList<>();
-        Span s = root();
-        while (s != null) {
-            path.add(s);
-            s = children(s).stream()
+        walk(root(), path);
+        return List.copyOf(path);
+    }
+
+    private void walk(Span s, List<Span> path) {
+        path.add(s);
+        List<Span> children = new ArrayList<>(children(s));
+        List<Span> onPath = new ArrayList<>();
+        java.time.Instant t = s.end();
+        while (true) {
+            java.time.Instant before = t;
+            Span last = children.stream()
+                    .filter(c -> !c.end().isAfter(before))
                     .max(Comparator.comparing(Span::end).thenComparing(Span::start))
                     .orElse(null);
+            if (last == null) {
+                break;
+            }
+            onPath.add(0, last);
+            children.removeIf(c -> !c.start().isBefore(last.start()) || c == last);
+            t = last.start();
         }
-        return List.copyOf(path);
+        for (Span c : onPath) {
+            walk(c, path);
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on one captured {@link Trace}; start with {@link TraceAssertions#assertThat(Trace)}.
  *
  * <pre>{@code
- * assertThat(trace).hasCriticalPath("api-gateway", "order-service", "payment-service", "database").failed();
+ * assertThat(trace).hasCriticalPathThrough("payment-service").failed();
+ * assertThat(trace).hasCriticalPath("api-gateway", "product-service", "cache", "database", "database");
  * }</pre>
  */
 public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {

@@ -17,6 +17,7 @@ import dev.sonda.api.trace.Operation;
 import dev.sonda.api.trace.Service;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,15 +73,19 @@ class TraceCaptureTest {
                         .errorRatioByService()
                         .values())
                 .containsOnly(0.0);
+        Trace slowest = captured.spans().traces().stream()
+                .max(Comparator.comparing(Trace::duration))
+                .orElseThrow();
+        assertThat(slowest).hasCriticalPathThrough("payment-service");
     }
 
     @Test
-    void theCriticalPathFollowsTheCallTheParentWaitedForLongest() {
+    void theCriticalPathHoldsTheCallsInSequenceAndTheSlowestOfTheParallelOnes() {
         Captured captured = Captured.simulate(chainWithServices());
         Trace first = captured.spans().traces().get(0);
 
         assertThat(first.spans()).hasSize(1 + 1 + 2 + 3);
-        assertThat(first).hasCriticalPath("a", "b", "d").hasCriticalPathThrough("d");
+        assertThat(first).hasCriticalPath("a", "b", "c", "c", "d").hasCriticalPathThrough("d");
         assertThat(first.children(first.root())).extracting(Span::service).containsExactly("b");
     }
 
@@ -120,7 +125,7 @@ class TraceCaptureTest {
                 .hasMessageContaining("there are none; services: [a, b, c, d]");
         assertThatThrownBy(() -> assertThat(captured.spans().traces().get(0)).hasCriticalPath("a", "c"))
                 .hasMessageContaining("to have the critical path a -> c")
-                .hasMessageContaining("but it is a -> b -> d");
+                .hasMessageContaining("but it is a -> b -> c -> c -> d");
     }
 
     @Test

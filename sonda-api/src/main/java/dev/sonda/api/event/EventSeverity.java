@@ -13,12 +13,14 @@ public enum EventSeverity {
     /** {@code critical}. */
     CRITICAL;
 
+    private final String yamlName = name().toLowerCase(Locale.ROOT);
+
     /**
      * The YAML and NDJSON spelling.
      *
      * @return such as {@code warning}
      */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return yamlName;
     }
 }

@@ -15,12 +15,14 @@ public enum EventType {
     /** {@code alert}: an alert fired or resolved. */
     ALERT;
 
+    private final String yamlName = name().toLowerCase(Locale.ROOT);
+
     /**
      * The YAML and NDJSON spelling.
      *
      * @return such as {@code config_change}
      */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return yamlName;
     }
 }

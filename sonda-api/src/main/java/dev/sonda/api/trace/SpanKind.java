@@ -15,13 +15,15 @@ public enum SpanKind {
     /** {@code consumer}: processes a message from a broker. */
     CONSUMER;
 
+    private final String yamlName = name().toLowerCase(Locale.ROOT);
+
     /**
      * The YAML and NDJSON spelling.
      *
      * @return such as {@code server}
      */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return yamlName;
     }
 
     /**

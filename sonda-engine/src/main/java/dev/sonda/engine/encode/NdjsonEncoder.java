@@ -5,6 +5,7 @@ import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
+import dev.sonda.api.trace.SpanKind;
 import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.SpanRecord;
@@ -67,14 +68,22 @@ public final class NdjsonEncoder implements MetricEncoder, LogEncoder, SpanEncod
     private static final byte[] SPAN_PARENT = ascii("\",\"parent_span_id\":");
     private static final byte[] SPAN_OPERATION = ascii(",\"operation\":");
     private static final byte[] SPAN_DURATION = ascii(",\"duration_ms\":");
-    private static final byte[] SPAN_OK = ascii(",\"status\":\"success\",\"kind\":\"");
-    private static final byte[] SPAN_ERROR = ascii(",\"status\":\"error\",\"kind\":\"");
+    private static final byte[][] SPAN_OK = statusAndKind("success");
+    private static final byte[][] SPAN_ERROR = statusAndKind("error");
+    private static final byte[][] LEVELS = new byte[Severity.values().length][];
     private static final byte[] SPAN_MESSAGE = ascii(",\"status_message\":");
     private static final byte[] ATTRIBUTES = ascii(",\"attributes\":{");
     private static final byte[] EVENT_TYPE = ascii(",\"type\":\"");
     private static final byte[] EVENT_DETAILS = ascii(",\"details\":");
     private static final byte[] EVENT_SEVERITY = ascii(",\"severity\":\"");
     private static final byte[] HEX = ascii("0123456789abcdef");
+
+    static {
+        for (Severity v : Severity.values()) {
+            LEVELS[v.ordinal()] = ascii(level(v));
+        }
+    }
+
     private static final Set<String> LOG_KEYS = Set.of("timestamp", "service", "level", "message", "trace_id");
     private static final int CACHE_LIMIT = 4096;
 
@@ -178,7 +187,7 @@ public final class NdjsonEncoder implements MetricEncoder, LogEncoder, SpanEncod
         out.put(SERVICE);
         nullable(service != null ? service : fields.get("service"), out);
         out.put(LOG_LEVEL);
-        out.putUtf8(level(event.severity()));
+        out.put(LEVELS[event.severity().ordinal()]);
         out.put(LOG_MESSAGE);
         Escapes.jsonString(event.message(), out);
         out.put(LOG_TRACE);
@@ -270,9 +279,7 @@ public final class NdjsonEncoder implements MetricEncoder, LogEncoder, SpanEncod
         out.put(spanName(span.service(), span.operation()));
         out.put(SPAN_DURATION);
         durationMillis(span.durationNanos(), out);
-        out.put(span.error() ? SPAN_ERROR : SPAN_OK);
-        out.putUtf8(span.kind().yamlName());
-        out.put((byte) '"');
+        out.put((span.error() ? SPAN_ERROR : SPAN_OK)[span.kind().ordinal()]);
         if (span.error() && span.statusMessage() != null) {
             out.put(SPAN_MESSAGE);
             out.put(cached(span.statusMessage()));
@@ -442,6 +449,16 @@ public final class NdjsonEncoder implements MetricEncoder, LogEncoder, SpanEncod
             }
         }
         return true;
+    }
+
+    /** {@code ,"status":"STATUS","kind":"KIND"} for every span kind, by ordinal. */
+    private static byte[][] statusAndKind(String status) {
+        SpanKind[] kinds = SpanKind.values();
+        byte[][] out = new byte[kinds.length][];
+        for (SpanKind k : kinds) {
+            out[k.ordinal()] = ascii(",\"status\":\"" + status + "\",\"kind\":\"" + k.yamlName() + "\"");
+        }
+        return out;
     }
 
     private static byte[] ascii(String s) {
