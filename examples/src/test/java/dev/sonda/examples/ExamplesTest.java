@@ -29,7 +29,8 @@ class ExamplesTest {
             "link-failover.yaml", ExamplePlans::linkFailover,
             "log-template.yaml", ExamplePlans::logTemplate,
             "multi-scenario.yaml", ExamplePlans::multiScenario,
-            "csv-replay.yaml", ExamplePlans::csvReplay);
+            "csv-replay.yaml", ExamplePlans::csvReplay,
+            "traces-checkout.yaml", ExamplePlans::tracesCheckout);
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

@@ -56,6 +56,11 @@ final class ScanWindowReader extends Reader {
             throw tooLong(from);
         }
         int n = Math.min(len, text.length() - pos);
+        if (n == len && n > 1 && Character.isHighSurrogate(text.charAt(pos + n - 1))) {
+            // SnakeYAML reads one more character after a high surrogate that ends a read, into the
+            // same buffer: past its end when the read filled it. Keep the pair for the next read.
+            n--;
+        }
         text.getChars(pos, pos + n, buf, off);
         for (int k = pos + n - 1; k >= pos; k--) {
             char c = text.charAt(k);
