@@ -2,13 +2,22 @@ package dev.sonda.examples;
 
 import dev.sonda.api.Distribution;
 import dev.sonda.api.MetricType;
+import dev.sonda.api.Offset;
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Severity;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.event.EventSeverity;
+import dev.sonda.api.event.EventType;
+import dev.sonda.api.event.InfraEvent;
 import dev.sonda.api.generator.LogGeneratorSpec.LogTemplate;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.trace.Call;
+import dev.sonda.api.trace.Fault;
+import dev.sonda.api.trace.Operation;
+import dev.sonda.api.trace.Service;
+import dev.sonda.api.trace.SpanKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -314,6 +323,57 @@ public final class ExamplePlans {
                                 .withRecordPer(SinkSpec.Kafka.RecordPer.LINE)
                                 .withKey("{labels.service}")
                                 .withCompression(SinkSpec.Kafka.Compression.ZSTD)))
+                .build();
+    }
+
+    /**
+     * {@code traces-checkout.yaml}: a checkout through four services, a payments deploy at 30% that
+     * breaks it until the rollback at 70%, with log lines and RED metrics from the same spans.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan tracesCheckout() {
+        return Scenario.plan()
+                .scenarioName("checkout-deploy")
+                .duration("2m")
+                .add(Scenario.traces("checkout")
+                        .id("checkout")
+                        .rate(10)
+                        .seed(7)
+                        .errorPropagation(0.9)
+                        .service(Service.of(
+                                "web",
+                                Operation.of("POST /checkout", 5, 1)
+                                        .withTimeout(Duration.ofSeconds(1))
+                                        .withCalls(Call.to("cart"), Call.to("payments", "charge"))))
+                        .service(Service.of(
+                                "cart",
+                                Operation.of("load", 3, 0.5)
+                                        .withCalls(Call.to("db").withCount(2))))
+                        .service(Service.of(
+                                "payments",
+                                Operation.of("charge", new Distribution.Exponential(0.025))
+                                        .withKind(SpanKind.CLIENT)
+                                        .withAttributes(Map.of("peer.service", "card-network"))))
+                        .service(Service.of(
+                                "db",
+                                Operation.of("query", new Distribution.Uniform(1, 4))
+                                        .withKind(SpanKind.CLIENT)))
+                        .fault(Fault.on("payments")
+                                .between(Offset.percent(32), Offset.percent(70))
+                                .withErrorRate(0.6)
+                                .withLatencyFactor(3)
+                                .withMessage("card network timeout"))
+                        .logs()
+                        .redMetrics(Duration.ofSeconds(10)))
+                .add(Scenario.events("deploys")
+                        .id("deploys")
+                        .event(InfraEvent.of(Offset.percent(30), EventType.DEPLOYMENT, "payments")
+                                .withAttributes(Map.of("version", "4.2.0")))
+                        .event(InfraEvent.of(Offset.percent(70), EventType.DEPLOYMENT, "payments")
+                                .withSeverity(EventSeverity.WARNING)
+                                .withDetails("Rolling back payments to 4.1.3")
+                                .withAttributes(Map.of("version", "4.1.3"))))
                 .build();
     }
 }

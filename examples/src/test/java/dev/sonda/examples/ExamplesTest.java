@@ -33,7 +33,8 @@ class ExamplesTest {
             Map.entry("otlp-grpc.yaml", ExamplePlans::otlpGrpc),
             Map.entry("otlp-logs.yaml", ExamplePlans::otlpLogs),
             Map.entry("remote-write.yaml", ExamplePlans::remoteWrite),
-            Map.entry("kafka.yaml", ExamplePlans::kafka));
+            Map.entry("kafka.yaml", ExamplePlans::kafka),
+            Map.entry("traces-checkout.yaml", ExamplePlans::tracesCheckout));
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

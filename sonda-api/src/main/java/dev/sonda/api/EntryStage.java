@@ -666,18 +666,23 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      * The entry as configured so far, without validation (a plan validates it with its defaults).
      *
      * @return the entry
-     * @throws IllegalStateException if the signal's body (generator, log generator, distribution
-     *     or pack) was never set
+     * @throws IllegalStateException if the signal's body (generator, log generator, distribution,
+     *     pack, services or events) was never set
      */
     @SuppressWarnings("unchecked")
     public Entry toEntry() {
         Signal signal = signal();
         if (signal == null) {
-            throw new IllegalStateException("entry '" + get(Field.NAME) + "' has no "
-                    + (signalType() == SignalType.LOGS
-                            ? "log generator"
-                            : signalType() == SignalType.METRICS ? "generator" : "distribution")
-                    + "; set one before building");
+            String body =
+                    switch (signalType()) {
+                        case LOGS -> "log generator";
+                        case METRICS -> "generator";
+                        case TRACES -> "service (traces: services)";
+                        case EVENTS -> "event";
+                        default -> "distribution";
+                    };
+            throw new IllegalStateException(
+                    "entry '" + get(Field.NAME) + "' has no " + body + "; set one before building");
         }
         return new Entry(
                 (String) get(Field.ID),

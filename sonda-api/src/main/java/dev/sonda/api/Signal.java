@@ -1,15 +1,18 @@
 package dev.sonda.api;
 
+import dev.sonda.api.event.InfraEvent;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.trace.TraceSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What an entry generates: its {@code signal_type} together with the body that type requires
- * ({@code generator}, {@code log_generator}, {@code distribution} or {@code pack}). A closed set.
+ * ({@code generator}, {@code log_generator}, {@code distribution}, {@code pack}, {@code traces} or
+ * {@code events}). A closed set.
  */
 public sealed interface Signal {
 
@@ -272,6 +275,75 @@ public sealed interface Signal {
                     o.generator().validate(path + ".overrides." + metric + ".generator", problems);
                 }
             });
+        }
+    }
+
+    /**
+     * {@code signal_type: traces}: one trace of a service graph per tick (YAML {@code traces:}).
+     *
+     * @param traces the graph, its faults, and its logs and RED metrics
+     */
+    record Traces(TraceSpec traces) implements Signal {
+        /**
+         * Creates the record.
+         *
+         * @param traces the graph, its faults, and its logs and RED metrics
+         * @throws NullPointerException if {@code traces} is null
+         */
+        public Traces {
+            Objects.requireNonNull(traces, "traces");
+        }
+
+        @Override
+        public SignalType signalType() {
+            return SignalType.TRACES;
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            traces.validate(path + ".traces", problems);
+        }
+    }
+
+    /**
+     * {@code signal_type: events}: infrastructure events at points of the entry's timeline (YAML
+     * {@code events:}).
+     *
+     * @param events the events, at least one, in any order (they are written in time order)
+     */
+    record Events(List<InfraEvent> events) implements Signal {
+        /**
+         * Creates the record, copying the list.
+         *
+         * @param events the events
+         * @throws NullPointerException if {@code events} is null
+         */
+        public Events {
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public SignalType signalType() {
+            return SignalType.EVENTS;
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            if (events.isEmpty()) {
+                problems.add(path + ".events", "an events entry needs at least one event");
+            }
+            for (int i = 0; i < events.size(); i++) {
+                events.get(i).validate(path + ".events[" + i + "]", problems);
+            }
+        }
+
+        /**
+         * Whether an event is placed at a share of the entry's duration, which then needs one.
+         *
+         * @return true when any {@code at} is a percentage
+         */
+        public boolean usesRelativeOffsets() {
+            return events.stream().anyMatch(e -> e.at().relative());
         }
     }
 }

@@ -42,12 +42,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sonda run FILE|@name}: runs a scenario file until every entry's duration ends. */
-@Command(name = "run", description = "Run a scenario file (or @name from --catalog).", mixinStandardHelpOptions = true)
+@Command(
+        name = "run",
+        description = "Run a scenario file (or @name from --catalog or the built-in catalog).",
+        mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SondaCommand root;
 
-    @Parameters(paramLabel = "SCENARIO", description = "Scenario file path, or @name of a catalog entry.")
+    @Parameters(
+            paramLabel = "SCENARIO",
+            description = "Scenario file path, or @name of a catalog entry (built in: the incident library).")
     String scenario;
 
     @Option(
@@ -151,12 +156,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Path resolveSource() {
         if (scenario.startsWith("@")) {
-            if (root.catalog == null) {
-                throw new CliException("--catalog <dir> is required to resolve @name references", 2);
-            }
-            return Catalog.open(root.catalog, System.err)
-                    .find(scenario.substring(1))
-                    .source();
+            return BuiltInCatalog.find(root.catalog, scenario.substring(1)).source();
         }
         Path p = Path.of(scenario);
         if (!Files.isRegularFile(p)) {

@@ -10,7 +10,14 @@ import picocli.CommandLine.ScopeType;
         description = "Synthetic telemetry generator",
         mixinStandardHelpOptions = true,
         version = "sonda 0.1.0 (JVM)",
-        subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, NewCommand.class, ServerCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            NewCommand.class,
+            ServerCommand.class,
+            FixturesCommand.class
+        })
 final class SondaCommand {
 
     @Option(

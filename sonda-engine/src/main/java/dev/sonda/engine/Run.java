@@ -717,6 +717,20 @@ public final class Run implements AutoCloseable {
         }
 
         @Override
+        public Sink openSink(CompiledEntry entry, CompiledEntry.Companion companion, SinkContext context) {
+            if (options.sinkFactory() != null) {
+                return options.sinkFactory().apply(entry, context);
+            }
+            Sink sink = companion.provider().create(companion.sink(), context);
+            if (sink == null) {
+                throw new SinkException(
+                        "sink provider " + companion.provider().getClass().getName() + " returned no sink for type '"
+                                + companion.sink().type() + "'");
+            }
+            return sink;
+        }
+
+        @Override
         public void fail(CompiledEntry entry, Throwable failure) {
             failures.add(new RunFailure(entry.index(), entry.name(), failure));
         }

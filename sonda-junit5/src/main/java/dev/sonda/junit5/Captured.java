@@ -341,6 +341,26 @@ public final class Captured {
     }
 
     /**
+     * The spans of {@code signal_type: traces} entries captured so far, in delivery order (start
+     * order within an entry), with the queries an incident test asks ({@link Spans}).
+     *
+     * @return the spans
+     */
+    public Spans spans() {
+        return new Spans(recorder.traces.spans());
+    }
+
+    /**
+     * The infrastructure events of {@code signal_type: events} entries captured so far, in delivery
+     * order (time order within an entry).
+     *
+     * @return an immutable list
+     */
+    public List<Event> events() {
+        return recorder.traces.events();
+    }
+
+    /**
      * The run's diagnostic lines so far (sink retries and errors, rate-limited warnings); they are
      * also printed to standard error.
      *

@@ -166,6 +166,43 @@ final class Recorder implements RunObserver {
         }
     }
 
+    /** The spans and infrastructure events of traces and events entries. */
+    final TraceRecorder traces = new TraceRecorder();
+
+    /**
+     * Records a delivered span with its line in the entry's span encoder.
+     *
+     * @param entry the entry that emitted it
+     * @param span the span, valid during the call only
+     */
+    @Override
+    public void onSpan(CompiledEntry entry, dev.sonda.engine.data.SpanRecord span) {
+        synchronized (this) {
+            scratch.clear();
+            if (entry.runtime().spanEncoder() != null) {
+                entry.runtime().spanEncoder().encode(span, scratch);
+            }
+            traces.span(entry, span, scratch);
+        }
+    }
+
+    /**
+     * Records a delivered infrastructure event with its line in the entry's event encoder.
+     *
+     * @param entry the entry that emitted it
+     * @param event the event, valid during the call only
+     */
+    @Override
+    public void onEvent(CompiledEntry entry, dev.sonda.engine.data.EventRecord event) {
+        synchronized (this) {
+            scratch.clear();
+            if (entry.runtime().eventEncoder() != null) {
+                entry.runtime().eventEncoder().encode(event, scratch);
+            }
+            traces.event(entry, event, scratch);
+        }
+    }
+
     /**
      * Records a diagnostic line of the run.
      *

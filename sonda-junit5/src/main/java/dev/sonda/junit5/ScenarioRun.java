@@ -208,6 +208,12 @@ final class ScenarioRun implements AutoCloseable {
         public void log(dev.sonda.engine.data.LogRecord record) {}
 
         @Override
+        public void span(dev.sonda.engine.data.SpanRecord span) {}
+
+        @Override
+        public void event(dev.sonda.engine.data.EventRecord event) {}
+
+        @Override
         public void flush() {}
 
         @Override

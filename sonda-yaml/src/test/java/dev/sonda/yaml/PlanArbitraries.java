@@ -260,6 +260,9 @@ final class PlanArbitraries {
 
     /** An encoder that can write {@code type}. */
     static Arbitrary<EncoderSpec> encoder(SignalType type) {
+        if (TraceArbitraries.handles(type)) {
+            return Arbitraries.just(EncoderSpec.ndjson());
+        }
         // remote_write and otlp are left out: their providers come with their own modules
         Arbitrary<EncoderSpec> both = precision().map(EncoderSpec.JsonLines::new);
         if (type == SignalType.LOGS) {
@@ -392,6 +395,8 @@ final class PlanArbitraries {
     private static Arbitrary<Signal> signal(SignalType type) {
         return switch (type) {
             case LOGS -> logGenerator().map(Signal.Logs::new);
+            case TRACES -> TraceArbitraries.traces().map(Signal.Traces::new);
+            case EVENTS -> TraceArbitraries.events().map(Signal.Events::new);
             case HISTOGRAM -> Combinators.combine(
                             distribution(),
                             Arbitraries.oneOf(
@@ -431,9 +436,13 @@ final class PlanArbitraries {
 
     private static Arbitrary<Body> body() {
         return Arbitraries.of(SignalType.class).flatMap(type -> Combinators.combine(
-                        type == SignalType.LOGS ? text() : metricName(),
+                        type == SignalType.LOGS || TraceArbitraries.handles(type) ? text() : metricName(),
                         signal(type),
-                        encoder(type).injectNull(0.5),
+                        // traces and events keep their own encoder: defaults may name one that
+                        // cannot write them
+                        TraceArbitraries.handles(type)
+                                ? encoder(type)
+                                : encoder(type).injectNull(0.5),
                         Arbitraries.of(MetricType.class).injectNull(0.7),
                         text().injectNull(0.7))
                 .as((n, s, e, m, h) ->
@@ -595,7 +604,9 @@ final class PlanArbitraries {
 
     private static Entry fit(Entry e, String id, Defaults d) {
         boolean gated = e.whileClause() != null || d.whileClause() != null;
-        boolean needsDuration = e.after() != null || gated;
+        boolean relative = e.signal() instanceof Signal.Traces t && t.traces().usesRelativeOffsets()
+                || e.signal() instanceof Signal.Events ev && ev.usesRelativeOffsets();
+        boolean needsDuration = e.after() != null || gated || relative;
         return new Entry(
                 id,
                 e.name(),

@@ -346,19 +346,23 @@ public final class EntryRunner {
                 }
                 case LOGS -> new LogEmitter(entry, run);
                 case HISTOGRAM, SUMMARY -> new DistributionEmitter(entry, run);
+                case TRACES -> new TraceEmitter(entry, run);
+                case EVENTS -> new EventEmitter(entry, run);
             };
             anchorEpochNanos = StartTime.parse(entry.startTime())
                     .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
             CompiledEntry.Runtime rt = entry.runtime();
             SinkContext context = new SinkContext(
-                            entry.name(),
-                            entry.labels(),
-                            run.clock(),
-                            run.diagnostics(),
-                            rt.metricEncoder(),
-                            rt.logEncoder(),
-                            Delivery.NONE)
-                    .withHelp(entry.source().help());
+                    entry.name(),
+                    entry.labels(),
+                    run.clock(),
+                    run.diagnostics(),
+                    rt.metricsSink() == null ? rt.metricEncoder() : null,
+                    rt.logsSink() == null ? rt.logEncoder() : null,
+                    Delivery.NONE,
+                    rt.spanEncoder(),
+                    rt.eventEncoder(),
+                    entry.source().help());
             Sink sink = run.openSink(entry, context);
             if (sink == null) {
                 throw new IllegalStateException("no sink was opened for entry " + entry.displayName());
@@ -388,6 +392,7 @@ public final class EntryRunner {
     private void finish() {
         finished = true;
         emitter.closeEmit();
+        emitter.end();
         if (source != null) {
             source.gone(startNanos + Math.min(schedule.t(), durationNanos));
         }
@@ -409,6 +414,7 @@ public final class EntryRunner {
             try {
                 if (emitter != null) {
                     emitter.closeEmit();
+                    emitter.end();
                 }
             } catch (Outlet.EntryFailure f) {
                 run.fail(entry, f.getCause() != null ? f.getCause() : f);

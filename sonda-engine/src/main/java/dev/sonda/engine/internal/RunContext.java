@@ -79,6 +79,17 @@ public interface RunContext {
     Sink openSink(CompiledEntry entry, SinkContext context);
 
     /**
+     * Opens a second sink of an entry (a traces entry's log lines or RED metrics); a run whose
+     * sinks are replaced ({@code RunOptions.withSinkFactory}) replaces this one too.
+     *
+     * @param entry the entry
+     * @param companion the sink's spec and provider
+     * @param context the sink context, with the encoders of what goes there
+     * @return the sink
+     */
+    Sink openSink(CompiledEntry entry, CompiledEntry.Companion companion, SinkContext context);
+
+    /**
      * Records an entry's failure.
      *
      * @param entry the entry
