@@ -1,13 +1,23 @@
 package dev.sonda.examples;
 
+import dev.sonda.api.Distribution;
 import dev.sonda.api.MetricType;
+import dev.sonda.api.Offset;
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Severity;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.event.EventSeverity;
+import dev.sonda.api.event.EventType;
+import dev.sonda.api.event.InfraEvent;
 import dev.sonda.api.generator.LogGeneratorSpec.LogTemplate;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.trace.Call;
+import dev.sonda.api.trace.Fault;
+import dev.sonda.api.trace.Operation;
+import dev.sonda.api.trace.Service;
+import dev.sonda.api.trace.SpanKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +214,56 @@ public final class ExamplePlans {
     }
 
     /**
+     * {@code otlp-grpc.yaml}: a gauge, a counter and a histogram exported as OTLP over gRPC, 20 data
+     * points per export, with a {@code service.name} resource attribute.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan otlpGrpc() {
+        return Scenario.plan()
+                .rate(1)
+                .duration("5m")
+                .label("job", "checkout")
+                .sink(SinkSpec.otlpGrpc("http://localhost:4317", "metrics")
+                        .withBatchSize(20)
+                        .withResourceAttributes(Map.of("service.name", "checkout")))
+                .add(Scenario.metrics("cpu_usage").sine(40, 60, 50).label("host", "web-1"))
+                .add(Scenario.metrics("http_requests_total")
+                        .metricType(MetricType.COUNTER)
+                        .step(5))
+                .add(Scenario.histogram("http_request_duration_seconds")
+                        .distribution(new Distribution.Exponential(10.0))
+                        .buckets(0.01, 0.05, 0.1, 0.5, 1)
+                        .observationsPerTick(50)
+                        .seed(42))
+                .build();
+    }
+
+    /**
+     * {@code otlp-logs.yaml}: templated access logs exported as OTLP log records over gRPC.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan otlpLogs() {
+        return Scenario.logs("access_logs")
+                .rate(5)
+                .duration("1m")
+                .template(
+                        List.of(new LogTemplate(
+                                "GET {path} from {ip} returned {status}",
+                                Map.of(
+                                        "path", List.of("/api/v1/cart", "/api/v1/checkout"),
+                                        "ip", List.of("10.0.0.1", "10.0.0.2"),
+                                        "status", List.of("200", "500")))),
+                        Map.of(Severity.INFO, 0.9, Severity.ERROR, 0.1),
+                        7)
+                .label("env", "prod")
+                .sink(SinkSpec.otlpGrpc("http://localhost:4317", "logs")
+                        .withResourceAttributes(Map.of("service.name", "checkout")))
+                .buildPlan();
+    }
+
+    /**
      * {@code remote-write.yaml}: a CPU sine and a request counter pushed over Prometheus remote
      * write into a local VictoriaMetrics ({@code http://127.0.0.1:8428/api/v1/write}), 100 samples
      * per request or every 2 seconds, retried three times.
@@ -224,7 +284,96 @@ public final class ExamplePlans {
                 .add(Scenario.metrics("http_requests_total")
                         .id("requests")
                         .metricType(MetricType.COUNTER)
-                        .step(0, 5, null))
+                        .step(0, 5))
+                .build();
+    }
+
+    /**
+     * {@code kafka.yaml}: a sine gauge and templated logs into two Kafka topics, one record per
+     * flush keyed by the metric's name, and one record per log line keyed by a label.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan kafka() {
+        return Scenario.plan()
+                .add(Scenario.metrics("cpu_usage")
+                        .rate(10)
+                        .duration("60s")
+                        .sine(50, 60, 50)
+                        .label("host", "web-01")
+                        .encoder(EncoderSpec.prometheusText())
+                        .sink(SinkSpec.kafka("localhost:9092", "sonda-metrics")
+                                .withMaxBufferAge(Duration.ofSeconds(1))
+                                .withKey("{name}")
+                                .withAcks(SinkSpec.Kafka.Acks.ALL)))
+                .add(Scenario.logs("app_logs")
+                        .rate(5)
+                        .duration("60s")
+                        .template(
+                                List.of(new LogTemplate(
+                                        "GET {endpoint} returned {status}",
+                                        Map.of(
+                                                "endpoint", List.of("/api/v1/orders", "/api/v1/users"),
+                                                "status", List.of("200", "503")))),
+                                Map.of(Severity.INFO, 0.9, Severity.ERROR, 0.1),
+                                7)
+                        .label("service", "checkout")
+                        .encoder(EncoderSpec.jsonLines())
+                        .sink(SinkSpec.kafka("localhost:9092", "sonda-logs")
+                                .withRecordPer(SinkSpec.Kafka.RecordPer.LINE)
+                                .withKey("{labels.service}")
+                                .withCompression(SinkSpec.Kafka.Compression.ZSTD)))
+                .build();
+    }
+
+    /**
+     * {@code traces-checkout.yaml}: a checkout through four services, a payments deploy at 30% that
+     * breaks it until the rollback at 70%, with log lines and RED metrics from the same spans.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan tracesCheckout() {
+        return Scenario.plan()
+                .scenarioName("checkout-deploy")
+                .duration("2m")
+                .add(Scenario.traces("checkout")
+                        .id("checkout")
+                        .rate(10)
+                        .seed(7)
+                        .errorPropagation(0.9)
+                        .service(Service.of(
+                                "web",
+                                Operation.of("POST /checkout", 5, 1)
+                                        .withTimeout(Duration.ofSeconds(1))
+                                        .withCalls(Call.to("cart"), Call.to("payments", "charge"))))
+                        .service(Service.of(
+                                "cart",
+                                Operation.of("load", 3, 0.5)
+                                        .withCalls(Call.to("db").withCount(2))))
+                        .service(Service.of(
+                                "payments",
+                                Operation.of("charge", new Distribution.Exponential(0.025))
+                                        .withKind(SpanKind.CLIENT)
+                                        .withAttributes(Map.of("peer.service", "card-network"))))
+                        .service(Service.of(
+                                "db",
+                                Operation.of("query", new Distribution.Uniform(1, 4))
+                                        .withKind(SpanKind.CLIENT)))
+                        .fault(Fault.on("payments")
+                                .between(Offset.percent(32), Offset.percent(70))
+                                .withErrorRate(0.6)
+                                .withLatencyFactor(3)
+                                .withMessage("card network timeout"))
+                        .logs()
+                        .redMetrics(Duration.ofSeconds(10)))
+                .add(Scenario.events("deploys")
+                        .id("deploys")
+                        .event(InfraEvent.of(Offset.percent(30), EventType.DEPLOYMENT, "payments")
+                                .withAttributes(Map.of("version", "4.2.0")))
+                        .event(InfraEvent.of(Offset.percent(70), EventType.DEPLOYMENT, "payments")
+                                .withSeverity(EventSeverity.WARNING)
+                                .withDetails("Rolling back payments to 4.1.3")
+                                .withAttributes(Map.of("version", "4.1.3"))))
                 .build();
     }
 }

@@ -21,16 +21,20 @@ import org.junit.jupiter.api.TestFactory;
 
 class ExamplesTest {
     /** Every example file and its DSL twin. */
-    private static final Map<String, Supplier<ScenarioPlan>> TWINS = Map.of(
-            "hello.yaml", ExamplePlans::hello,
-            "quick-start.yaml", ExamplePlans::quickStart,
-            "multi-metric-correlation.yaml", ExamplePlans::multiMetricCorrelation,
-            "sequence-alert-test.yaml", ExamplePlans::sequenceAlertTest,
-            "link-failover.yaml", ExamplePlans::linkFailover,
-            "log-template.yaml", ExamplePlans::logTemplate,
-            "multi-scenario.yaml", ExamplePlans::multiScenario,
-            "csv-replay.yaml", ExamplePlans::csvReplay,
-            "remote-write.yaml", ExamplePlans::remoteWrite);
+    private static final Map<String, Supplier<ScenarioPlan>> TWINS = Map.ofEntries(
+            Map.entry("hello.yaml", ExamplePlans::hello),
+            Map.entry("quick-start.yaml", ExamplePlans::quickStart),
+            Map.entry("multi-metric-correlation.yaml", ExamplePlans::multiMetricCorrelation),
+            Map.entry("sequence-alert-test.yaml", ExamplePlans::sequenceAlertTest),
+            Map.entry("link-failover.yaml", ExamplePlans::linkFailover),
+            Map.entry("log-template.yaml", ExamplePlans::logTemplate),
+            Map.entry("multi-scenario.yaml", ExamplePlans::multiScenario),
+            Map.entry("csv-replay.yaml", ExamplePlans::csvReplay),
+            Map.entry("otlp-grpc.yaml", ExamplePlans::otlpGrpc),
+            Map.entry("otlp-logs.yaml", ExamplePlans::otlpLogs),
+            Map.entry("remote-write.yaml", ExamplePlans::remoteWrite),
+            Map.entry("kafka.yaml", ExamplePlans::kafka),
+            Map.entry("traces-checkout.yaml", ExamplePlans::tracesCheckout));
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param cardinality distinct values while active, at least 1
  * @param strategy how values are made (default {@link Strategy#COUNTER})
  * @param prefix value prefix, or null for {@code "<label>_"}
- * @param seed seed of the {@link Strategy#RANDOM} strategy, unsigned (default 0)
+ * @param seed seed of the {@link Strategy#RANDOM} strategy, unsigned (YAML {@code seed}), or null when
+ *     not stated: then the run's default seed ({@code CompileOptions.withDefaultSeed}), else 0
  */
 public record CardinalitySpike(
         String label,
@@ -23,7 +24,7 @@ public record CardinalitySpike(
         long cardinality,
         Strategy strategy,
         String prefix,
-        long seed) {
+        Long seed) {
 
     /** How spike label values are made. */
     public enum Strategy {
@@ -41,7 +42,7 @@ public record CardinalitySpike(
      * @param cardinality distinct values while active, at least 1
      * @param strategy how values are made (default {@link Strategy#COUNTER})
      * @param prefix value prefix, or null for {@code "<label>_"}
-     * @param seed seed of the {@link Strategy#RANDOM} strategy, unsigned (default 0)
+     * @param seed seed of the {@link Strategy#RANDOM} strategy, unsigned, or null when not stated
      * @throws NullPointerException if a required component is null
      */
     public CardinalitySpike {

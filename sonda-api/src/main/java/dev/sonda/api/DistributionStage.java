@@ -36,7 +36,7 @@ public final class DistributionStage extends EntryStage<DistributionStage> {
         extra = extra == null ? Map.of() : extra;
         int obs = (Integer) extra.getOrDefault("observations_per_tick", Signal.DEFAULT_OBSERVATIONS_PER_TICK);
         double shift = (Double) extra.getOrDefault("mean_shift_per_sec", 0.0);
-        long seed = (Long) extra.getOrDefault("seed", 0L);
+        Long seed = (Long) extra.get("seed");
         if (type == SignalType.HISTOGRAM) {
             return new Signal.Histogram(
                     d, (List<Double>) extra.getOrDefault("buckets", Signal.DEFAULT_BUCKETS), obs, shift, seed);

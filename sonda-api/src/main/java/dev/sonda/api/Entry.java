@@ -13,15 +13,17 @@ import java.util.Objects;
  * single-signal file). Immutable.
  *
  * <p>Optional fields are null when the file leaves them out; {@link Defaults} and the built-in
- * defaults fill them at compile time (rate: no default, required; duration: run until stopped;
- * encoder: {@code prometheus_text} for metrics, histograms and summaries, {@code json_lines} for
- * logs; sink: stdout; on_sink_error: warn). Collections are never null.
+ * defaults fill them at compile time (rate: no default, required, except for events entries, which
+ * check once per second; duration: run until stopped; encoder: {@code prometheus_text} for
+ * metrics, histograms and summaries, {@code json_lines} for logs, {@code ndjson} for traces and
+ * events; sink: stdout; on_sink_error: warn). Collections are never null.
  *
  * @param id identifier other entries refer to ({@code [a-zA-Z_][a-zA-Z0-9_]*}), or null
- * @param name metric name ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}) or, for logs, free text; null only
- *     for pack entries
+ * @param name metric name ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}) or, for logs, traces and events, free
+ *     text; null only for pack entries
  * @param signal the signal type and its body
- * @param rate events (ticks) per second, above 0, or null to take {@code defaults.rate}
+ * @param rate events (ticks) per second, above 0, or null to take {@code defaults.rate}; an events
+ *     entry without one checks for due events once per second
  * @param duration lifetime from the entry's own start, or null
  * @param startTime timestamp anchor ({@code now}, {@code +1h}, {@code -30m} or RFC 3339), or null
  * @param labels static labels
@@ -149,16 +151,16 @@ public record Entry(
         if (!pack && name == null) {
             problems.add(path + ".name", "entry " + index + ": inline signal must have 'name'");
         }
-        if (name != null && signal.signalType() != SignalType.LOGS && !Names.isMetricName(name)) {
+        if (name != null && namesAMetric() && !Names.isMetricName(name)) {
             problems.add(path + ".name", "invalid metric name \"" + name + "\": must match [a-zA-Z_:][a-zA-Z0-9_:]*");
         }
         Double effectiveRate = rate != null ? rate : defaults.rate();
-        if (effectiveRate == null) {
+        if (effectiveRate == null && signal.signalType() != SignalType.EVENTS) {
             problems.add(
                     path + ".rate",
                     "entry " + index + " (" + sourceName(index)
                             + "): missing required field 'rate' (set it on the entry or in defaults:)");
-        } else if (Double.isNaN(effectiveRate) || effectiveRate <= 0) {
+        } else if (effectiveRate != null && (Double.isNaN(effectiveRate) || effectiveRate <= 0)) {
             problems.add(path + ".rate", "rate must be positive, got " + FloatText.display(effectiveRate));
         }
         checkPositive(duration, path + ".duration", "duration", problems);
@@ -193,7 +195,17 @@ public record Entry(
         EncoderSpec enc = encoder != null ? encoder : defaults.encoder();
         if (enc != null) {
             enc.validate(path + ".encoder", problems);
-            if (signal.signalType() == SignalType.LOGS && !enc.supportsLogs()) {
+            if (signal.signalType() == SignalType.TRACES && !enc.supportsSpans()) {
+                problems.add(
+                        path + ".encoder",
+                        "span encoding not supported by encoder '" + enc.type() + "'; use ndjson for traces");
+            } else if (signal.signalType() == SignalType.EVENTS && !enc.supportsEvents()) {
+                problems.add(
+                        path + ".encoder",
+                        "event encoding not supported by encoder '" + enc.type() + "'; use ndjson for events");
+            } else if (signal.signalType() == SignalType.TRACES || signal.signalType() == SignalType.EVENTS) {
+                // checked above
+            } else if (signal.signalType() == SignalType.LOGS && !enc.supportsLogs()) {
                 problems.add(
                         path + ".encoder",
                         "log encoding not supported by this encoder: encoder '" + enc.type()
@@ -209,11 +221,25 @@ public record Entry(
         if (snk != null) {
             snk.validate(path + ".sink", problems);
         }
+        boolean relative = signal instanceof Signal.Traces t && t.traces().usesRelativeOffsets()
+                || signal instanceof Signal.Events ev && ev.usesRelativeOffsets();
+        if (relative && duration == null && defaults.duration() == null) {
+            problems.add(
+                    path + ".duration",
+                    src + ": offsets written as a percentage need the entry's duration; set 'duration:' on the"
+                            + " entry or in defaults:, or write the offsets as times such as 30s");
+        }
         checkPositive(phaseOffset, path + ".phase_offset", src + ": phase_offset", problems);
         if (after != null) {
             checkPositive(after.delay(), path + ".after.delay", src + ": after.delay", problems);
         }
         validateGates(path, src, defaults, snk, problems);
+    }
+
+    /** Whether {@link #name()} is a metric name (metrics, histograms, summaries) rather than free text. */
+    private boolean namesAMetric() {
+        SignalType t = signal.signalType();
+        return t == SignalType.METRICS || t == SignalType.HISTOGRAM || t == SignalType.SUMMARY;
     }
 
     private void validateGates(String path, String src, Defaults defaults, SinkSpec snk, Problems problems) {

@@ -574,6 +574,19 @@ public abstract class EntryStage<S extends EntryStage<S>> {
     }
 
     /**
+     * Sets the {@code while:} clause in full, including the server-only {@code scenario_name} and
+     * {@code if_unresolved} of a gate on another scenario body's entry (YAML {@code while: {ref,
+     * op, value, scenario_name, if_unresolved}}). Needs a {@code duration}.
+     *
+     * @param clause the clause
+     * @return the new stage
+     * @throws NullPointerException if {@code clause} is null
+     */
+    public S activeWhile(WhileClause clause) {
+        return with(Field.WHILE, Objects.requireNonNull(clause, "clause"));
+    }
+
+    /**
      * Debounces the {@code while:} gate (YAML {@code delay: {open, close}}).
      *
      * @param open how long the gate must stay open before emission resumes; zero for none
@@ -653,18 +666,23 @@ public abstract class EntryStage<S extends EntryStage<S>> {
      * The entry as configured so far, without validation (a plan validates it with its defaults).
      *
      * @return the entry
-     * @throws IllegalStateException if the signal's body (generator, log generator, distribution
-     *     or pack) was never set
+     * @throws IllegalStateException if the signal's body (generator, log generator, distribution,
+     *     pack, services or events) was never set
      */
     @SuppressWarnings("unchecked")
     public Entry toEntry() {
         Signal signal = signal();
         if (signal == null) {
-            throw new IllegalStateException("entry '" + get(Field.NAME) + "' has no "
-                    + (signalType() == SignalType.LOGS
-                            ? "log generator"
-                            : signalType() == SignalType.METRICS ? "generator" : "distribution")
-                    + "; set one before building");
+            String body =
+                    switch (signalType()) {
+                        case LOGS -> "log generator";
+                        case METRICS -> "generator";
+                        case TRACES -> "service (traces: services)";
+                        case EVENTS -> "event";
+                        default -> "distribution";
+                    };
+            throw new IllegalStateException(
+                    "entry '" + get(Field.NAME) + "' has no " + body + "; set one before building");
         }
         return new Entry(
                 (String) get(Field.ID),

@@ -52,4 +52,17 @@ public final class LogStage extends EntryStage<LogStage> {
             List<LogGeneratorSpec.LogTemplate> templates, Map<Severity, Double> severityWeights, long seed) {
         return logGenerator(new LogGeneratorSpec.Template(templates, severityWeights, seed));
     }
+
+    /**
+     * {@code log_generator: {type: template, templates, severity_weights}} without a seed of its
+     * own: the run's default seed applies ({@code @SondaScenario(seed = ...)}, {@code
+     * CompileOptions.withDefaultSeed}), else 0.
+     *
+     * @param templates templates used round-robin
+     * @param severityWeights relative weight per severity; empty for always {@code info}
+     * @return the new stage
+     */
+    public LogStage template(List<LogGeneratorSpec.LogTemplate> templates, Map<Severity, Double> severityWeights) {
+        return logGenerator(new LogGeneratorSpec.Template(templates, severityWeights, null));
+    }
 }

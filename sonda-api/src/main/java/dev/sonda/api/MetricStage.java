@@ -136,14 +136,15 @@ public final class MetricStage extends EntryStage<MetricStage> {
     }
 
     /**
-     * {@code generator: {type: uniform, min, max}} with seed 0.
+     * {@code generator: {type: uniform, min, max}} without a seed of its own: the run's default seed
+     * applies ({@code @SondaScenario(seed = ...)}, {@code CompileOptions.withDefaultSeed}), else 0.
      *
      * @param min lower bound, inclusive
      * @param max upper bound, inclusive
      * @return the new stage
      */
     public MetricStage uniform(double min, double max) {
-        return uniform(min, max, 0);
+        return generator(new GeneratorSpec.Uniform(min, max, null));
     }
 
     /**

@@ -56,6 +56,27 @@ public final class Scenario {
     }
 
     /**
+     * Starts a {@code signal_type: traces} entry: one trace of a service graph per tick of its
+     * rate.
+     *
+     * @param name the entry's name (free text)
+     * @return the stage
+     */
+    public static TraceStage traces(String name) {
+        return new TraceStage(EntryStage.initial(name));
+    }
+
+    /**
+     * Starts a {@code signal_type: events} entry: infrastructure events at points of its timeline.
+     *
+     * @param name the entry's name (free text)
+     * @return the stage
+     */
+    public static EventStage events(String name) {
+        return new EventStage(EntryStage.initial(name));
+    }
+
+    /**
      * Starts a pack entry (YAML {@code pack:}): one metrics entry per metric of the pack.
      *
      * @param pack pack name (resolved in a catalog) or a file path

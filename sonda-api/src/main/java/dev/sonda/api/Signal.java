@@ -1,15 +1,18 @@
 package dev.sonda.api;
 
+import dev.sonda.api.event.InfraEvent;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
+import dev.sonda.api.trace.TraceSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What an entry generates: its {@code signal_type} together with the body that type requires
- * ({@code generator}, {@code log_generator}, {@code distribution} or {@code pack}). A closed set.
+ * ({@code generator}, {@code log_generator}, {@code distribution}, {@code pack}, {@code traces} or
+ * {@code events}). A closed set.
  */
 public sealed interface Signal {
 
@@ -97,10 +100,11 @@ public sealed interface Signal {
      *     #DEFAULT_BUCKETS})
      * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
      * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-     * @param seed 64-bit seed, unsigned (default 0)
+     * @param seed 64-bit seed, unsigned (YAML {@code seed}), or null when not stated: then the run's
+     *     default seed ({@code CompileOptions.withDefaultSeed}), else 0
      */
     record Histogram(
-            Distribution distribution, List<Double> buckets, int observationsPerTick, double meanShiftPerSec, long seed)
+            Distribution distribution, List<Double> buckets, int observationsPerTick, double meanShiftPerSec, Long seed)
             implements Signal {
         /**
          * Creates the record, checking and copying its components.
@@ -109,7 +113,7 @@ public sealed interface Signal {
          * @param buckets upper bounds, finite, above 0, strictly increasing (default {@link #DEFAULT_BUCKETS})
          * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
          * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-         * @param seed 64-bit seed, unsigned (default 0)
+         * @param seed 64-bit seed, unsigned, or null when not stated
          * @throws NullPointerException if a required component is null
          */
         public Histogram {
@@ -120,14 +124,14 @@ public sealed interface Signal {
         /**
          * A histogram with every default, as YAML {@code signal_type: histogram} with only a
          * {@code distribution:} reads: buckets {@link #DEFAULT_BUCKETS}, {@value
-         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, seed 0.
+         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, no seed stated.
          *
          * @param distribution where observations come from
          * @return the signal
          * @throws NullPointerException if {@code distribution} is null
          */
         public static Histogram defaults(Distribution distribution) {
-            return new Histogram(distribution, DEFAULT_BUCKETS, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, 0L);
+            return new Histogram(distribution, DEFAULT_BUCKETS, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, null);
         }
 
         @Override
@@ -169,14 +173,15 @@ public sealed interface Signal {
      * @param quantiles targets in (0, 1), strictly increasing (default {@link #DEFAULT_QUANTILES})
      * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
      * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-     * @param seed 64-bit seed, unsigned (default 0)
+     * @param seed 64-bit seed, unsigned (YAML {@code seed}), or null when not stated: then the run's
+     *     default seed ({@code CompileOptions.withDefaultSeed}), else 0
      */
     record Summary(
             Distribution distribution,
             List<Double> quantiles,
             int observationsPerTick,
             double meanShiftPerSec,
-            long seed)
+            Long seed)
             implements Signal {
         /**
          * Creates the record, checking and copying its components.
@@ -185,7 +190,7 @@ public sealed interface Signal {
          * @param quantiles targets in (0, 1), strictly increasing (default {@link #DEFAULT_QUANTILES})
          * @param observationsPerTick observations drawn per tick, at least 1 (default 100)
          * @param meanShiftPerSec drift added to every observation per second of run time (default 0)
-         * @param seed 64-bit seed, unsigned (default 0)
+         * @param seed 64-bit seed, unsigned, or null when not stated
          * @throws NullPointerException if a required component is null
          */
         public Summary {
@@ -196,14 +201,14 @@ public sealed interface Signal {
         /**
          * A summary with every default, as YAML {@code signal_type: summary} with only a {@code
          * distribution:} reads: quantiles {@link #DEFAULT_QUANTILES}, {@value
-         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, seed 0.
+         * #DEFAULT_OBSERVATIONS_PER_TICK} observations per tick, no mean shift, no seed stated.
          *
          * @param distribution where observations come from
          * @return the signal
          * @throws NullPointerException if {@code distribution} is null
          */
         public static Summary defaults(Distribution distribution) {
-            return new Summary(distribution, DEFAULT_QUANTILES, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, 0L);
+            return new Summary(distribution, DEFAULT_QUANTILES, DEFAULT_OBSERVATIONS_PER_TICK, 0.0, null);
         }
 
         @Override
@@ -270,6 +275,75 @@ public sealed interface Signal {
                     o.generator().validate(path + ".overrides." + metric + ".generator", problems);
                 }
             });
+        }
+    }
+
+    /**
+     * {@code signal_type: traces}: one trace of a service graph per tick (YAML {@code traces:}).
+     *
+     * @param traces the graph, its faults, and its logs and RED metrics
+     */
+    record Traces(TraceSpec traces) implements Signal {
+        /**
+         * Creates the record.
+         *
+         * @param traces the graph, its faults, and its logs and RED metrics
+         * @throws NullPointerException if {@code traces} is null
+         */
+        public Traces {
+            Objects.requireNonNull(traces, "traces");
+        }
+
+        @Override
+        public SignalType signalType() {
+            return SignalType.TRACES;
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            traces.validate(path + ".traces", problems);
+        }
+    }
+
+    /**
+     * {@code signal_type: events}: infrastructure events at points of the entry's timeline (YAML
+     * {@code events:}).
+     *
+     * @param events the events, at least one, in any order (they are written in time order)
+     */
+    record Events(List<InfraEvent> events) implements Signal {
+        /**
+         * Creates the record, copying the list.
+         *
+         * @param events the events
+         * @throws NullPointerException if {@code events} is null
+         */
+        public Events {
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public SignalType signalType() {
+            return SignalType.EVENTS;
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            if (events.isEmpty()) {
+                problems.add(path + ".events", "an events entry needs at least one event");
+            }
+            for (int i = 0; i < events.size(); i++) {
+                events.get(i).validate(path + ".events[" + i + "]", problems);
+            }
+        }
+
+        /**
+         * Whether an event is placed at a share of the entry's duration, which then needs one.
+         *
+         * @return true when any {@code at} is a percentage
+         */
+        public boolean usesRelativeOffsets() {
+            return events.stream().anyMatch(e -> e.at().relative());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.sonda.api;
 
-/** The four kinds of signal an entry can generate (YAML {@code signal_type}). */
+/** The kinds of signal an entry can generate (YAML {@code signal_type}). */
 public enum SignalType {
     /** {@code metrics}: one value per tick from a value generator. */
     METRICS("metrics"),
@@ -9,7 +9,11 @@ public enum SignalType {
     /** {@code histogram}: bucket counts, sum and count from a distribution. */
     HISTOGRAM("histogram"),
     /** {@code summary}: quantiles, sum and count from a distribution. */
-    SUMMARY("summary");
+    SUMMARY("summary"),
+    /** {@code traces}: one trace of a service graph per tick, with its logs and RED metrics. */
+    TRACES("traces"),
+    /** {@code events}: infrastructure events at given points of the entry's timeline. */
+    EVENTS("events");
 
     private final String yamlName;
 

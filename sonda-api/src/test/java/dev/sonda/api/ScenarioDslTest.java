@@ -256,7 +256,7 @@ class ScenarioDslTest {
                         List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
                         100,
                         0.0,
-                        0L));
+                        null)); // seed not stated: the run's default seed, else 0
     }
 
     // ---- typed forms beside the string and seconds forms ----------------------------------------
@@ -500,7 +500,7 @@ class ScenarioDslTest {
                 .isEqualTo(Signal.Histogram.defaults(d));
         assertThat(Scenario.summary("s").rate(1).distribution(d).build().signal())
                 .isEqualTo(Signal.Summary.defaults(d))
-                .isEqualTo(new Signal.Summary(d, List.of(0.5, 0.9, 0.95, 0.99), 100, 0.0, 0L));
+                .isEqualTo(new Signal.Summary(d, List.of(0.5, 0.9, 0.95, 0.99), 100, 0.0, null));
     }
 
     private static GeneratorSpec generatorOf(MetricStage stage) {

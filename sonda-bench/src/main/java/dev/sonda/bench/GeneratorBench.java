@@ -73,7 +73,7 @@ public class GeneratorBench {
             case "constant" -> Generators.create(new GeneratorSpec.Constant(42.5), RATE);
             case "sine" -> Generators.create(sine, RATE);
             case "sawtooth" -> Generators.create(new GeneratorSpec.Sawtooth(0, 100, 60), RATE);
-            case "uniform" -> Generators.create(new GeneratorSpec.Uniform(0, 100, 42), RATE);
+            case "uniform" -> Generators.create(new GeneratorSpec.Uniform(0, 100, 42L), RATE);
             case "sequence" -> Generators.create(
                     new GeneratorSpec.Sequence(List.of(1.0, 2.0, 3.0, 5.0, 8.0, 13.0), true), RATE);
             case "step" -> Generators.create(new GeneratorSpec.Step(0, 1.5, 1000.0), RATE);

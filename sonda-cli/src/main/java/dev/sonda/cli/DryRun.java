@@ -81,6 +81,17 @@ final class DryRun {
         if (s instanceof Signal.Summary sm) {
             return Map.entry("distribution:", sm.distribution().toString());
         }
+        if (s instanceof Signal.Traces t) {
+            return Map.entry(
+                    "graph:",
+                    t.traces().services().size() + " services, "
+                            + t.traces().faults().size() + " faults"
+                            + (t.traces().logs() == null ? "" : ", logs")
+                            + (t.traces().metrics() == null ? "" : ", RED metrics"));
+        }
+        if (s instanceof Signal.Events ev) {
+            return Map.entry("events:", Integer.toString(ev.events().size()));
+        }
         return Map.entry("generator:", "pack");
     }
 

@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sonda list}: the entries of a {@code --catalog} directory. */
+/** {@code sonda list}: the entries of a {@code --catalog} directory, then the built-in ones it does not hide. */
 @Command(
         name = "list",
-        description = "List the scenarios and packs of a --catalog directory.",
+        description = "List the scenarios and packs of a --catalog directory and the built-in catalog.",
         mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
@@ -29,13 +29,10 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (root.catalog == null) {
-            throw new CliException("--catalog <dir> is required for 'sonda list'", 2);
-        }
         if (kind != null && !kind.equals("runnable") && !kind.equals("composable")) {
             throw new CliException("unknown --kind \"" + kind + "\": expected 'runnable' or 'composable'", 2);
         }
-        List<Catalog.Item> items = Catalog.open(root.catalog, System.err).items().stream()
+        List<Catalog.Item> items = BuiltInCatalog.all(root.catalog).stream()
                 .filter(i -> kind == null || i.kind().equals(kind))
                 .filter(i -> tag == null || i.tags().contains(tag))
                 .toList();
@@ -51,7 +48,9 @@ final class ListCommand implements Callable<Integer> {
                 if (i.tags().isEmpty()) {
                     o.putArray("tags");
                 }
-                o.put("source", i.source().toString());
+                o.put(
+                        "source",
+                        BuiltInCatalog.builtIn(i) ? "built-in" : i.source().toString());
             }
             System.out.println(m.writeValueAsString(arr));
         } else {

@@ -75,8 +75,8 @@ public final class Main {
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     /** The subcommands, in the order help lists them. */
-    static final List<String> SUBCOMMANDS =
-            List.of("metrics", "logs", "run", "test", "preview", "list", "show", "new", "completions");
+    static final List<String> SUBCOMMANDS = List.of(
+            "metrics", "logs", "run", "test", "preview", "list", "show", "new", "server", "fixtures", "completions");
 
     /** Global options that take a value, so the word after them is not the subcommand. */
     private static final List<String> GLOBAL_WITH_VALUE = List.of("--catalog", "--format");
@@ -149,6 +149,10 @@ public final class Main {
                 return new ShowCommand();
             case "new":
                 return new NewCommand();
+            case "server":
+                return new ServerCommand();
+            case "fixtures":
+                return new FixturesCommand();
             case "completions":
                 return new CompletionsCommand();
             default:

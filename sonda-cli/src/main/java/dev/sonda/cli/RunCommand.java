@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sonda run FILE|@name}: runs a scenario file until every entry's duration ends. */
-@Command(name = "run", description = "Run a scenario file (or @name from --catalog).", mixinStandardHelpOptions = true)
+@Command(
+        name = "run",
+        description = "Run a scenario file (or @name from --catalog or the built-in catalog).",
+        mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SondaCommand root;
@@ -21,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "SCENARIO",
             arity = "0..1",
-            description = "Scenario file path, or @name of a catalog entry.")
+            description = "Scenario file path, or @name of a catalog entry (built in: the incident library).")
     String scenario;
 
     @Option(

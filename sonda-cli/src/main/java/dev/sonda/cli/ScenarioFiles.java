@@ -27,16 +27,14 @@ final class ScenarioFiles {
     private ScenarioFiles() {}
 
     /**
-     * The file an argument names: {@code @name} is a catalog entry, anything else a path.
+     * The file an argument names: {@code @name} is an entry of {@code --catalog} or of the built-in
+     * catalog, anything else a path.
      *
-     * @throws CliException (exit 2) when {@code @name} has no {@code --catalog}, or the file is missing
+     * @throws CliException (exit 2) when the entry or the file is missing
      */
     static Path resolve(String arg, Path catalog) {
         if (arg.startsWith("@")) {
-            if (catalog == null) {
-                throw new CliException("--catalog <dir> is required to resolve @name references", 2);
-            }
-            return Catalog.open(catalog, System.err).find(arg.substring(1)).source();
+            return BuiltInCatalog.find(catalog, arg.substring(1)).source();
         }
         Path p = Path.of(arg);
         if (!Files.isRegularFile(p)) {

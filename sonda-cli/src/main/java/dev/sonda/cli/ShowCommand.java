@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sonda show NAME}: prints a catalog entry's file unchanged. */
+/** {@code sonda show NAME}: prints a catalog entry's file unchanged ({@code --catalog}'s, else built in). */
 @Command(name = "show", description = "Print a catalog entry's file.", mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand
@@ -17,11 +17,8 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (root.catalog == null) {
-            throw new CliException("--catalog <dir> is required for 'sonda show'", 2);
-        }
         String n = name.startsWith("@") ? name.substring(1) : name;
-        Catalog.Item item = Catalog.open(root.catalog, System.err).find(n);
+        Catalog.Item item = BuiltInCatalog.find(root.catalog, n);
         System.out.write(Files.readAllBytes(item.source()));
         System.out.flush();
         return 0;

@@ -64,7 +64,18 @@ class CatalogCommandsTest {
                         "runnable\thello-world\t\t",
                         "runnable\tlink-failover\tnetwork\tEdge router link failure with traffic shift to backup",
                         "composable\ttelegraf_snmp_interface\tnetwork,snmp,telegraf,interface\t"
-                                + "Standard SNMP interface metrics (Telegraf-normalized)");
+                                + "Standard SNMP interface metrics (Telegraf-normalized)",
+                        "runnable\tcascade\tincident-library,incident\ta bad deploy's failures spread up the graph"
+                                + " and open circuit breakers",
+                        "runnable\tdegradation\tincident-library,incident\tlatency climbing in one service until"
+                                + " its callers time out",
+                        "runnable\tdeployment\tincident-library,incident\ta deployment fails its health checks and"
+                                + " is rolled back",
+                        "runnable\thigh-volume\tincident-library,noise\tten times the traffic, no errors",
+                        "runnable\tintermittent\tincident-library,noise\tscattered errors in 15% of requests",
+                        "runnable\tnormal\tincident-library,baseline\tsteady traffic, rare errors, routine events",
+                        "runnable\toutage\tincident-library,incident\tthe database refuses connections",
+                        "runnable\ttransient\tincident-library,noise\tbrief isolated latency spikes");
     }
 
     @Test
@@ -101,9 +112,11 @@ class CatalogCommandsTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("unknown catalog entry \"nope\" in " + catalog
                         + "; available: edge-router, hello-world, link-failover, telegraf_snmp_interface");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("; built in: cascade, degradation, deployment,");
         assertThat(Main.execute("run", "@x")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--catalog <dir> is required to resolve @name references");
+                .contains("unknown catalog entry \"x\"; built in: cascade, degradation, deployment, high-volume,"
+                        + " intermittent, normal, outage, transient (your own scenarios: --catalog <dir>)");
     }
 
     @Test
@@ -129,8 +142,16 @@ class CatalogCommandsTest {
                         "#   generator: constant, csv_replay, degradation, flap, leak, saturation, sawtooth, sequence,"
                                 + " sine, spike, spike_event, steady, step, uniform",
                         "#   log_generator: csv_replay, replay, template",
-                        "#   encoder: influx_lp, json_lines, prometheus_text, syslog",
-                        "#   sink: file, http_push, loki, memory, remote_write, stdout, tcp, udp");
+                        "#   encoder: "
+                                + String.join(
+                                        ", ",
+                                        dev.sonda.api.spi.SpecRegistry.defaults()
+                                                .types(dev.sonda.api.spi.SpecKind.ENCODER)),
+                        "#   sink: "
+                                + String.join(
+                                        ", ",
+                                        dev.sonda.api.spi.SpecRegistry.defaults()
+                                                .types(dev.sonda.api.spi.SpecKind.SINK)));
         assertThat(Main.execute("run", file.toString(), "--dry-run", "-q")).isZero();
     }
 }

@@ -24,11 +24,14 @@ class ReferenceDocsTest {
         return Files.readString(root.resolve("docs/reference.md"));
     }
 
-    /** The section of {@code kind}: from its {@code ## ... (`key:`)} heading to the next heading. */
+    /**
+     * The section of {@code kind}: from its {@code ## ... (`key:`)} heading to the next heading of
+     * any level (a type's own subsection, such as its keys table, is not the kind's table).
+     */
     private static String section(String doc, SpecKind kind) {
         int start = doc.indexOf("(`" + kind.yamlKey() + ":`)\n");
         assertThat(start).as("a section headed with (`%s:`)", kind.yamlKey()).isPositive();
-        int end = doc.indexOf("\n## ", start);
+        int end = doc.indexOf("\n#", start);
         return doc.substring(start, end < 0 ? doc.length() : end);
     }
 

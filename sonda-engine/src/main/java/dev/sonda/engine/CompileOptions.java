@@ -21,13 +21,19 @@ import java.util.Objects;
  *     CLI selects it when {@code SONDA_USIZE_BITS=32})
  * @param baseDirectory the directory relative file paths resolve against; default the working
  *     directory
+ * @param defaultSeed the seed of every seeded part of an entry that states no seed of its own
+ *     ({@code uniform} and {@code template} {@code seed}, histogram and summary {@code seed}, the
+ *     {@code random} cardinality spike {@code seed}, the jitter of {@code jitter}, {@code steady} and
+ *     {@code degradation} when neither {@code jitter_seed} nor {@code noise_seed} is set), 64 bits
+ *     read as unsigned; null (the default) leaves them 0, as the reference does
  */
 public record CompileOptions(
         SpecRegistry registry,
         PackResolver packs,
         EntryOverrides overrides,
         TemplateLogGenerator.Indexing templateIndexing,
-        Path baseDirectory) {
+        Path baseDirectory,
+        Long defaultSeed) {
 
     /**
      * Creates options.
@@ -37,7 +43,8 @@ public record CompileOptions(
      * @param overrides settings over every entry's own
      * @param templateIndexing how template logs index their pools
      * @param baseDirectory the directory relative paths resolve against
-     * @throws NullPointerException if a component is null
+     * @param defaultSeed the seed of every seeded part that states none, or null
+     * @throws NullPointerException if a component other than {@code defaultSeed} is null
      */
     public CompileOptions {
         Objects.requireNonNull(registry, "registry");
@@ -48,8 +55,27 @@ public record CompileOptions(
     }
 
     /**
+     * Creates options without a default seed.
+     *
+     * @param registry the providers
+     * @param packs resolves pack references
+     * @param overrides settings over every entry's own
+     * @param templateIndexing how template logs index their pools
+     * @param baseDirectory the directory relative paths resolve against
+     * @throws NullPointerException if a component is null
+     */
+    public CompileOptions(
+            SpecRegistry registry,
+            PackResolver packs,
+            EntryOverrides overrides,
+            TemplateLogGenerator.Indexing templateIndexing,
+            Path baseDirectory) {
+        this(registry, packs, overrides, templateIndexing, baseDirectory, null);
+    }
+
+    /**
      * The defaults: {@link SpecRegistry#defaults()}, no packs, no overrides, native indexing, the
-     * working directory.
+     * working directory, no default seed.
      *
      * @return default options
      */
@@ -59,7 +85,8 @@ public record CompileOptions(
                 PackResolver.NONE,
                 EntryOverrides.NONE,
                 TemplateLogGenerator.Indexing.NATIVE,
-                Path.of(""));
+                Path.of(""),
+                null);
     }
 
     /**
@@ -69,7 +96,7 @@ public record CompileOptions(
      * @return the new options
      */
     public CompileOptions withRegistry(SpecRegistry registry) {
-        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory);
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, defaultSeed);
     }
 
     /**
@@ -79,7 +106,7 @@ public record CompileOptions(
      * @return the new options
      */
     public CompileOptions withPacks(PackResolver packs) {
-        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory);
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, defaultSeed);
     }
 
     /**
@@ -89,7 +116,7 @@ public record CompileOptions(
      * @return the new options
      */
     public CompileOptions withOverrides(EntryOverrides overrides) {
-        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory);
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, defaultSeed);
     }
 
     /**
@@ -99,7 +126,7 @@ public record CompileOptions(
      * @return the new options
      */
     public CompileOptions withTemplateIndexing(TemplateLogGenerator.Indexing templateIndexing) {
-        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory);
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, defaultSeed);
     }
 
     /**
@@ -109,6 +136,27 @@ public record CompileOptions(
      * @return the new options
      */
     public CompileOptions withBaseDirectory(Path baseDirectory) {
-        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory);
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, defaultSeed);
+    }
+
+    /**
+     * These options with a default seed: every seeded part of an entry that states no seed of its
+     * own runs with {@code seed} (see {@link #defaultSeed()}); a seed the scenario states always
+     * wins. What {@code @SondaScenario(seed = 42)} and the {@code sonda.seed} test parameter set.
+     *
+     * @param seed 64-bit seed, read as unsigned
+     * @return the new options
+     */
+    public CompileOptions withDefaultSeed(long seed) {
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, seed);
+    }
+
+    /**
+     * These options without a default seed: unstated seeds are 0, as in the reference.
+     *
+     * @return the new options
+     */
+    public CompileOptions withoutDefaultSeed() {
+        return new CompileOptions(registry, packs, overrides, templateIndexing, baseDirectory, null);
     }
 }

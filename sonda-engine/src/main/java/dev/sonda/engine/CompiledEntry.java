@@ -13,11 +13,14 @@ import dev.sonda.api.SignalType;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.engine.encode.EventEncoder;
 import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.encode.SpanEncoder;
 import dev.sonda.engine.generator.ValueGenerator;
 import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.sink.SinkProvider;
+import dev.sonda.engine.trace.TraceModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +76,35 @@ public record CompiledEntry(
      * of the compiled plan. Stateful parts (a histogram's sampler, a sink) are made per run from
      * these.
      *
+     * <p>A traces entry's metric and log encoders are those of its RED metrics and log lines;
+     * when those go to a sink of their own ({@code traces.metrics.sink}, {@code traces.logs.sink}),
+     * {@link #metricsSink} and {@link #logsSink} say which.
+     *
      * @param generator the value generator of a metrics entry (jitter included), else null
      * @param logGenerator the log generator of a logs entry, else null
-     * @param metricEncoder the metric encoder of a metrics, histogram or summary entry, else null
-     * @param logEncoder the log encoder of a logs entry, else null
+     * @param metricEncoder the metric encoder of a metrics, histogram or summary entry, or of a
+     *     traces entry's RED metrics, else null
+     * @param logEncoder the log encoder of a logs entry, or of a traces entry's log lines, else null
      * @param sinkProvider creates the entry's sink when it starts
+     * @param spanEncoder the span encoder of a traces entry, else null
+     * @param eventEncoder the event encoder of an events entry, else null
+     * @param traceModel the compiled graph of a traces entry, else null
+     * @param logsSink the own sink of a traces entry's log lines, or null when they share the
+     *     entry's
+     * @param metricsSink the own sink of a traces entry's RED metrics, or null when they share the
+     *     entry's
      */
     public record Runtime(
             ValueGenerator generator,
             LogGenerator logGenerator,
             MetricEncoder metricEncoder,
             LogEncoder logEncoder,
-            SinkProvider sinkProvider) {
+            SinkProvider sinkProvider,
+            SpanEncoder spanEncoder,
+            EventEncoder eventEncoder,
+            TraceModel traceModel,
+            Companion logsSink,
+            Companion metricsSink) {
         /**
          * Creates the record.
          *
@@ -93,10 +113,55 @@ public record CompiledEntry(
          * @param metricEncoder the metric encoder, or null
          * @param logEncoder the log encoder, or null
          * @param sinkProvider the sink provider
+         * @param spanEncoder the span encoder, or null
+         * @param eventEncoder the event encoder, or null
+         * @param traceModel the compiled graph, or null
+         * @param logsSink the log lines' own sink, or null
+         * @param metricsSink the RED metrics' own sink, or null
          * @throws NullPointerException if {@code sinkProvider} is null
          */
         public Runtime {
             Objects.requireNonNull(sinkProvider, "sinkProvider");
+        }
+
+        /**
+         * Creates the record of a metrics, logs, histogram or summary entry.
+         *
+         * @param generator the value generator, or null
+         * @param logGenerator the log generator, or null
+         * @param metricEncoder the metric encoder, or null
+         * @param logEncoder the log encoder, or null
+         * @param sinkProvider the sink provider
+         * @throws NullPointerException if {@code sinkProvider} is null
+         */
+        public Runtime(
+                ValueGenerator generator,
+                LogGenerator logGenerator,
+                MetricEncoder metricEncoder,
+                LogEncoder logEncoder,
+                SinkProvider sinkProvider) {
+            this(generator, logGenerator, metricEncoder, logEncoder, sinkProvider, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A second sink of one entry: where a traces entry's log lines or RED metrics go when they do
+     * not share the entry's sink.
+     *
+     * @param sink the sink spec, resolved by its provider
+     * @param provider creates the sink when the entry starts
+     */
+    public record Companion(SinkSpec sink, SinkProvider provider) {
+        /**
+         * Creates the record.
+         *
+         * @param sink the sink spec
+         * @param provider its provider
+         * @throws NullPointerException if an argument is null
+         */
+        public Companion {
+            Objects.requireNonNull(sink, "sink");
+            Objects.requireNonNull(provider, "provider");
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.sonda.engine;
 
+import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SpanRecord;
 
 /**
  * Sees every sample and log record a run delivered, typed, right after its sink accepted it: what
@@ -29,4 +31,20 @@ public interface RunObserver {
      * @param record the record, valid during the call only
      */
     default void onLog(CompiledEntry entry, LogRecord record) {}
+
+    /**
+     * One delivered span. Default: nothing.
+     *
+     * @param entry the traces entry that emitted it
+     * @param span the span, valid during the call only (copy it with {@code SpanData.copyOf})
+     */
+    default void onSpan(CompiledEntry entry, SpanRecord span) {}
+
+    /**
+     * One delivered infrastructure event. Default: nothing.
+     *
+     * @param entry the events entry that emitted it
+     * @param event the event
+     */
+    default void onEvent(CompiledEntry entry, EventRecord event) {}
 }

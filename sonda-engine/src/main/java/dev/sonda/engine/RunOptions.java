@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * @param registry the generator, encoder and sink providers plans are compiled with; default
  *     {@link SpecRegistry#defaults()}
  * @param observer sees every delivered sample and log record, typed, or null
+ * @param gateRegistry connects {@code while:} gates across runs (cross-body {@code
+ *     while.scenario_name}), or null (the default): a run then gates only on its own entries
  */
 public record RunOptions(
         Clock clock,
@@ -31,7 +33,8 @@ public record RunOptions(
         SampleListener listener,
         int workers,
         SpecRegistry registry,
-        RunObserver observer) {
+        RunObserver observer,
+        GateRegistry gateRegistry) {
 
     /**
      * Creates options.
@@ -43,6 +46,7 @@ public record RunOptions(
      * @param workers worker threads, at least 1
      * @param registry the providers
      * @param observer sees delivered data, or null
+     * @param gateRegistry the cross-run gate registry, or null
      * @throws NullPointerException if a required component is null
      * @throws IllegalArgumentException if {@code workers} is below 1
      */
@@ -69,6 +73,7 @@ public record RunOptions(
                 null,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
                 SpecRegistry.defaults(),
+                null,
                 null);
     }
 
@@ -79,7 +84,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withClock(Clock clock) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 
     /**
@@ -89,7 +94,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withDiagnostics(Consumer<String> diagnostics) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 
     /**
@@ -100,7 +105,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withSinkFactory(BiFunction<CompiledEntry, SinkContext, Sink> sinkFactory) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 
     /**
@@ -110,7 +115,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withListener(SampleListener listener) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 
     /**
@@ -120,7 +125,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withWorkers(int workers) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 
     /**
@@ -131,7 +136,7 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withRegistry(SpecRegistry registry) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 
     /**
@@ -141,6 +146,18 @@ public record RunOptions(
      * @return the new options
      */
     public RunOptions withObserver(RunObserver observer) {
-        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer);
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
+    }
+
+    /**
+     * These options with a registry that connects {@code while:} gates across runs: every run
+     * given the same registry registers the gate buses of its named plan there and subscribes its
+     * cross-body {@code while:} entries (see {@link GateRegistry}).
+     *
+     * @param gateRegistry the registry, or null for none
+     * @return the new options
+     */
+    public RunOptions withGateRegistry(GateRegistry gateRegistry) {
+        return new RunOptions(clock, diagnostics, sinkFactory, listener, workers, registry, observer, gateRegistry);
     }
 }

@@ -31,4 +31,22 @@ public interface SampleListener {
      * @param encoded the encoded record, valid only during the call
      */
     default void onLog(CompiledEntry entry, dev.sonda.engine.log.LogEvent event, ByteBuf encoded) {}
+
+    /**
+     * Called once per delivered span. The default does nothing.
+     *
+     * @param entry the traces entry that emitted it
+     * @param span the span, valid only during the call
+     * @param encoded the encoded record, valid only during the call
+     */
+    default void onSpan(CompiledEntry entry, dev.sonda.engine.data.SpanRecord span, ByteBuf encoded) {}
+
+    /**
+     * Called once per delivered infrastructure event. The default does nothing.
+     *
+     * @param entry the events entry that emitted it
+     * @param event the event
+     * @param encoded the encoded record, valid only during the call
+     */
+    default void onEvent(CompiledEntry entry, dev.sonda.engine.data.EventRecord event, ByteBuf encoded) {}
 }

@@ -31,6 +31,29 @@ final class SimulatedClock implements Clock {
         }
     }
 
+    /**
+     * Moves the clock forward to {@code nanos} without a lock, for the run's one driver thread,
+     * which alone moves a simulated clock during a run; readers on other threads see the time with
+     * release ordering.
+     *
+     * @param nanos the clock's new monotonic time, ignored when not later
+     */
+    void advanceTo(long nanos) {
+        if (nanos > now) {
+            NOW.setRelease(this, nanos);
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle NOW;
+
+    static {
+        try {
+            NOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(SimulatedClock.class, "now", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     @Override
     public boolean isSimulated() {
         return true;

@@ -82,11 +82,13 @@ public final class Sonda {
     }
 
     /**
-     * Starts an already compiled plan.
+     * Starts an already compiled plan (compile once, start as often as needed).
      *
      * @param plan the compiled plan
      * @param options clock, sinks, diagnostics
      * @return the running plan
+     * @throws dev.sonda.api.SondaException if the options carry a {@link GateRegistry} in which
+     *     the plan's {@code scenario_name} is already in use; nothing is started then
      */
     public static Run start(CompiledPlan plan, RunOptions options) {
         return new Run(plan, options);

@@ -54,4 +54,30 @@ class RunObserverTest {
         assertThat(identities.values()).containsExactly(2, 2, 2);
         assertThat(sink.eventCount()).isEqualTo(6);
     }
+
+    @Test
+    void onASimulatedClockASinkReadsTheTimeOfTheSampleItIsGiven() throws InterruptedException {
+        ScenarioPlan plan =
+                Scenario.metrics("t").rate(2).duration("5s").constant(1).buildPlan();
+        List<Long> skew = new ArrayList<>();
+        try (Run run = Sonda.start(
+                plan,
+                RunOptions.defaults()
+                        .withClock(Clock.simulated(START))
+                        .withSinkFactory((e, ctx) -> new dev.sonda.engine.sink.Sink() {
+                            @Override
+                            public void sample(Object series, long epochNanos, double value) {
+                                skew.add(ctx.clock().epochNanos() - epochNanos);
+                            }
+
+                            @Override
+                            public void flush() {}
+
+                            @Override
+                            public void close() {}
+                        }))) {
+            run.join();
+        }
+        assertThat(skew).hasSize(10).containsOnly(0L);
+    }
 }

@@ -20,8 +20,9 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * Everything a scenario run emitted: the samples of every series, and the encoded records exactly
- * as the encoder wrote them. A test receives it as a parameter under {@link SondaScenario}:
+ * Everything a scenario run emitted: the samples of every series, the log records of every log
+ * entry, and the encoded records exactly as each entry's encoder wrote them. A test receives it as
+ * a parameter under {@link SondaScenario}:
  *
  * <pre>
  * &#64;Test
@@ -38,13 +39,13 @@ import java.util.stream.Collectors;
  * each {@link Series} or list it returns is an immutable snapshot of that moment; {@link
  * #isComplete()} tells whether more may come.
  *
- * <p>Capture happens after the sink accepted a sample, so with {@code keepSinks = true} a sample
+ * <p>Capture happens after the sink accepted a record, so with {@code keepSinks = true} a record
  * the real sink rejected is not captured. Samples are kept per series in primitive arrays, and the
- * encoded records back to back in one byte array; strings and {@link Sample} objects are made only
- * when asked for. Everything stays in memory until the capture is dropped: about 28 bytes per
- * sample plus its encoded record (some 50 bytes for a Prometheus line), so an hour at one event
- * per second is under 300 KB, while a day at a thousand per second would need gigabytes.
- * Thread-safe.
+ * encoded records (samples and log records alike) back to back in one byte array; strings and
+ * {@link Sample} objects are made only when asked for. Everything stays in memory until the
+ * capture is dropped: about 28 bytes per sample plus its encoded record (some 50 bytes for a
+ * Prometheus line), so an hour at one event per second is under 300 KB, while a day at a thousand
+ * per second would need gigabytes; a log record costs its line and its fields. Thread-safe.
  */
 public final class Captured {
     private final Recorder recorder;
@@ -59,10 +60,11 @@ public final class Captured {
     }
 
     /**
-     * Runs {@code plan} on the simulated clock from {@value SondaScenario#DEFAULT_START}, with
-     * every sink replaced by capture, and returns what it emitted: the same as a method annotated
-     * {@code @SondaScenario(plan = ...)} gets, for code outside a JUnit extension (property tests,
-     * benchmarks, a {@code main}).
+     * Runs {@code plan} on the simulated clock from {@value SondaScenario#DEFAULT_START} (the first
+     * tick of an entry without {@code phase_offset}, {@code after:} or {@code start_time} is stamped
+     * exactly then), with every sink replaced by capture, and returns what it emitted: the same as a
+     * method annotated {@code @SondaScenario(plan = ...)} gets, for code outside a JUnit extension
+     * (property tests, benchmarks, a {@code main}).
      *
      * @param plan the plan; every entry must have a duration
      * @return the complete capture
@@ -89,7 +91,31 @@ public final class Captured {
     public static Captured simulate(ScenarioPlan plan, Instant start) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(start, "start");
-        ScenarioRun run = ScenarioRun.start(ScenarioRun.compile(plan, true), true, start, false);
+        ScenarioRun run = ScenarioRun.start(ScenarioRun.compile(plan, true, null), true, start, false);
+        run.finish();
+        return run.captured();
+    }
+
+    /**
+     * Runs {@code plan} on the simulated clock from {@code start} with a default seed, with every
+     * sink replaced by capture, and returns what it emitted: every seeded part of an entry that
+     * states no seed of its own ({@code uniform}, {@code template}, histogram and summary, {@code
+     * random} cardinality spikes, jitter) runs with {@code seed}, as under {@code
+     * @SondaScenario(seed = ...)}.
+     *
+     * @param plan the plan; every entry must have a duration
+     * @param start the instant the run starts at; sample timestamps count from it
+     * @param seed the default seed, 64 bits read as unsigned
+     * @return the complete capture
+     * @throws InvalidScenarioException if the plan does not compile
+     * @throws IllegalArgumentException if an entry has no duration (it would never end)
+     * @throws RunFailedException if an entry failed while running
+     * @throws NullPointerException if an argument is null
+     */
+    public static Captured simulate(ScenarioPlan plan, Instant start, long seed) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(start, "start");
+        ScenarioRun run = ScenarioRun.start(ScenarioRun.compile(plan, true, seed), true, start, false);
         run.finish();
         return run.captured();
     }
@@ -125,7 +151,7 @@ public final class Captured {
         for (Recorder.SeriesView sv : s.series()) {
             series.add(new Series(this, sv, startNanos));
         }
-        v = new View(s, List.copyOf(series));
+        v = new View(s, List.copyOf(series), new Logs(this, s.logs(), ""));
         cache = v;
         return v;
     }
@@ -223,12 +249,12 @@ public final class Captured {
 
     /**
      * The number of samples captured so far, over all series (a histogram tick counts one per
-     * bucket, sum and count line).
+     * bucket, sum and count line); log records are not samples.
      *
      * @return the count
      */
     public int sampleCount() {
-        return recorder.count();
+        return recorder.sampleCount();
     }
 
     /**
@@ -240,28 +266,29 @@ public final class Captured {
     public List<Sample> samples() {
         View v = view();
         Recorder.Snapshot s = v.snapshot;
-        return new Indexed<>(s.count(), k -> v.series.get(s.logSeries()[k]).sample(s.logPos()[k]));
+        return new Indexed<>(s.samples(), k -> v.series.get(s.sampleSeries()[k]).sample(s.samplePos()[k]));
     }
 
     /**
-     * Every encoded record captured so far, exactly as the encoder wrote it (for the Prometheus
-     * text encoder, one line with its trailing {@code \n}), in delivery order; one per sample.
+     * Every encoded record captured so far, exactly as the entry's encoder wrote it (for the
+     * Prometheus text encoder, one line with its trailing {@code \n}), in delivery order: one per
+     * sample and one per log record, metrics and logs interleaved as they were delivered.
      *
      * @return an immutable list of UTF-8 decoded records
      */
     public List<String> records() {
         Recorder.Snapshot s = view().snapshot;
-        int[] ends = s.logEnd();
+        int[] ends = s.recordEnd();
         byte[] bytes = s.bytes();
-        return new Indexed<>(s.count(), k -> {
+        return new Indexed<>(s.records(), k -> {
             int from = k == 0 ? 0 : ends[k - 1];
             return new String(bytes, from, ends[k] - from, StandardCharsets.UTF_8);
         });
     }
 
     /**
-     * Every encoded byte captured so far, decoded as UTF-8: the output a real sink would have
-     * received.
+     * Every encoded byte captured so far, samples and log records, decoded as UTF-8: the output a
+     * real sink would have received (one sink for all entries).
      *
      * @return the text
      */
@@ -301,14 +328,36 @@ public final class Captured {
     }
 
     /**
-     * The log events of {@code signal_type: logs} entries captured so far, in delivery order: the
-     * entry's name, the event's timestamp and the line exactly as the encoder wrote it (without
-     * its trailing newline). Metric methods ignore log entries.
+     * The log records of {@code signal_type: logs} entries captured so far, in delivery order:
+     * entry, timestamp, offset, severity, message, labels, fields and the encoded line. Metric
+     * methods ({@link #series()}, {@link #samples()}) ignore log entries; {@link #records()},
+     * {@link #lines()} and {@link #text()} hold both.
+     *
+     * @return an immutable list, with filters and rates; assert with {@link
+     *     SondaAssertions#assertThat(Logs)}
+     */
+    public Logs logs() {
+        return view().logs;
+    }
+
+    /**
+     * The spans of {@code signal_type: traces} entries captured so far, in delivery order (start
+     * order within an entry), with the queries an incident test asks ({@link Spans}).
+     *
+     * @return the spans
+     */
+    public Spans spans() {
+        return new Spans(recorder.traces.spans());
+    }
+
+    /**
+     * The infrastructure events of {@code signal_type: events} entries captured so far, in delivery
+     * order (time order within an entry).
      *
      * @return an immutable list
      */
-    public List<LogEvent> logs() {
-        return recorder.logs();
+    public List<Event> events() {
+        return recorder.traces.events();
     }
 
     /**
@@ -322,30 +371,39 @@ public final class Captured {
     }
 
     /**
-     * A listing of what was captured, for failure messages: the series count, the sample count,
-     * the start, and one {@link Series#summary()} line per series (at most 25, then a count of
-     * the rest).
+     * A listing of what was captured, for failure messages: the series, sample and log record
+     * counts, the start, one {@link Series#summary()} line per series (at most 25, then a count
+     * of the rest) and one {@link Logs#summary()} line per log entry.
      *
      * @return the listing, several lines
      */
     public String describe() {
         View v = view();
         int n = v.series.size();
+        int samples = v.snapshot.samples();
+        int logs = v.logs.size();
         StringBuilder sb = new StringBuilder("captured ")
                 .append(n)
                 .append(" series, ")
-                .append(v.snapshot.count())
-                .append(v.snapshot.count() == 1 ? " sample" : " samples")
+                .append(samples)
+                .append(samples == 1 ? " sample" : " samples")
+                .append(" and ")
+                .append(logs)
+                .append(logs == 1 ? " log record" : " log records")
                 .append(" from a run started at ")
                 .append(start())
                 .append(isComplete() ? "" : " (still running)");
-        sb.append(n == 0 ? "" : ":");
+        List<String> logLines = v.logs.summary();
+        sb.append(n == 0 && logLines.isEmpty() ? "" : ":");
         int shown = Math.min(n, 25);
         for (int i = 0; i < shown; i++) {
             sb.append("\n  - ").append(v.series.get(i).summary());
         }
         if (shown < n) {
             sb.append("\n  ... and ").append(n - shown).append(" more");
+        }
+        for (String line : logLines) {
+            sb.append("\n  - ").append(line);
         }
         return sb.toString();
     }
@@ -369,7 +427,7 @@ public final class Captured {
         return recorder;
     }
 
-    private record View(Recorder.Snapshot snapshot, List<Series> series) {}
+    private record View(Recorder.Snapshot snapshot, List<Series> series, Logs logs) {}
 
     /** A read-only list whose elements are computed from their index. */
     private static final class Indexed<T> extends AbstractList<T> implements RandomAccess {

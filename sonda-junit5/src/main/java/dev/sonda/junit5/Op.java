@@ -30,6 +30,20 @@ enum Op {
     }
 
     /**
+     * The operator of a DSL comparison.
+     *
+     * @param comparison {@code GREATER_THAN} or {@code LESS_THAN}
+     * @return {@link #GT} or {@link #LT}
+     * @throws NullPointerException if {@code comparison} is null
+     */
+    static Op of(dev.sonda.api.Comparison comparison) {
+        return switch (comparison) {
+            case GREATER_THAN -> GT;
+            case LESS_THAN -> LT;
+        };
+    }
+
+    /**
      * Whether {@code value op threshold} holds; NaN never satisfies it.
      *
      * @param value the value

@@ -1,118 +1,206 @@
 package dev.sonda.junit5;
 
 import dev.sonda.engine.CompiledEntry;
-import dev.sonda.engine.SampleListener;
+import dev.sonda.engine.RunObserver;
+import dev.sonda.engine.data.Series;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.EncodedSeries;
 import dev.sonda.engine.encode.Labels;
+import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.log.LogEncoder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
- * The capture behind a {@link Captured}: a {@link SampleListener} that keeps every delivered sample
- * in primitive arrays per series, plus one global log (series, position, end of the encoded bytes)
- * in arrival order.
+ * The capture behind a {@link Captured}: a {@link RunObserver} that keeps every delivered sample in
+ * primitive arrays per series, every log record, and every record encoded by its entry's encoder
+ * (the bytes a real sink would have written), in one log of arrival order.
  *
- * <p>The hot path takes one uncontended lock, looks the series up by identity (the engine reuses
- * one {@link EncodedSeries} per series), stores the value and timestamp, and copies the encoded
- * bytes; it builds no strings and allocates only when an array grows. Arrays grow by copying, and
- * nothing below a published size is ever written again, so a snapshot is just (array, size):
- * immutable without copying.
+ * <p>The sample path takes one uncontended lock, finds the series by identity (the engine makes
+ * one {@link Series} per series and entry), stores the value and timestamp and encodes the record
+ * into one growing byte array; it builds no strings and allocates only when an array grows. Arrays
+ * grow by copying, and nothing below a published size is ever written again, so a snapshot is
+ * just (array, size): immutable without copying. A log record is copied into a {@link LogRecord}.
  */
-final class Recorder implements SampleListener {
-    private final IdentityHashMap<EncodedSeries, SeriesBuffer> byIdentity = new IdentityHashMap<>();
+final class Recorder implements RunObserver {
+    private final IdentityHashMap<Series, Slot> slots = new IdentityHashMap<>();
     private final Map<Key, SeriesBuffer> byKey = new HashMap<>();
     private final List<SeriesBuffer> buffers = new ArrayList<>();
     private final List<String> diagnostics = new ArrayList<>();
-    private final List<LogEvent> logs = new ArrayList<>();
+    private final ByteBuf scratch = new ByteBuf(512);
+    private final LongSupplier startNanos;
 
-    private EncodedSeries lastSeries;
-    private SeriesBuffer lastBuffer;
+    private Series lastSeries;
+    private Slot lastSlot;
 
-    private int[] logSeries = new int[1024];
-    private int[] logPos = new int[1024];
-    private int[] logEnd = new int[1024];
+    /** Per sample, in delivery order: its series and its position there. */
+    private int[] sampleSeries = new int[1024];
+
+    private int[] samplePos = new int[1024];
+    private int samples;
+
+    /** Per encoded record (samples and log records), in delivery order: where its bytes end. */
+    private int[] recordEnd = new int[1024];
+
+    private int records;
     private byte[] bytes = new byte[64 * 1024];
-    private int count;
     private int byteCount;
+
+    private LogRecord[] logs = new LogRecord[64];
+    private int logCount;
     private int waiters;
 
+    /**
+     * Creates a recorder.
+     *
+     * @param startNanos the run's start, epoch nanoseconds, which log offsets count from (read at
+     *     each log record: a system-clock run knows it once it started)
+     */
+    Recorder(LongSupplier startNanos) {
+        this.startNanos = startNanos;
+    }
+
     @Override
-    public void onSample(CompiledEntry entry, EncodedSeries series, double value, long epochNanos, ByteBuf encoded) {
+    public void onSample(CompiledEntry entry, Series series, long epochNanos, double value) {
         synchronized (this) {
-            SeriesBuffer b = series == lastSeries ? lastBuffer : lookup(series);
-            int pos = b.add(value, epochNanos);
-            int n = count;
-            if (n == logSeries.length) {
-                int cap = n * 2;
-                logSeries = Arrays.copyOf(logSeries, cap);
-                logPos = Arrays.copyOf(logPos, cap);
-                logEnd = Arrays.copyOf(logEnd, cap);
+            Slot slot = series == lastSeries ? lastSlot : lookup(entry, series);
+            int pos = slot.buffer.add(value, epochNanos);
+            if (samples == sampleSeries.length) {
+                sampleSeries = Arrays.copyOf(sampleSeries, samples * 2);
+                samplePos = Arrays.copyOf(samplePos, samples * 2);
             }
-            int len = encoded.length();
-            long need = (long) byteCount + len;
-            if (need > bytes.length) {
-                if (need > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("capture is full: more than 2 GiB of encoded records");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, 2L * bytes.length), Integer.MAX_VALUE - 8));
+            sampleSeries[samples] = slot.buffer.id;
+            samplePos[samples] = pos;
+            samples++;
+            if (slot.encoder != null) {
+                scratch.clear();
+                slot.encoder.encode(slot.encoded, value, epochNanos, scratch);
+                append(scratch);
             }
-            System.arraycopy(encoded.array(), 0, bytes, byteCount, len);
-            byteCount += len;
-            logSeries[n] = b.id;
-            logPos[n] = pos;
-            logEnd[n] = byteCount;
-            count = n + 1;
-            if (waiters != 0) {
-                notifyAll();
-            }
+            wake();
         }
     }
 
-    private SeriesBuffer lookup(EncodedSeries series) {
-        SeriesBuffer b = byIdentity.get(series);
-        if (b == null) {
+    private Slot lookup(CompiledEntry entry, Series series) {
+        Slot slot = slots.get(series);
+        if (slot == null) {
             Key key = new Key(series.name(), series.labels());
-            b = byKey.get(key);
+            SeriesBuffer b = byKey.get(key);
             if (b == null) {
                 b = new SeriesBuffer(buffers.size(), series.name(), series.labels());
                 buffers.add(b);
                 byKey.put(key, b);
             }
-            byIdentity.put(series, b);
+            MetricEncoder encoder = entry.runtime().metricEncoder();
+            slot = new Slot(b, encoder, encoder == null ? null : encoder.series(series.name(), series.labels()));
+            slots.put(series, slot);
         }
         lastSeries = series;
-        lastBuffer = b;
-        return b;
+        lastSlot = slot;
+        return slot;
     }
 
     /**
-     * Records a delivered log event with its encoded line.
+     * Records a delivered log record with its encoded line.
      *
      * @param entry the entry that emitted it
-     * @param event the event
-     * @param encoded the encoded record
+     * @param record the record, valid during the call only
      */
     @Override
-    public synchronized void onLog(CompiledEntry entry, dev.sonda.engine.log.LogEvent event, ByteBuf encoded) {
-        String line = encoded.toString();
-        if (line.endsWith("\n")) {
-            line = line.substring(0, line.length() - 1);
+    public void onLog(CompiledEntry entry, dev.sonda.engine.data.LogRecord record) {
+        synchronized (this) {
+            String line = "";
+            LogEncoder encoder = entry.runtime().logEncoder();
+            if (encoder != null) {
+                scratch.clear();
+                encoder.encode(record, scratch);
+                int len = scratch.length();
+                int cut = len > 0 && scratch.array()[len - 1] == '\n' ? len - 1 : len;
+                line = new String(scratch.array(), 0, cut, java.nio.charset.StandardCharsets.UTF_8);
+                append(scratch);
+            }
+            long t = record.epochNanos();
+            LogRecord r = new LogRecord(
+                    entry.name(),
+                    Text.instant(t),
+                    Duration.ofNanos(t - startNanos.getAsLong()),
+                    record.severity(),
+                    record.message(),
+                    record.labels().toMap(),
+                    record.fields().toMap(),
+                    line);
+            if (logCount == logs.length) {
+                logs = Arrays.copyOf(logs, logCount * 2);
+            }
+            logs[logCount++] = r;
+            wake();
         }
-        logs.add(new LogEvent(entry.name(), java.time.Instant.EPOCH.plusNanos(event.epochNanos()), line));
+    }
+
+    private void append(ByteBuf encoded) {
+        int len = encoded.length();
+        long need = (long) byteCount + len;
+        if (need > bytes.length) {
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("capture is full: more than 2 GiB of encoded records");
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, 2L * bytes.length), Integer.MAX_VALUE - 8));
+        }
+        System.arraycopy(encoded.array(), 0, bytes, byteCount, len);
+        byteCount += len;
+        if (records == recordEnd.length) {
+            recordEnd = Arrays.copyOf(recordEnd, records * 2);
+        }
+        recordEnd[records++] = byteCount;
+    }
+
+    private void wake() {
+        if (waiters != 0) {
+            notifyAll();
+        }
+    }
+
+    /** The spans and infrastructure events of traces and events entries. */
+    final TraceRecorder traces = new TraceRecorder();
+
+    /**
+     * Records a delivered span with its line in the entry's span encoder.
+     *
+     * @param entry the entry that emitted it
+     * @param span the span, valid during the call only
+     */
+    @Override
+    public void onSpan(CompiledEntry entry, dev.sonda.engine.data.SpanRecord span) {
+        synchronized (this) {
+            scratch.clear();
+            if (entry.runtime().spanEncoder() != null) {
+                entry.runtime().spanEncoder().encode(span, scratch);
+            }
+            traces.span(entry, span, scratch);
+        }
     }
 
     /**
-     * The log events captured so far, in delivery order.
+     * Records a delivered infrastructure event with its line in the entry's event encoder.
      *
-     * @return an immutable copy
+     * @param entry the entry that emitted it
+     * @param event the event, valid during the call only
      */
-    synchronized List<LogEvent> logs() {
-        return List.copyOf(logs);
+    @Override
+    public void onEvent(CompiledEntry entry, dev.sonda.engine.data.EventRecord event) {
+        synchronized (this) {
+            scratch.clear();
+            if (entry.runtime().eventEncoder() != null) {
+                entry.runtime().eventEncoder().encode(event, scratch);
+            }
+            traces.event(entry, event, scratch);
+        }
     }
 
     /**
@@ -134,12 +222,22 @@ final class Recorder implements SampleListener {
     }
 
     /**
-     * The number of samples captured so far.
+     * How much has been captured so far: samples plus log records, the count a snapshot is keyed
+     * by.
      *
      * @return the count
      */
     synchronized int count() {
-        return count;
+        return samples + logCount;
+    }
+
+    /**
+     * The number of samples captured so far.
+     *
+     * @return the count
+     */
+    synchronized int sampleCount() {
+        return samples;
     }
 
     /**
@@ -153,18 +251,27 @@ final class Recorder implements SampleListener {
             SeriesBuffer b = buffers.get(i);
             views[i] = new SeriesView(b.name, b.labelMap, b.values, b.nanos, b.size);
         }
-        return new Snapshot(List.of(views), logSeries, logPos, logEnd, bytes, count);
+        return new Snapshot(
+                List.of(views),
+                sampleSeries,
+                samplePos,
+                samples,
+                recordEnd,
+                records,
+                bytes,
+                java.util.Collections.unmodifiableList(Arrays.asList(logs).subList(0, logCount)));
     }
 
     /**
-     * Waits until more than {@code seen} samples are captured or {@code millis} pass.
+     * Waits until more than {@code seen} samples and log records are captured or {@code millis}
+     * pass.
      *
-     * @param seen the count the caller has seen
+     * @param seen the {@link #count()} the caller has seen
      * @param millis the longest wait, above 0
      * @throws InterruptedException if interrupted while waiting
      */
     synchronized void awaitMore(int seen, long millis) throws InterruptedException {
-        if (count > seen) {
+        if (count() > seen) {
             return;
         }
         waiters++;
@@ -177,6 +284,9 @@ final class Recorder implements SampleListener {
 
     /** Series identity: name and labels. */
     private record Key(String name, Labels labels) {}
+
+    /** One engine series: its buffer and how its entry encodes it. */
+    private record Slot(SeriesBuffer buffer, MetricEncoder encoder, EncodedSeries encoded) {}
 
     /** One series' growing arrays, written under the recorder's lock. */
     private static final class SeriesBuffer {
@@ -211,7 +321,7 @@ final class Recorder implements SampleListener {
      * size}.
      *
      * @param name metric name
-     * @param labels labels, code-point order, unmodifiable
+     * @param labels labels, unmodifiable
      * @param values values, valid below {@code size}
      * @param nanos epoch nanoseconds, valid below {@code size}
      * @param size number of samples
@@ -222,13 +332,23 @@ final class Recorder implements SampleListener {
      * An immutable view of the whole capture.
      *
      * @param series every series, in first-seen order
-     * @param logSeries per sample, the index of its series
-     * @param logPos per sample, its position within the series
-     * @param logEnd per sample, the end of its encoded record in {@code bytes}
+     * @param sampleSeries per sample, the index of its series
+     * @param samplePos per sample, its position within the series
+     * @param samples the number of samples
+     * @param recordEnd per encoded record, where it ends in {@code bytes}
+     * @param records the number of encoded records
      * @param bytes the encoded records, back to back
-     * @param count the number of samples
+     * @param logs the log records, in delivery order
      */
-    record Snapshot(List<SeriesView> series, int[] logSeries, int[] logPos, int[] logEnd, byte[] bytes, int count) {
+    record Snapshot(
+            List<SeriesView> series,
+            int[] sampleSeries,
+            int[] samplePos,
+            int samples,
+            int[] recordEnd,
+            int records,
+            byte[] bytes,
+            List<LogRecord> logs) {
 
         /**
          * The number of encoded bytes.
@@ -236,7 +356,16 @@ final class Recorder implements SampleListener {
          * @return bytes in {@link #bytes()} that belong to the snapshot
          */
         int byteCount() {
-            return count == 0 ? 0 : logEnd[count - 1];
+            return records == 0 ? 0 : recordEnd[records - 1];
+        }
+
+        /**
+         * Samples plus log records: what {@link Recorder#count()} counted.
+         *
+         * @return the count
+         */
+        int count() {
+            return samples + logs.size();
         }
     }
 }

@@ -85,6 +85,7 @@ public final class SampleStream {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             boolean done = run.isDone();
+            int seen = captured.recorder().count();
             List<Sample> all = captured.samples();
             while (position < all.size()) {
                 Sample s = all.get(position++);
@@ -96,7 +97,7 @@ public final class SampleStream {
             String why = done ? "the run is over" : left <= 0 ? "none arrived within " + Text.duration(timeout) : null;
             if (why == null) {
                 try {
-                    captured.recorder().awaitMore(all.size(), Math.max(1, Math.min(SLICE_MILLIS, left / 1_000_000L)));
+                    captured.recorder().awaitMore(seen, Math.max(1, Math.min(SLICE_MILLIS, left / 1_000_000L)));
                     continue;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

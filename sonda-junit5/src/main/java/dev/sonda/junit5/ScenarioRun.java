@@ -3,6 +3,7 @@ package dev.sonda.junit5;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.engine.Clock;
+import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.Run;
@@ -11,10 +12,11 @@ import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
 import dev.sonda.engine.sink.Sink;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One started scenario: the engine's {@link Run}, the {@link Recorder} listening to it, and the
+ * One started scenario: the engine's {@link Run}, the {@link Recorder} observing it, and the
  * {@link Captured} and {@link SondaRun} views handed to tests. Not API.
  */
 final class ScenarioRun implements AutoCloseable {
@@ -36,12 +38,14 @@ final class ScenarioRun implements AutoCloseable {
      *
      * @param plan the plan
      * @param simulated whether it will run on the simulated clock
+     * @param seed the default seed of every seed the plan leaves unset, or null for none
      * @return the compiled plan
      * @throws InvalidScenarioException if the plan does not compile
      * @throws IllegalArgumentException on the simulated clock, if an entry has no duration
      */
-    static CompiledPlan compile(ScenarioPlan plan, boolean simulated) {
-        CompiledPlan compiled = Sonda.compile(plan);
+    static CompiledPlan compile(ScenarioPlan plan, boolean simulated, Long seed) {
+        CompileOptions options = CompileOptions.defaults();
+        CompiledPlan compiled = Sonda.compile(plan, seed == null ? options : options.withDefaultSeed(seed));
         if (simulated) {
             for (CompiledEntry e : compiled.entries()) {
                 if (e.duration() == null) {
@@ -64,11 +68,28 @@ final class ScenarioRun implements AutoCloseable {
      * @return the started run
      */
     static ScenarioRun start(CompiledPlan plan, boolean simulated, Instant start, boolean keepSinks) {
-        Recorder recorder = new Recorder();
+        return start(plan, simulated, start, keepSinks, List.of());
+    }
+
+    /**
+     * Starts a compiled plan with capture, with diagnostic lines already known (the loader's
+     * warnings).
+     *
+     * @param plan the compiled plan
+     * @param simulated simulated clock from {@code start}, else the system clock
+     * @param start the simulated clock's start; ignored on the system clock
+     * @param keepSinks keep the entries' own sinks; else every sink discards (capture only)
+     * @param diagnostics lines for {@link Captured#diagnostics()} before the run's own
+     * @return the started run
+     */
+    static ScenarioRun start(
+            CompiledPlan plan, boolean simulated, Instant start, boolean keepSinks, List<String> diagnostics) {
         AnchoredClock clock = new AnchoredClock(simulated ? Clock.simulated(start) : Clock.system());
+        Recorder recorder = new Recorder(clock::anchor);
+        diagnostics.forEach(recorder::diagnostic);
         RunOptions options = RunOptions.defaults()
                 .withClock(clock)
-                .withListener(recorder)
+                .withObserver(recorder)
                 .withDiagnostics(line -> {
                     recorder.diagnostic(line);
                     System.err.println(line);
@@ -185,6 +206,12 @@ final class ScenarioRun implements AutoCloseable {
 
         @Override
         public void log(dev.sonda.engine.data.LogRecord record) {}
+
+        @Override
+        public void span(dev.sonda.engine.data.SpanRecord span) {}
+
+        @Override
+        public void event(dev.sonda.engine.data.EventRecord event) {}
 
         @Override
         public void flush() {}

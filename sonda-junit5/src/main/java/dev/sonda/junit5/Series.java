@@ -25,9 +25,11 @@ import java.util.RandomAccess;
  *   <li>{@link #firstCrossing(String, double)}: the first sample that satisfies {@code value op
  *       threshold};
  *   <li>{@link #longestRunAbove(double)}: the longest stretch of consecutive samples above a
- *       threshold, measured from its first to its last sample (so 301 samples one second apart
- *       span exactly five minutes, as a Prometheus {@code for: 5m} counts);
- *   <li>{@link #gaps(Duration)}: neighbouring samples at least a given time apart.
+ *       threshold, measured from its first to its last sample (ten minutes of samples every 15 s
+ *       span 9m45s). This is not what Prometheus' {@code for:} means; for alert timing use {@link
+ *       ThresholdAlert} ({@link SeriesAssert#alertWhen}), which evaluates as Prometheus does;
+ *   <li>{@link #gaps(Duration)}: neighbouring samples at least a given time apart;
+ *   <li>{@link #rates(Duration)}: samples per second over fixed windows.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -268,6 +270,20 @@ public final class Series {
         return i < 0 ? Optional.empty() : Optional.of(sample(i));
     }
 
+    /**
+     * The first sample whose value satisfies {@code value op threshold}.
+     *
+     * @param op {@link dev.sonda.api.Comparison#GREATER_THAN} or {@link
+     *     dev.sonda.api.Comparison#LESS_THAN}
+     * @param threshold the threshold
+     * @return the sample, or empty if no sample satisfies the comparison
+     * @throws NullPointerException if {@code op} is null
+     */
+    public Optional<Sample> firstCrossing(dev.sonda.api.Comparison op, double threshold) {
+        int i = firstIndex(Op.of(op), threshold);
+        return i < 0 ? Optional.empty() : Optional.of(sample(i));
+    }
+
     int firstIndex(Op op, double threshold) {
         for (int i = 0; i < size; i++) {
             if (op.test(values[i], threshold)) {
@@ -286,7 +302,7 @@ public final class Series {
      * @return the duration; {@link Duration#ZERO} if at most one consecutive sample is above
      */
     public Duration longestRunAbove(double threshold) {
-        return longestRun(">", threshold);
+        return longestRun(Op.GT, threshold);
     }
 
     /**
@@ -299,8 +315,54 @@ public final class Series {
      * @throws IllegalArgumentException if {@code op} is not one of the four operators
      */
     public Duration longestRun(String op, double threshold) {
-        int[] run = longestRunIndices(Op.of(op), threshold);
+        return longestRun(Op.of(op), threshold);
+    }
+
+    /**
+     * The longest stretch of consecutive samples that satisfy {@code value op threshold}, from the
+     * stretch's first sample to its last.
+     *
+     * @param op {@link dev.sonda.api.Comparison#GREATER_THAN} or {@link
+     *     dev.sonda.api.Comparison#LESS_THAN}
+     * @param threshold the threshold
+     * @return the duration; {@link Duration#ZERO} if no stretch has two samples
+     * @throws NullPointerException if {@code op} is null
+     */
+    public Duration longestRun(dev.sonda.api.Comparison op, double threshold) {
+        return longestRun(Op.of(op), threshold);
+    }
+
+    /**
+     * How long the series stayed below {@code threshold}: the longest stretch of consecutive
+     * samples with {@code value < threshold}, from the stretch's first sample to its last.
+     *
+     * @param threshold the threshold
+     * @return the duration; {@link Duration#ZERO} if at most one consecutive sample is below
+     */
+    public Duration longestRunBelow(double threshold) {
+        return longestRun(Op.LT, threshold);
+    }
+
+    Duration longestRun(Op op, double threshold) {
+        int[] run = longestRunIndices(op, threshold);
         return run == null ? Duration.ZERO : Duration.ofNanos(nanos[run[1]] - nanos[run[0]]);
+    }
+
+    /**
+     * Samples per second over fixed windows: the windows are {@code [first + k·window, first +
+     * (k+1)·window)} from the first sample, and only complete ones (ending at or before the last
+     * sample) count. At a steady rate {@code r} every window reads {@code r} (give or take one
+     * sample per window when {@code r·window} is not whole); a burst shows as the windows it
+     * covers reading {@code r·multiplier}, a gap as windows reading less.
+     *
+     * @param window the window length, such as {@code Duration.ofSeconds(10)}
+     * @return events per second per complete window, in time order; empty when the samples span
+     *     less than one window
+     * @throws IllegalArgumentException if {@code window} is zero or negative
+     * @throws NullPointerException if {@code window} is null
+     */
+    public double[] rates(Duration window) {
+        return Rates.perWindow(nanos, size, window);
     }
 
     /** First and last index of the longest stretch (by time, then earliest), or null if none. */

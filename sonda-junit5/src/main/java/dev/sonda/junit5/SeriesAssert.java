@@ -1,6 +1,8 @@
 package dev.sonda.junit5;
 
+import dev.sonda.api.Comparison;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,18 @@ import org.assertj.core.api.Assertions;
  * or {@link CapturedAssert#series(String, String...)}.
  *
  * <pre>{@code
- * assertThat(cpu).hasLabel("host", "a").hasValuesBetween(0, 100);
- * assertThat(cpu).firstCrossing(">", 90).isAtOffset(Duration.ofMinutes(9));
- * assertThat(cpu).longestRunAbove(90).isEqualTo(Duration.ofMinutes(7).plusSeconds(40));
+ * assertThat(cpu).hasLabel("host", "a").hasValuesBetween(0, 100).hasSampleInterval(Duration.ofSeconds(15));
+ * assertThat(cpu).firstSampleAbove(90).isAtOffset(Duration.ofMinutes(9));
+ * assertThat(cpu).alertWhen(GREATER_THAN, 90).forDuration(Duration.ofMinutes(5)).firesAt(Duration.ofMinutes(14));
+ * assertThat(cpu).staysBelowFor(50, Duration.ofMinutes(10));
  * assertThat(cpu).hasGapOfAtLeast(Duration.ofMinutes(5));
- * assertThat(latency).startsAfter(backup).crosses(">", 90);
+ * assertThat(requests).hasRateBetween(0.9, 1.1, Duration.ofMinutes(1));
+ * assertThat(latency).startsAfter(backup).crosses(GREATER_THAN, 90);
  * }</pre>
  *
- * <p>Thresholds take the operators {@code >}, {@code >=}, {@code <} and {@code <=}; NaN values
+ * <p>Comparisons take the DSL's {@link Comparison} ({@code GREATER_THAN}, {@code LESS_THAN}, the
+ * operators of {@code after:} and {@code while:}), the named forms ({@code firstSampleAbove}, {@code
+ * staysBelowFor}, ...), or the text {@code >}, {@code >=}, {@code <} and {@code <=}; NaN values
  * satisfy none. Time is measured on the samples' timestamps, offsets from the run's start (see
  * {@link Series} for how runs and gaps are measured). Every failure message names the series,
  * says what was expected and what was found, and lists what was captured.
@@ -258,8 +264,68 @@ public final class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
      * @throws IllegalArgumentException if {@code op} is not one of the four operators
      */
     public SampleAssert firstCrossing(String op, double threshold) {
+        return firstCrossing(Op.of(op), threshold);
+    }
+
+    /**
+     * Moves on to the first sample that satisfies {@code value op threshold}: {@code
+     * firstCrossing(GREATER_THAN, 90).isAtOffset(Duration.ofMinutes(9))}.
+     *
+     * @param op {@link Comparison#GREATER_THAN} or {@link Comparison#LESS_THAN}
+     * @param threshold the threshold
+     * @return assertions on that sample
+     * @throws AssertionError if no sample satisfies the comparison
+     */
+    public SampleAssert firstCrossing(Comparison op, double threshold) {
+        return firstCrossing(Op.of(op), threshold);
+    }
+
+    /**
+     * Moves on to the first sample above {@code threshold} ({@code value > threshold}).
+     *
+     * @param threshold the threshold
+     * @return assertions on that sample
+     * @throws AssertionError if no sample is above
+     */
+    public SampleAssert firstSampleAbove(double threshold) {
+        return firstCrossing(Op.GT, threshold);
+    }
+
+    /**
+     * Moves on to the first sample at or above {@code threshold} ({@code value >= threshold}).
+     *
+     * @param threshold the threshold
+     * @return assertions on that sample
+     * @throws AssertionError if no sample is at or above
+     */
+    public SampleAssert firstSampleAtLeast(double threshold) {
+        return firstCrossing(Op.GE, threshold);
+    }
+
+    /**
+     * Moves on to the first sample below {@code threshold} ({@code value < threshold}).
+     *
+     * @param threshold the threshold
+     * @return assertions on that sample
+     * @throws AssertionError if no sample is below
+     */
+    public SampleAssert firstSampleBelow(double threshold) {
+        return firstCrossing(Op.LT, threshold);
+    }
+
+    /**
+     * Moves on to the first sample at or below {@code threshold} ({@code value <= threshold}).
+     *
+     * @param threshold the threshold
+     * @return assertions on that sample
+     * @throws AssertionError if no sample is at or below
+     */
+    public SampleAssert firstSampleAtMost(double threshold) {
+        return firstCrossing(Op.LE, threshold);
+    }
+
+    private SampleAssert firstCrossing(Op o, double threshold) {
         isNotNull();
-        Op o = Op.of(op);
         int i = actual.firstIndex(o, threshold);
         if (i < 0) {
             fail(
@@ -282,8 +348,45 @@ public final class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
      * @throws IllegalArgumentException if {@code op} is not one of the four operators
      */
     public SeriesAssert neverCrosses(String op, double threshold) {
+        return neverCrosses(Op.of(op), threshold);
+    }
+
+    /**
+     * Verifies that no sample satisfies {@code value op threshold}.
+     *
+     * @param op {@link Comparison#GREATER_THAN} or {@link Comparison#LESS_THAN}
+     * @param threshold the threshold
+     * @return this assertion
+     * @throws AssertionError if a sample does; the message gives the first
+     */
+    public SeriesAssert neverCrosses(Comparison op, double threshold) {
+        return neverCrosses(Op.of(op), threshold);
+    }
+
+    /**
+     * Verifies that no sample is above {@code threshold}.
+     *
+     * @param threshold the threshold
+     * @return this assertion
+     * @throws AssertionError if a sample is; the message gives the first
+     */
+    public SeriesAssert neverGoesAbove(double threshold) {
+        return neverCrosses(Op.GT, threshold);
+    }
+
+    /**
+     * Verifies that no sample is below {@code threshold}.
+     *
+     * @param threshold the threshold
+     * @return this assertion
+     * @throws AssertionError if a sample is; the message gives the first
+     */
+    public SeriesAssert neverGoesBelow(double threshold) {
+        return neverCrosses(Op.LT, threshold);
+    }
+
+    private SeriesAssert neverCrosses(Op o, double threshold) {
         isNotNull();
-        Op o = Op.of(op);
         int i = actual.firstIndex(o, threshold);
         if (i >= 0) {
             fail("never to cross " + o + " " + Text.value(threshold), "it did first at " + actual.sample(i));
@@ -314,13 +417,151 @@ public final class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
      * @throws AssertionError if every stretch is shorter
      */
     public SeriesAssert staysAboveFor(double threshold, Duration atLeast) {
+        return staysFor(Op.GT, "above", threshold, atLeast);
+    }
+
+    /**
+     * Verifies that the series stayed below {@code threshold} for at least {@code atLeast}: some
+     * stretch of consecutive samples below it spans that long, first sample to last.
+     *
+     * @param threshold the threshold
+     * @param atLeast the shortest acceptable stretch
+     * @return this assertion
+     * @throws AssertionError if every stretch is shorter
+     */
+    public SeriesAssert staysBelowFor(double threshold, Duration atLeast) {
+        return staysFor(Op.LT, "below", threshold, atLeast);
+    }
+
+    private SeriesAssert staysFor(Op op, String word, double threshold, Duration atLeast) {
         isNotNull();
-        if (actual.longestRunAbove(threshold).compareTo(atLeast) < 0) {
+        if (actual.longestRun(op, threshold).compareTo(atLeast) < 0) {
             fail(
-                    "to stay above " + Text.value(threshold) + " for at least " + Text.duration(atLeast),
-                    "its longest run above it " + runText(Op.GT, threshold));
+                    "to stay " + word + " " + Text.value(threshold) + " for at least " + Text.duration(atLeast),
+                    "its longest run " + word + " it " + runText(op, threshold));
         }
         return this;
+    }
+
+    /**
+     * Moves on to how long the series stayed below {@code threshold} ({@link
+     * Series#longestRunBelow(double)}).
+     *
+     * @param threshold the threshold
+     * @return a duration assertion described with the stretch found
+     */
+    public AbstractDurationAssert<?> longestRunBelow(double threshold) {
+        isNotNull();
+        return Assertions.assertThat(actual.longestRunBelow(threshold))
+                .as("longest run below %s of %s (%s)", Text.value(threshold), actual.id(), runText(Op.LT, threshold));
+    }
+
+    /**
+     * Starts a threshold alert rule over this series, evaluated as Prometheus evaluates alerting
+     * rules ({@link ThresholdAlert}): set it up with {@code forDuration}, {@code keepFiringFor},
+     * {@code evaluatedEvery}, then assert when it goes pending, fires and resolves.
+     *
+     * @param op {@link Comparison#GREATER_THAN} or {@link Comparison#LESS_THAN}
+     * @param threshold the threshold
+     * @return the rule's stage, {@code for: 0}, evaluated every minute
+     */
+    public ThresholdAlertAssert alertWhen(Comparison op, double threshold) {
+        isNotNull();
+        return new ThresholdAlertAssert(actual, ThresholdAlert.when(op, threshold));
+    }
+
+    /**
+     * Starts a threshold alert rule over this series with the operator as written in PromQL.
+     *
+     * @param op {@code >}, {@code >=}, {@code <} or {@code <=}
+     * @param threshold the threshold
+     * @return the rule's stage, {@code for: 0}, evaluated every minute
+     * @throws IllegalArgumentException if {@code op} is none of the four
+     */
+    public ThresholdAlertAssert alertWhen(String op, double threshold) {
+        isNotNull();
+        return new ThresholdAlertAssert(actual, ThresholdAlert.when(op, threshold));
+    }
+
+    /**
+     * Verifies that neighbouring samples are {@code interval} apart, every one of them (to within
+     * a microsecond: the engine keeps time in whole nanoseconds, so an interval such as 1/3 s is
+     * rounded). A series from {@code .every(Duration.ofSeconds(15))} without gaps or bursts has
+     * an interval of 15 s.
+     *
+     * @param interval the expected interval
+     * @return this assertion
+     * @throws AssertionError if some neighbours are another distance apart; the message lists the
+     *     first
+     */
+    public SeriesAssert hasSampleInterval(Duration interval) {
+        isNotNull();
+        long want = interval.toNanos();
+        List<String> off = new ArrayList<>();
+        int count = 0;
+        for (int i = 1; i < actual.size(); i++) {
+            long d = actual.epochNanos(i) - actual.epochNanos(i - 1);
+            if (Math.abs(d - want) > 1_000) {
+                count++;
+                if (off.size() < 5) {
+                    off.add(Text.duration(Duration.ofNanos(d)) + " from " + Text.offset(actual.offset(i - 1)) + " to "
+                            + Text.offset(actual.offset(i)));
+                }
+            }
+        }
+        if (count > 0) {
+            fail(
+                    "to have its samples " + Text.duration(interval) + " apart",
+                    count + " neighbours are not: " + String.join(", ", off) + (count > off.size() ? ", ..." : ""));
+        }
+        return this;
+    }
+
+    /**
+     * Verifies the rate of samples in every complete window ({@link Series#rates(Duration)}): each
+     * lies within {@code [min, max]} samples per second.
+     *
+     * @param min the lowest acceptable rate, samples per second
+     * @param max the highest acceptable rate, samples per second
+     * @param window the window length
+     * @return this assertion
+     * @throws AssertionError if a window's rate lies outside, or no window is complete
+     */
+    public SeriesAssert hasRateBetween(double min, double max, Duration window) {
+        isNotNull();
+        String found = Rates.outside(actual.rates(window), min, max, window, actual.offset(0));
+        if (found != null) {
+            fail(Rates.expectation(min, max, window), found);
+        }
+        return this;
+    }
+
+    /**
+     * Moves on to the highest rate over the complete windows ({@link Series#rates(Duration)}), such
+     * as a burst's: {@code maxRate(ofSeconds(5)).isEqualTo(10.0)}.
+     *
+     * @param window the window length
+     * @return a double assertion described with the rates (NaN when no window is complete)
+     */
+    public AbstractDoubleAssert<?> maxRate(Duration window) {
+        isNotNull();
+        double[] rates = actual.rates(window);
+        double max = java.util.Arrays.stream(rates).max().orElse(Double.NaN);
+        return Assertions.assertThat(max).as("highest rate of %s (%s)", actual.id(), Rates.describe(rates, window));
+    }
+
+    /**
+     * Moves on to the lowest rate over the complete windows ({@link Series#rates(Duration)}), such
+     * as the base rate between bursts.
+     *
+     * @param window the window length
+     * @return a double assertion described with the rates (NaN when no window is complete)
+     */
+    public AbstractDoubleAssert<?> minRate(Duration window) {
+        isNotNull();
+        double[] rates = actual.rates(window);
+        double min = java.util.Arrays.stream(rates).min().orElse(Double.NaN);
+        return Assertions.assertThat(min).as("lowest rate of %s (%s)", actual.id(), Rates.describe(rates, window));
     }
 
     private String runText(Op op, double threshold) {
@@ -427,7 +668,24 @@ public final class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
          * @throws IllegalArgumentException if {@code op} is not one of the four operators
          */
         public SeriesAssert crosses(String op, double threshold) {
-            Op o = Op.of(op);
+            return crosses(Op.of(op), threshold);
+        }
+
+        /**
+         * Verifies that the series began only once {@code upstream} had crossed the threshold, as
+         * {@link #crosses(String, double)} does, with the DSL's comparison (the one the {@code
+         * after:} clause names).
+         *
+         * @param op {@link Comparison#GREATER_THAN} or {@link Comparison#LESS_THAN}
+         * @param threshold the upstream threshold
+         * @return the series assertion, to go on
+         * @throws AssertionError if the upstream never crosses, or the series starts before it did
+         */
+        public SeriesAssert crosses(Comparison op, double threshold) {
+            return crosses(Op.of(op), threshold);
+        }
+
+        private SeriesAssert crosses(Op o, double threshold) {
             String expected = "to start only after " + upstream.id() + " crosses " + o + " " + Text.value(threshold);
             int i = upstream.firstIndex(o, threshold);
             if (i < 0) {

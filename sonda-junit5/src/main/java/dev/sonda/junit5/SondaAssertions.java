@@ -43,6 +43,29 @@ public class SondaAssertions extends Assertions {
     }
 
     /**
+     * Starts assertions on captured log records.
+     *
+     * @param actual the records, such as {@code captured.logs()} or {@code
+     *     captured.logs().entry("app")}
+     * @return the assertion
+     */
+    public static LogsAssert assertThat(Logs actual) {
+        return new LogsAssert(actual);
+    }
+
+    /**
+     * Starts assertions on the alert episodes of an evaluation, such as {@code
+     * PrometheusRules.fromClasspath("alerts.yml").evaluate(captured)} or {@code
+     * ThresholdAlert.when(GREATER_THAN, 90).evaluate(series)}.
+     *
+     * @param actual the episodes
+     * @return the assertion
+     */
+    public static AlertsAssert assertThat(Alerts actual) {
+        return new AlertsAssert(actual);
+    }
+
+    /**
      * Starts assertions on one captured sample.
      *
      * @param actual the sample

@@ -6,16 +6,15 @@ import dev.sonda.api.SondaException;
 import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunStats;
-import dev.sonda.yaml.ScenarioLoader;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.sonda.yaml.LoadResult;
+import dev.sonda.yaml.LocatedProblem;
+import dev.sonda.yaml.ScenarioParseException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +62,8 @@ public final class SondaExtension
                             + " captured.series(\"name\")",
             Sample.class, "declare a Captured parameter and read captured.samples() or captured.series(\"name\")",
             SampleStream.class, "declare a SondaRun parameter and call run.samples()",
-            LogEvent.class, "declare a Captured parameter and read captured.logs()",
+            LogRecord.class, "declare a Captured parameter and read captured.logs()",
+            Logs.class, "declare a Captured parameter and call captured.logs()",
             Run.class, "declare a SondaRun parameter: it controls the scenario's run",
             RunStats.class, "declare a SondaRun parameter and call run.stats()");
 
@@ -179,14 +179,19 @@ public final class SondaExtension
     private static void start(ExtensionContext context, SondaScenario annotation, Class<?> testClass, String where) {
         boolean simulated = annotation.clock() == SondaScenario.Clock.SIMULATED;
         Instant start = startInstant(context, annotation, where);
-        ScenarioPlan plan = plan(annotation, testClass, where);
+        Long seed = seed(context, annotation, where);
+        List<String> warnings = new ArrayList<>();
+        ScenarioPlan plan = plan(annotation, testClass, where, warnings);
         CompiledPlan compiled;
         try {
-            compiled = ScenarioRun.compile(plan, simulated);
+            compiled = ScenarioRun.compile(plan, simulated, seed);
         } catch (InvalidScenarioException | IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@SondaScenario on " + where + ": " + e.getMessage(), e);
         }
-        ScenarioRun run = ScenarioRun.start(compiled, simulated, start, annotation.keepSinks());
+        for (String w : warnings) {
+            System.err.println(w);
+        }
+        ScenarioRun run = ScenarioRun.start(compiled, simulated, start, annotation.keepSinks(), warnings);
         context.getStore(NAMESPACE).put(KEY, new Stored(run));
         if (simulated) {
             run.finish();
@@ -226,7 +231,33 @@ public final class SondaExtension
         }
     }
 
-    private static ScenarioPlan plan(SondaScenario annotation, Class<?> testClass, String where) {
+    /** The annotation's seed, else the configuration parameter's, else null. */
+    private static Long seed(ExtensionContext context, SondaScenario annotation, String where) {
+        long[] own = annotation.seed();
+        if (own.length > 1) {
+            throw new ExtensionConfigurationException("@SondaScenario on " + where + ": seed takes one value, got "
+                    + own.length + " (" + java.util.Arrays.toString(own) + ")");
+        }
+        if (own.length == 1) {
+            return own[0];
+        }
+        Optional<String> parameter = context.getConfigurationParameter(SondaScenario.SEED_PARAMETER);
+        if (parameter.isEmpty() || parameter.get().isBlank()) {
+            return null;
+        }
+        String text = parameter.get().strip();
+        try {
+            return text.startsWith("-") ? Long.parseLong(text) : Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException(
+                    "@SondaScenario on " + where + ": configuration parameter " + SondaScenario.SEED_PARAMETER + " = \""
+                            + text + "\" is not a 64-bit integer such as 42",
+                    e);
+        }
+    }
+
+    private static ScenarioPlan plan(
+            SondaScenario annotation, Class<?> testClass, String where, List<String> warnings) {
         boolean resource = !annotation.value().isEmpty();
         boolean method = !annotation.plan().isEmpty();
         if (resource == method) {
@@ -235,33 +266,40 @@ public final class SondaExtension
                     + (resource ? "not both" : "got neither"));
         }
         return resource
-                ? fromResource(annotation.value(), testClass, where)
+                ? fromResource(annotation.value(), testClass, where, annotation.strict(), warnings)
                 : fromMethod(annotation.plan(), testClass, where);
     }
 
-    private static ScenarioPlan fromResource(String name, Class<?> testClass, String where) {
+    private static ScenarioPlan fromResource(
+            String name, Class<?> testClass, String where, boolean strict, List<String> warnings) {
         String path = name.startsWith("/") ? name.substring(1) : name;
         ClassLoader loader = testClass.getClassLoader();
-        URL url = loader == null ? null : loader.getResource(path);
-        if (url == null) {
+        if (loader == null || loader.getResource(path) == null) {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
-            url = context == null ? null : context.getResource(path);
+            loader = context != null && context.getResource(path) != null ? context : null;
         }
-        if (url == null) {
+        if (loader == null) {
             throw new ExtensionConfigurationException("@SondaScenario on " + where + ": classpath resource '" + name
                     + "' not found (paths are resolved from the classpath root, such as src/test/resources/" + path
                     + ")");
         }
-        String text;
-        try (InputStream in = url.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ExtensionConfigurationException(
-                    "@SondaScenario on " + where + ": cannot read classpath resource '" + name + "': " + e.getMessage(),
-                    e);
-        }
         try {
-            return ScenarioLoader.load(text, "classpath:" + path);
+            LoadResult result = Scenarios.classpath(path, loader);
+            if (strict) {
+                return Scenarios.strict(result);
+            }
+            for (LocatedProblem w : result.warnings()) {
+                warnings.add("sonda: warning: " + w.render("classpath:" + path));
+            }
+            return result.plan();
+        } catch (ScenarioParseException e) {
+            throw new ExtensionConfigurationException(
+                    "@SondaScenario on " + where + ": " + e.getMessage()
+                            + (strict && !e.located().isEmpty()
+                                    ? "\n(@SondaScenario is strict: a key Sonda does not read fails the test; fix the"
+                                            + " key, or set strict = false to accept it with a warning)"
+                                    : ""),
+                    e);
         } catch (SondaException e) {
             throw new ExtensionConfigurationException("@SondaScenario on " + where + ": " + e.getMessage(), e);
         }

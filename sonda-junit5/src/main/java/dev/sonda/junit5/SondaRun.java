@@ -122,8 +122,8 @@ public final class SondaRun {
 
     /**
      * Retries an assertion on the live capture until it passes, Awaitility style: the assertion
-     * runs at once, then again whenever new samples arrive (at least every 50 ms), until it
-     * returns normally.
+     * runs at once, then again whenever new samples or log records arrive (at least every 50 ms),
+     * until it returns normally.
      *
      * <p>An attempt fails by throwing an {@link AssertionError} (as the assertions of {@link
      * SondaAssertions} do) or a {@link NoSuchElementException} (as {@link Captured#series(String,
@@ -144,7 +144,7 @@ public final class SondaRun {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             boolean doneBefore = isDone();
-            int seen = captured.sampleCount();
+            int seen = captured.recorder().count();
             Throwable last;
             try {
                 assertion.accept(captured);

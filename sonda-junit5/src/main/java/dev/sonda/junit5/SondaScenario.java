@@ -48,11 +48,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stopped, its sinks are flushed and closed, and any failure of the background work is rethrown
  * there, failing the test.
  *
- * <p><b>Seeds.</b> There is no global seed. Every generator is a pure function of its own seed
- * and the tick ({@code seed:} of {@code uniform}, histograms, summaries and cardinality spikes;
- * {@code jitter_seed}; {@code noise_seed} of {@code steady} and {@code degradation}), and every
- * unset seed is 0, so a scenario is reproducible as written; vary the data by setting those
- * fields.
+ * <p><b>Seeds.</b> Every generator is a pure function of its own seed and the tick ({@code seed:}
+ * of {@code uniform}, {@code template}, histograms, summaries and {@code random} cardinality
+ * spikes; {@code jitter_seed}; {@code noise_seed} of {@code steady} and {@code degradation}), so a
+ * scenario is reproducible as written. A seed the scenario leaves unset is {@link #seed()}, else
+ * the configuration parameter {@value #SEED_PARAMETER}, else 0 (the reference's default); a seed
+ * the scenario states always wins. Vary the data of a whole suite with {@code sonda.seed=7} in
+ * {@code src/test/resources/junit-platform.properties} (or {@code -Dsonda.seed=7} where the build
+ * passes system properties to JUnit as configuration parameters).
+ *
+ * <p><b>Strict.</b> With {@link #strict()} (the default) the file is loaded as {@link
+ * Scenarios#fromClasspath} loads it: a key Sonda does not read, anywhere (a {@code repat:} in a
+ * {@code generator:}, a {@code urll:} in a {@code sink:}), fails the test with its path, line,
+ * column and a did-you-mean. The sinks and encoders are resolved and validated as for a real run
+ * even though capture replaces them, so a wrong {@code sink: {type: ...}} fails too. With {@code
+ * strict = false} unknown keys are warnings on standard error and in {@link
+ * Captured#diagnostics()}, as outside tests.
  *
  * <p><b>Capture.</b> Every entry's sink is replaced by capture unless {@link #keepSinks()} is
  * true, in which case samples go to the real sinks and are captured as well (after the sink
@@ -81,6 +92,12 @@ public @interface SondaScenario {
 
     /** The JUnit configuration parameter that sets the simulated clock's start for every test. */
     String START_PARAMETER = "sonda.start";
+
+    /**
+     * The JUnit configuration parameter that sets the default seed for every test without {@link
+     * #seed()}: a decimal 64-bit number (unsigned, or negative for the same bits).
+     */
+    String SEED_PARAMETER = "sonda.seed";
 
     /**
      * The scenario file: a classpath resource path such as {@code scenarios/link-failover.yaml},
@@ -116,6 +133,25 @@ public @interface SondaScenario {
      * @return {@link Clock#SIMULATED} (the default) or {@link Clock#SYSTEM}
      */
     Clock clock() default Clock.SIMULATED;
+
+    /**
+     * The default seed of every seeded part of an entry that states no seed of its own ({@code
+     * uniform} and {@code template} {@code seed}, histogram and summary {@code seed}, {@code
+     * random} cardinality spikes, jitter), such as {@code seed = 42}. Empty (the default) takes the
+     * configuration parameter {@value #SEED_PARAMETER}, else leaves unset seeds 0. At most one
+     * value.
+     *
+     * @return the seed as a one-element array, or empty
+     */
+    long[] seed() default {};
+
+    /**
+     * Whether a key Sonda does not read fails the test (the default) or is only a warning on
+     * standard error and in {@link Captured#diagnostics()} (false).
+     *
+     * @return true to fail on unknown keys
+     */
+    boolean strict() default true;
 
     /**
      * Whether the entries keep their own sinks (stdout, files, HTTP, ...) besides being captured.

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CapturedTest {
 
     @Test
-    void logEntriesAreCapturedAsTheLinesTheEncoderWroteAndMetricViewsIgnoreThem() {
+    void logEntriesAreCapturedAsRecordsAndLinesAndMetricViewsIgnoreThem() {
         ScenarioPlan plan = dev.sonda.api.Scenario.plan()
                 .rate(1)
                 .duration("3s")
@@ -36,16 +36,29 @@ class CapturedTest {
 
         Captured captured = Captured.simulate(plan, Instant.parse("2026-01-01T00:00:00Z"));
 
+        String line = "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"severity\":\"info\",\"message\":\"hello a\","
+                + "\"labels\":{},\"fields\":{\"who\":\"a\"}}";
         assertThat(captured.logs())
-                .hasSize(3)
+                .hasCount(3)
                 .first()
-                .isEqualTo(new LogEvent(
+                .isEqualTo(new LogRecord(
                         "app",
                         Instant.parse("2026-01-01T00:00:00Z"),
-                        "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"severity\":\"info\",\"message\":\"hello a\","
-                                + "\"labels\":{},\"fields\":{\"who\":\"a\"}}"));
+                        Duration.ZERO,
+                        dev.sonda.api.Severity.INFO,
+                        "hello a",
+                        java.util.Map.of(),
+                        java.util.Map.of("who", "a"),
+                        line));
         assertThat(captured.series()).hasSize(1);
         assertThat(captured.samples()).hasSize(3);
+        assertThat(captured.sampleCount()).isEqualTo(3);
+        // json_lines for the log entry, Prometheus text for the metric, interleaved as delivered
+        assertThat(captured.lines()).hasSize(6).contains(line, "m 1 1767225600000");
+        assertThat(captured.records()).hasSize(6);
+        assertThat(captured.describe())
+                .contains("captured 1 series, 3 samples and 3 log records")
+                .contains("logs of app: 3 records (info 3), first at +0s, last at +2s");
     }
 
     @Test

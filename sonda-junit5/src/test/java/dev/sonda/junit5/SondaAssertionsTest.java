@@ -45,7 +45,8 @@ class SondaAssertionsTest {
                 .hasMessageContaining("Expecting cpu{host=\"a\"}\n  to cross > 99\nbut no sample did (values 10..95)")
                 .hasMessageContaining(
                         "The series: cpu{host=\"a\"}: 12 samples, values 10..95, first 10 at +0s, last 10" + " at +11s")
-                .hasMessageContaining("captured 2 series, 17 samples from a run started at 2026-01-01T00:00:00Z:")
+                .hasMessageContaining(
+                        "captured 2 series, 17 samples and 0 log records from a run started at 2026-01-01T00:00:00Z:")
                 .hasMessageContaining("  - mem: 5 samples, values 7..7, first 7 at +3s, last 7 at +7s");
         assertThatThrownBy(() -> assertThat(CPU).firstCrossing(">", 90).isAtOffset(Duration.ofMinutes(1)))
                 .hasMessageContaining(

@@ -297,7 +297,7 @@ class RemoteWriteSinkTest {
                         .withProtocol(SinkSpec.RemoteWrite.Protocol.V2)
                         .withHeader("X-Scope-OrgID", "team-a")
                         .withBasicAuth("sonda", "pw")
-                        .withTls(TlsSettings.caFile("ca.pem").withClientCertificate("c.pem", "k.pem"))
+                        .withTls(TlsSettings.withCa("ca.pem").withClientCertificate("c.pem", "k.pem"))
                         .withRetry(
                                 new dev.sonda.api.sink.RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1))));
     }

@@ -65,7 +65,7 @@ class RemoteWriteTlsIT {
         int before = server.requests.size();
         sendOne(
                 SinkSpec.remoteWrite(server.url("/api/v1/write"))
-                        .withTls(TlsSettings.caFile(pki.caPem.toString()))
+                        .withTls(TlsSettings.withCa(pki.caPem.toString()))
                         .withHeader("X-Scope-OrgID", "tenant-1")
                         .withBasicAuth("sonda", "pässword"),
                 new Fixtures.Ctx());
@@ -83,7 +83,7 @@ class RemoteWriteTlsIT {
         int before = server.requests.size();
         sendOne(
                 SinkSpec.remoteWrite(server.url("/api/v1/write"))
-                        .withTls(TlsSettings.caFile(pki.caPem.toString()))
+                        .withTls(TlsSettings.withCa(pki.caPem.toString()))
                         .withHeader("THANOS-TENANT", "blue")
                         .withBearerToken("tok-42"),
                 new Fixtures.Ctx());
@@ -98,7 +98,7 @@ class RemoteWriteTlsIT {
         Fixtures.Ctx ctx = new Fixtures.Ctx();
         String url = server.url("/api/v1/write");
         SinkSpec.RemoteWrite spec = SinkSpec.remoteWrite(url)
-                .withTls(TlsSettings.caFile(pki.otherCaPem.toString()))
+                .withTls(TlsSettings.withCa(pki.otherCaPem.toString()))
                 .withBearerToken("tok-42")
                 .withRetry(new dev.sonda.api.sink.RetryPolicy(
                         3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2)));
@@ -123,7 +123,7 @@ class RemoteWriteTlsIT {
         String url = server.ipUrl("/api/v1/write"); // the certificate names localhost only
 
         assertThatThrownBy(() -> sendOne(
-                        SinkSpec.remoteWrite(url).withTls(TlsSettings.caFile(pki.caPem.toString())),
+                        SinkSpec.remoteWrite(url).withTls(TlsSettings.withCa(pki.caPem.toString())),
                         new Fixtures.Ctx()))
                 .hasMessageContaining(
                         "TLS handshake failed: the server's certificate does not name the host of the URL");
@@ -135,7 +135,7 @@ class RemoteWriteTlsIT {
 
     @Test
     void aClientCertificateIsOfferedWhenTheServerRequiresOne() {
-        TlsSettings ca = TlsSettings.caFile(pki.caPem.toString());
+        TlsSettings ca = TlsSettings.withCa(pki.caPem.toString());
         assertThatThrownBy(() -> sendOne(SinkSpec.remoteWrite(mutual.url("/w")).withTls(ca), new Fixtures.Ctx()))
                 .isInstanceOf(SinkException.class)
                 .hasMessageContaining("failed:");
@@ -152,14 +152,14 @@ class RemoteWriteTlsIT {
     void aMissingOrMalformedTlsFileIsReportedWhenTheSinkIsCreated() {
         assertThatThrownBy(() -> new RemoteWriteSink(
                         SinkSpec.remoteWrite(server.url("/w"))
-                                .withTls(TlsSettings.caFile(
+                                .withTls(TlsSettings.withCa(
                                         dir.resolve("nope.pem").toString())),
                         new Fixtures.Ctx().context()))
                 .isInstanceOf(SinkException.class)
                 .hasMessage("tls.ca_file '" + dir.resolve("nope.pem") + "' does not exist");
         assertThatThrownBy(() -> new RemoteWriteSink(
                         SinkSpec.remoteWrite(server.url("/w"))
-                                .withTls(TlsSettings.caFile(pki.caPem.toString())
+                                .withTls(TlsSettings.withCa(pki.caPem.toString())
                                         .withClientCertificate(pki.clientCertPem.toString(), pki.caPem.toString())),
                         new Fixtures.Ctx().context()))
                 .hasMessageStartingWith(
@@ -172,7 +172,7 @@ class RemoteWriteTlsIT {
         int before = server.requests.size();
         HttpPushSink push = new HttpPushSink(
                 SinkSpec.httpPush(server.url("/api/v1/import/prometheus"))
-                        .withTls(TlsSettings.caFile(pki.caPem.toString()))
+                        .withTls(TlsSettings.withCa(pki.caPem.toString()))
                         .withHeader("X-Scope-OrgID", "t2")
                         .withBasicAuth("u", "p"),
                 new Fixtures.Ctx().context());

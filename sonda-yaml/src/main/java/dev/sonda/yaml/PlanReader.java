@@ -26,11 +26,13 @@ import dev.sonda.api.Signal;
 import dev.sonda.api.SourceMap;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.event.InfraEvent;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.api.trace.TraceSpec;
 import dev.sonda.yaml.YamlTree.Kind;
 import dev.sonda.yaml.YamlTree.Mapping;
 import dev.sonda.yaml.YamlTree.Node;
@@ -72,6 +74,8 @@ final class PlanReader {
             "observations_per_tick",
             "mean_shift_per_sec",
             "seed",
+            "traces",
+            "events",
             "labels",
             "dynamic_labels",
             "encoder",
@@ -126,16 +130,30 @@ final class PlanReader {
             "observations_per_tick",
             "mean_shift_per_sec",
             "seed",
+            "traces",
+            "events",
             "on_sink_error",
             "metric_type",
             "help");
     private static final List<String> FLAT_BODY =
-            List.of("signal_type", "generator", "log_generator", "distribution", "pack");
+            List.of("signal_type", "generator", "log_generator", "distribution", "pack", "traces", "events");
     private static final List<String> AFTER_KEYS = List.of("ref", "op", "value", "delay");
     private static final List<String> WHILE_KEYS = List.of("ref", "op", "value", "scenario_name", "if_unresolved");
     private static final List<String> DELAY_KEYS = List.of("open", "close");
     private static final List<String> CLOSE_KEYS = List.of("duration", "snap_to", "stale_marker");
-    private static final List<String> SIGNAL_TYPES = List.of("metrics", "logs", "histogram", "summary");
+    private static final List<String> SIGNAL_TYPES =
+            List.of("metrics", "logs", "histogram", "summary", "traces", "events");
+    /** Every body key, in the order a misplaced one is reported. */
+    private static final List<String> BODIES =
+            List.of("generator", "log_generator", "distribution", "traces", "events");
+    /** The key holding each signal type's body; metrics may hold a pack instead. */
+    private static final Map<String, String> BODY_KEYS = Map.of(
+            "metrics", "generator",
+            "logs", "log_generator",
+            "histogram", "distribution",
+            "summary", "distribution",
+            "traces", "traces",
+            "events", "events");
 
     static final Map<String, OnSinkError> ON_SINK_ERROR = Variants.byName(OnSinkError.class, OnSinkError::yamlName);
     static final Map<String, MetricType> METRIC_TYPES = Variants.byName(MetricType.class, MetricType::yamlName);
@@ -152,6 +170,7 @@ final class PlanReader {
     private final String sourceName;
     private final Diagnostics diag;
     private final SpecReader specs;
+    private final TraceReader traceReader;
     private final Map<String, Loc> index = new HashMap<>();
     private boolean flat;
 
@@ -159,6 +178,7 @@ final class PlanReader {
         this.sourceName = sourceName;
         this.diag = diag;
         this.specs = new SpecReader(registry);
+        this.traceReader = new TraceReader(specs);
     }
 
     /** Reads the whole file; returns null when nothing valid could be built. */
@@ -343,7 +363,9 @@ final class PlanReader {
         boolean dist = e.has("distribution");
         boolean hasPack = e.has("pack");
         String type = flat && !e.has("signal_type")
-                ? dist ? e.has("quantiles") ? "summary" : "histogram" : log ? "logs" : "metrics"
+                ? dist
+                        ? e.has("quantiles") ? "summary" : "histogram"
+                        : log ? "logs" : e.has("traces") ? "traces" : e.has("events") ? "events" : "metrics"
                 : e.reqStr("signal_type");
         boolean bodyOk = type != null && checkBody(e, i, type, gen, log, dist, hasPack);
 
@@ -388,13 +410,15 @@ final class PlanReader {
         Integer observations = e.integer("observations_per_tick", 0, Integer.MAX_VALUE);
         int obs = observations == null ? Signal.DEFAULT_OBSERVATIONS_PER_TICK : observations;
         double shift = e.number("mean_shift_per_sec", 0.0);
-        long seed = e.unsigned64("seed", 0);
+        Long seed = e.unsigned64("seed");
         GeneratorSpec generator = gen ? specs.generator(e.get("generator"), e.path("generator"), e) : null;
         LogGeneratorSpec logGenerator =
                 log ? specs.logGenerator(e.get("log_generator"), e.path("log_generator"), e) : null;
         Distribution distribution =
                 dist ? SpecReader.distribution(e.get("distribution"), e.path("distribution"), e) : null;
         Map<String, PackOverride> overrides = e.entries("overrides", (n, p) -> override(n, p, e, src));
+        TraceSpec traces = e.has("traces") ? e.with("traces", traceReader::traces) : null;
+        List<InfraEvent> events = e.has("events") ? traceReader.events(e) : null;
 
         if (!bodyOk) {
             return null;
@@ -405,6 +429,8 @@ final class PlanReader {
                             ? pack == null ? null : new Signal.Pack(pack, overrides)
                             : generator == null ? null : new Signal.Metrics(generator);
                     case "logs" -> logGenerator == null ? null : new Signal.Logs(logGenerator);
+                    case "traces" -> traces == null ? null : new Signal.Traces(traces);
+                    case "events" -> events == null ? null : new Signal.Events(events);
                     case "histogram" -> distribution == null
                             ? null
                             : new Signal.Histogram(distribution, buckets, obs, shift, seed);
@@ -420,6 +446,8 @@ final class PlanReader {
                         ? new Signal.Pack("unreadable", Map.of())
                         : new Signal.Metrics(new GeneratorSpec.Constant(0));
                 case "logs" -> new Signal.Logs(new LogGeneratorSpec.Generic("unreadable", Map.of()));
+                case "traces" -> new Signal.Traces(TraceSpec.of(List.of()));
+                case "events" -> new Signal.Events(List.of());
                 case "histogram" -> new Signal.Histogram(new Distribution.Exponential(1), buckets, obs, shift, seed);
                 default -> new Signal.Summary(new Distribution.Exponential(1), quantiles, obs, shift, seed);
             };
@@ -466,23 +494,23 @@ final class PlanReader {
     private static boolean checkBody(Obj e, int i, String type, boolean gen, boolean log, boolean dist, boolean pack) {
         String problem = null;
         String at = "signal_type";
+        boolean newKind = type.equals("traces") || type.equals("events");
         if (!SIGNAL_TYPES.contains(type)) {
-            problem = "entry " + i + ": invalid signal_type '" + type
-                    + "', must be one of: metrics, logs, histogram, summary";
+            problem = "entry " + i + ": invalid signal_type '" + type + "', must be one of: "
+                    + String.join(", ", SIGNAL_TYPES);
         } else if ((gen || log || dist) && pack) {
             problem = "entry " + i + ": must have either 'generator' or 'pack', not both";
             at = "pack";
-        } else if (!pack && !(type.equals("metrics") ? gen : type.equals("logs") ? log : dist)) {
+        } else if (newKind && !e.has(type)) {
+            problem = "entry " + i + ": signal_type '" + type + "' needs a '" + type + ":' block";
+            at = null;
+        } else if (!newKind && !pack && !(type.equals("metrics") ? gen : type.equals("logs") ? log : dist)) {
             problem = "entry " + i + ": must have either 'generator' (or 'distribution' for histogram/summary) or"
                     + " 'pack'";
             at = null;
         } else {
-            List<String> forbidden =
-                    switch (type) {
-                        case "metrics" -> List.of("log_generator", "distribution");
-                        case "logs" -> List.of("generator", "distribution");
-                        default -> List.of("generator", "log_generator");
-                    };
+            String own = BODY_KEYS.get(type);
+            List<String> forbidden = BODIES.stream().filter(k -> !k.equals(own)).toList();
             for (String field : forbidden) {
                 if (e.has(field)) {
                     problem = "entry " + i + ": signal_type '" + type + "' must not have '" + field + "' field";
@@ -539,7 +567,7 @@ final class PlanReader {
                 s.requiredUnsigned64("cardinality"),
                 s.choice("strategy", STRATEGIES),
                 s.string("prefix"),
-                s.unsigned64("seed", 0));
+                s.unsigned64("seed"));
         return s.failed() ? null : spike;
     }
 

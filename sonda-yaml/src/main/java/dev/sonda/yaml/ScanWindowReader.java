@@ -56,6 +56,11 @@ final class ScanWindowReader extends Reader {
             throw tooLong(from);
         }
         int n = Math.min(len, text.length() - pos);
+        if (n > 1 && Character.isHighSurrogate(text.charAt(pos + n - 1))) {
+            // SnakeYAML 2.x reads a whole buffer, and when it ends on a high surrogate asks for one
+            // more character past the buffer's end; never ending a read inside a pair avoids that.
+            n--;
+        }
         text.getChars(pos, pos + n, buf, off);
         for (int k = pos + n - 1; k >= pos; k--) {
             char c = text.charAt(k);

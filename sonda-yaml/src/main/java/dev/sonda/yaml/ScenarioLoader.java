@@ -289,9 +289,32 @@ public final class ScenarioLoader {
      * @throws SondaException if no such resource exists or it cannot be read
      */
     public static ScenarioPlan loadResource(String resourceName, ClassLoader loader, LoadLimits limits) {
+        return loadResourceWithWarnings(resourceName, loader, limits, SpecRegistry.defaults())
+                .plan();
+    }
+
+    /**
+     * Loads a scenario file from the classpath of {@code loader} within {@code limits}, whose
+     * {@code type:} blocks are read by the providers of {@code registry}, interpolating {@code
+     * ${VAR}} references from the process environment. Messages name it {@code
+     * classpath:<name>}.
+     *
+     * @param resourceName the resource path from the classpath root, such as {@code
+     *     scenarios/cpu.yaml} (a leading {@code /} is ignored)
+     * @param loader the class loader to find it with
+     * @param limits the bounds on size, nesting, aliases, scalars and entries
+     * @param registry the providers that read the generator, log generator, encoder and sink blocks
+     * @return the plan and the warnings (keys of a {@code type:} block its provider never reads)
+     * @throws ScenarioParseException carrying every problem found, each with line and column; or
+     *     the one problem that stopped reading (not UTF-8, a control character, a limit exceeded)
+     * @throws SondaException if no such resource exists or it cannot be read
+     */
+    public static LoadResult loadResourceWithWarnings(
+            String resourceName, ClassLoader loader, LoadLimits limits, SpecRegistry registry) {
         Objects.requireNonNull(resourceName, "resourceName");
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(registry, "registry");
         String name = resourceName.startsWith("/") ? resourceName.substring(1) : resourceName;
         String sourceName = "classpath:" + name;
         byte[] bytes;
@@ -305,8 +328,7 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new SondaException("failed to read scenario file " + sourceName + ": " + reason(e), e);
         }
-        return fromBytes(bytes, FILE, sourceName, System::getenv, limits, SpecRegistry.defaults())
-                .plan();
+        return fromBytes(bytes, FILE, sourceName, System::getenv, limits, registry);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.sonda.api.DurationText;
 import dev.sonda.api.DynamicLabel;
 import dev.sonda.api.Entry;
 import dev.sonda.api.MetricPack;
+import dev.sonda.api.Offset;
 import dev.sonda.api.PackMetric;
 import dev.sonda.api.PackOverride;
 import dev.sonda.api.PlanKind;
@@ -19,6 +20,8 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.Signal;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.encoder.EncoderSpec;
+import dev.sonda.api.event.EventSeverity;
+import dev.sonda.api.event.InfraEvent;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
@@ -27,6 +30,15 @@ import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecKind;
 import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.api.trace.Call;
+import dev.sonda.api.trace.CorrelatedLogs;
+import dev.sonda.api.trace.Fault;
+import dev.sonda.api.trace.Operation;
+import dev.sonda.api.trace.RedMetrics;
+import dev.sonda.api.trace.Root;
+import dev.sonda.api.trace.Service;
+import dev.sonda.api.trace.SpanKind;
+import dev.sonda.api.trace.TraceSpec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -252,17 +264,159 @@ public final class ScenarioWriter {
             m.put("distribution", distribution(s.distribution()));
             put(m, "quantiles", s.quantiles().equals(Signal.DEFAULT_QUANTILES) ? null : nums(s.quantiles()));
             observations(m, s.observationsPerTick(), s.meanShiftPerSec(), s.seed());
+        } else if (signal instanceof Signal.Traces t) {
+            m.put("traces", traces(t.traces()));
+        } else if (signal instanceof Signal.Events ev) {
+            m.put("events", ev.events().stream().map(ScenarioWriter::event).toList());
         }
     }
 
-    private static void observations(Map<String, Object> m, int observations, double shift, long seed) {
+    // ---- traces and events ------------------------------------------------------------------------
+
+    private Map<String, Object> traces(TraceSpec t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (t.seed() != 0) {
+            m.put("seed", unsigned(t.seed()));
+        }
+        if (Double.doubleToRawLongBits(t.severity()) != Double.doubleToRawLongBits(1.0)) {
+            m.put("severity", num(t.severity()));
+        }
+        m.put("services", t.services().stream().map(ScenarioWriter::service).toList());
+        if (!t.roots().isEmpty()) {
+            m.put("roots", t.roots().stream().map(ScenarioWriter::root).toList());
+        }
+        if (Double.doubleToRawLongBits(t.errorPropagation())
+                != Double.doubleToRawLongBits(TraceSpec.DEFAULT_ERROR_PROPAGATION)) {
+            m.put("error_propagation", num(t.errorPropagation()));
+        }
+        if (t.circuitBreaker() != null) {
+            Map<String, Object> b =
+                    map("failures", new Num(Integer.toString(t.circuitBreaker().failures())));
+            b.put("open_for", strict(t.circuitBreaker().openFor()));
+            m.put("circuit_breaker", b);
+        }
+        if (!t.faults().isEmpty()) {
+            m.put("faults", t.faults().stream().map(ScenarioWriter::fault).toList());
+        }
+        if (t.logs() != null) {
+            CorrelatedLogs l = t.logs();
+            Map<String, Object> logs = new LinkedHashMap<>();
+            if (Double.doubleToRawLongBits(l.sample()) != Double.doubleToRawLongBits(1.0)) {
+                logs.put("sample", num(l.sample()));
+            }
+            put(logs, "encoder", l.encoder() == null ? null : encoder(l.encoder()));
+            put(logs, "sink", l.sink() == null ? null : sink(l.sink()));
+            m.put("logs", logs);
+        }
+        if (t.metrics() != null) {
+            RedMetrics r = t.metrics();
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            if (!r.interval().equals(RedMetrics.DEFAULT_INTERVAL)) {
+                metrics.put("interval", strict(r.interval()));
+            }
+            put(metrics, "encoder", r.encoder() == null ? null : encoder(r.encoder()));
+            put(metrics, "sink", r.sink() == null ? null : sink(r.sink()));
+            m.put("metrics", metrics);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> service(Service s) {
+        Map<String, Object> m = map("name", s.name());
+        m.put(
+                "operations",
+                s.operations().stream().map(ScenarioWriter::operation).toList());
+        put(m, "attributes", labels(s.attributes()));
+        return m;
+    }
+
+    private static Map<String, Object> operation(Operation o) {
+        Map<String, Object> m = map("name", o.name());
+        if (o.kind() != SpanKind.SERVER) {
+            m.put("kind", plain(o.kind().yamlName()));
+        }
+        m.put("latency", distribution(o.latency()));
+        if (Double.doubleToRawLongBits(o.errorRate()) != 0L) {
+            m.put("error_rate", num(o.errorRate()));
+        }
+        put(m, "timeout", strict(o.timeout()));
+        if (!o.calls().isEmpty()) {
+            m.put("calls", o.calls().stream().map(ScenarioWriter::call).toList());
+        }
+        put(m, "attributes", labels(o.attributes()));
+        return m;
+    }
+
+    private static Map<String, Object> call(Call c) {
+        Map<String, Object> m = map("service", c.service());
+        put(m, "operation", c.operation());
+        if (c.count() != 1) {
+            m.put("count", new Num(Integer.toString(c.count())));
+        }
+        if (Double.doubleToRawLongBits(c.probability()) != Double.doubleToRawLongBits(1.0)) {
+            m.put("probability", num(c.probability()));
+        }
+        if (c.parallel()) {
+            m.put("parallel", true);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> root(Root r) {
+        Map<String, Object> m = map("service", r.service());
+        put(m, "operation", r.operation());
+        if (Double.doubleToRawLongBits(r.weight()) != Double.doubleToRawLongBits(1.0)) {
+            m.put("weight", num(r.weight()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> fault(Fault f) {
+        Map<String, Object> m = map("service", f.service());
+        put(m, "operation", f.operation());
+        if (!f.from().equals(Offset.START)) {
+            m.put("from", offset(f.from()));
+        }
+        put(m, "to", f.to() == null ? null : offset(f.to()));
+        put(m, "error_rate", f.errorRate() == null ? null : num(f.errorRate()));
+        if (Double.doubleToRawLongBits(f.latencyFactor()) != Double.doubleToRawLongBits(1.0)) {
+            m.put("latency_factor", num(f.latencyFactor()));
+        }
+        if (f.ramp()) {
+            m.put("ramp", true);
+        }
+        put(m, "message", f.message());
+        return m;
+    }
+
+    private static Map<String, Object> event(InfraEvent e) {
+        Map<String, Object> m = map("at", offset(e.at()));
+        m.put("type", plain(e.type().yamlName()));
+        m.put("service", e.service());
+        if (e.severity() != EventSeverity.INFO) {
+            m.put("severity", plain(e.severity().yamlName()));
+        }
+        put(m, "details", e.details());
+        put(m, "attributes", labels(e.attributes()));
+        return m;
+    }
+
+    /** An offset as text that reads back exactly: {@code N%}, or a duration (zero allowed). */
+    private static Num offset(Offset o) {
+        if (o.relative()) {
+            return new Num(FloatText.display(o.percent()) + "%");
+        }
+        return plain(duration(o.time(), DurationText::parseOptional));
+    }
+
+    private static void observations(Map<String, Object> m, int observations, double shift, Long seed) {
         if (observations != Signal.DEFAULT_OBSERVATIONS_PER_TICK) {
             m.put("observations_per_tick", new Num(Integer.toString(observations)));
         }
         if (Double.doubleToRawLongBits(shift) != 0L) {
             m.put("mean_shift_per_sec", num(shift));
         }
-        if (seed != 0) {
+        if (seed != null) {
             m.put("seed", unsigned(seed));
         }
     }
@@ -294,7 +448,7 @@ public final class ScenarioWriter {
         m.put("cardinality", unsigned(s.cardinality()));
         m.put("strategy", plain(s.strategy().name().toLowerCase(Locale.ROOT)));
         put(m, "prefix", s.prefix());
-        if (s.seed() != 0) {
+        if (s.seed() != null) {
             m.put("seed", unsigned(s.seed()));
         }
         return m;

@@ -2,6 +2,7 @@ package dev.sonda.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sonda.api.ScenarioPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +24,23 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code long-keys-under-aliases.yaml}: 90,000 nodes under 3,000-character paths; indexing
  *       them built a quarter of a billion characters of paths, over a second.
  *   <li>{@code hostile/billion-laughs*.yaml}: ran past 20 seconds into {@code OutOfMemoryError}.
+ *   <li>an emoji whose surrogate pair straddles character 1024 (found by {@link
+ *       ScenarioWriterTest}): SnakeYAML asked for one character past its buffer.
  * </ul>
  */
 class FuzzRegressionTest {
+
+    @org.junit.jupiter.api.Test
+    void anEmojiAcrossTheScannersBufferBoundaryLoads() {
+        String emoji = "\uD83D\uDE00";
+        for (int before = 1000; before < 1030; before++) {
+            String prefix = "version: 2\nkind: runnable\nscenario_name: \"";
+            String yaml = prefix + "a".repeat(before - prefix.length()) + emoji + "\"\n"
+                    + "scenarios:\n  - {signal_type: metrics, name: m, rate: 1, generator: {type: constant, value: 1}}\n";
+            ScenarioPlan plan = ScenarioLoader.load(yaml, "emoji.yaml");
+            assertThat(plan.scenarioName()).as("emoji at char %d", before).endsWith(emoji);
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> everyInputThatOnceBrokeTheLoaderNowEndsInAPlanOrLocatedProblems() {

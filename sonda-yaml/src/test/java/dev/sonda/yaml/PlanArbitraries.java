@@ -26,6 +26,7 @@ import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.sink.TlsSettings;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,11 @@ final class PlanArbitraries {
         return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(0L, -1L, Long.MIN_VALUE, 42L));
     }
 
+    /** A seed: any 64 bits (0 included, stated), or not stated (null), which the writer leaves out. */
+    static Arbitrary<Long> seed() {
+        return anyLong().injectNull(0.3);
+    }
+
     /** A positive duration with microsecond resolution. */
     static Arbitrary<Duration> duration() {
         return Arbitraries.oneOf(
@@ -185,7 +191,7 @@ final class PlanArbitraries {
                 d.map(GeneratorSpec.Constant::new),
                 Combinators.combine(d, d, d).as(GeneratorSpec.Sine::new),
                 Combinators.combine(d, d, d).as(GeneratorSpec.Sawtooth::new),
-                Combinators.combine(d, d, anyLong()).as(GeneratorSpec.Uniform::new),
+                Combinators.combine(d, d, seed()).as(GeneratorSpec.Uniform::new),
                 Combinators.combine(d.list().ofMinSize(1).ofMaxSize(4), Arbitraries.of(true, false))
                         .as(GeneratorSpec.Sequence::new),
                 Combinators.combine(d, d, d.injectNull(0.5)).as(GeneratorSpec.Step::new),
@@ -224,7 +230,7 @@ final class PlanArbitraries {
                                 template.list().ofMaxSize(2),
                                 Arbitraries.maps(Arbitraries.of(Severity.class), anyDouble())
                                         .ofMaxSize(3),
-                                anyLong())
+                                seed())
                         .as(LogGeneratorSpec.Template::new),
                 Combinators.combine(
                                 text(),
@@ -254,6 +260,9 @@ final class PlanArbitraries {
 
     /** An encoder that can write {@code type}. */
     static Arbitrary<EncoderSpec> encoder(SignalType type) {
+        if (TraceArbitraries.handles(type)) {
+            return Arbitraries.just(EncoderSpec.ndjson());
+        }
         // remote_write and otlp are left out: their providers come with their own modules
         Arbitrary<EncoderSpec> both = precision().map(EncoderSpec.JsonLines::new);
         if (type == SignalType.LOGS) {
@@ -267,6 +276,50 @@ final class PlanArbitraries {
                 precision().map(EncoderSpec.PrometheusText::new),
                 Combinators.combine(text().injectNull(0.5), precision()).as(EncoderSpec.InfluxLp::new),
                 Combinators.combine(pluginType(), properties()).as(EncoderSpec.Generic::new));
+    }
+
+    /**
+     * Valid kafka sinks with every typed key. No {@code sasl}: a written plan carries the password
+     * as {@code ***}, which the loader refuses, so a SASL block never round-trips (by design).
+     */
+    static Arbitrary<SinkSpec.Kafka> kafka(Arbitrary<Duration> age, Arbitrary<RetryPolicy> retry) {
+        Arbitrary<String> path = text().filter(t -> !t.isBlank());
+        Arbitrary<TlsSettings> tls = Combinators.combine(path.injectNull(0.5), path.injectNull(0.5), path)
+                .as((ca, cert, key) -> new TlsSettings(ca, cert, cert == null ? null : key, false))
+                .injectNull(0.5);
+        Arbitrary<SinkSpec.Kafka> base = Combinators.combine(
+                        identifier()
+                                .map(h -> h + ":9092")
+                                .list()
+                                .ofMinSize(1)
+                                .ofMaxSize(3)
+                                .map(l -> String.join(", ", l)),
+                        text().filter(t -> !t.isEmpty()),
+                        age,
+                        retry,
+                        tls,
+                        text().injectNull(0.5),
+                        Arbitraries.of(SinkSpec.Kafka.RecordPer.class).injectNull(0.5),
+                        Arbitraries.of(SinkSpec.Kafka.Acks.class).injectNull(0.5))
+                .as((b, t, a, r, tl, k, per, acks) -> SinkSpec.kafka(b, t)
+                        .withMaxBufferAge(a)
+                        .withRetry(r)
+                        .withTls(tl)
+                        .withKey(k)
+                        .withRecordPer(per)
+                        .withAcks(acks));
+        return Combinators.combine(
+                        base,
+                        Arbitraries.of(SinkSpec.Kafka.Compression.class).injectNull(0.5),
+                        text().injectNull(0.5),
+                        Arbitraries.integers().greaterOrEqual(0).injectNull(0.5),
+                        duration().injectNull(0.5),
+                        Arbitraries.maps(identifier(), text()).ofMaxSize(2))
+                .as((k, c, id, p, d, props) -> k.withCompression(c)
+                        .withClientId(id)
+                        .withPartition(p)
+                        .withDeliveryTimeout(d)
+                        .withProperties(props));
     }
 
     static Arbitrary<RetryPolicy> retry() {
@@ -342,6 +395,8 @@ final class PlanArbitraries {
     private static Arbitrary<Signal> signal(SignalType type) {
         return switch (type) {
             case LOGS -> logGenerator().map(Signal.Logs::new);
+            case TRACES -> TraceArbitraries.traces().map(Signal.Traces::new);
+            case EVENTS -> TraceArbitraries.events().map(Signal.Events::new);
             case HISTOGRAM -> Combinators.combine(
                             distribution(),
                             Arbitraries.oneOf(
@@ -349,7 +404,7 @@ final class PlanArbitraries {
                                     increasing(positive().filter(Double::isFinite))),
                             Arbitraries.integers().greaterOrEqual(1),
                             anyDouble(),
-                            anyLong())
+                            seed())
                     .as(Signal.Histogram::new);
             case SUMMARY -> Combinators.combine(
                             distribution(),
@@ -360,7 +415,7 @@ final class PlanArbitraries {
                                             .filter(q -> q > 0 && q < 1))),
                             Arbitraries.integers().greaterOrEqual(1),
                             anyDouble(),
-                            anyLong())
+                            seed())
                     .as(Signal.Summary::new);
             default -> Arbitraries.oneOf(
                     generator().map(Signal.Metrics::new),
@@ -381,9 +436,13 @@ final class PlanArbitraries {
 
     private static Arbitrary<Body> body() {
         return Arbitraries.of(SignalType.class).flatMap(type -> Combinators.combine(
-                        type == SignalType.LOGS ? text() : metricName(),
+                        type == SignalType.LOGS || TraceArbitraries.handles(type) ? text() : metricName(),
                         signal(type),
-                        encoder(type).injectNull(0.5),
+                        // traces and events keep their own encoder: defaults may name one that
+                        // cannot write them
+                        TraceArbitraries.handles(type)
+                                ? encoder(type)
+                                : encoder(type).injectNull(0.5),
                         Arbitraries.of(MetricType.class).injectNull(0.7),
                         text().injectNull(0.7))
                 .as((n, s, e, m, h) ->
@@ -411,7 +470,7 @@ final class PlanArbitraries {
                         anyLong().filter(c -> c != 0),
                         Arbitraries.of(CardinalitySpike.Strategy.class),
                         text().injectNull(0.5),
-                        anyLong())
+                        seed())
                 .as((l, f, extra, c, s, p, seed) -> new CardinalitySpike(l, f.plus(extra), f, c, s, p, seed));
     }
 
@@ -545,7 +604,9 @@ final class PlanArbitraries {
 
     private static Entry fit(Entry e, String id, Defaults d) {
         boolean gated = e.whileClause() != null || d.whileClause() != null;
-        boolean needsDuration = e.after() != null || gated;
+        boolean relative = e.signal() instanceof Signal.Traces t && t.traces().usesRelativeOffsets()
+                || e.signal() instanceof Signal.Events ev && ev.usesRelativeOffsets();
+        boolean needsDuration = e.after() != null || gated || relative;
         return new Entry(
                 id,
                 e.name(),

@@ -250,7 +250,7 @@ class ScenarioLoaderTest {
                 .add(Scenario.logs("noisy_logs")
                         .id("noisy_logs")
                         .encoder(EncoderSpec.jsonLines())
-                        .template(List.of(new LogTemplate("request handled", Map.of())), Map.of(), 0))
+                        .template(List.of(new LogTemplate("request handled", Map.of())), Map.of()))
                 .add(Scenario.metrics("canary")
                         .id("canary")
                         .onSinkError(OnSinkError.FAIL)
@@ -424,7 +424,7 @@ class ScenarioLoaderTest {
                         new GeneratorSpec.Degradation(0, 100, Duration.ofMinutes(5), 1, 7L),
                         new GeneratorSpec.SpikeEvent(0, 100, Duration.ofSeconds(10), Duration.ofSeconds(30)),
                         new GeneratorSpec.Step(0, 2, null),
-                        new GeneratorSpec.Uniform(0, 1, 0));
+                        new GeneratorSpec.Uniform(0, 1, null));
     }
 
     @Test

@@ -41,6 +41,20 @@ class ScenarioWriterTest {
         assertThat(roundTrip(plan)).isEqualTo(plan);
     }
 
+    @Test
+    void anUnstatedSeedIsNotWrittenAndAStatedZeroIs() {
+        String unstated =
+                ScenarioWriter.write(Scenario.metrics("u").rate(1).uniform(0, 1).buildPlan());
+        String zero = ScenarioWriter.write(
+                Scenario.metrics("u").rate(1).uniform(0, 1, 0).buildPlan());
+
+        assertThat(unstated).doesNotContain("seed");
+        assertThat(zero).contains("seed: 0");
+        assertThat(roundTrip(Scenario.metrics("u").rate(1).uniform(0, 1).buildPlan()))
+                .isEqualTo(Scenario.metrics("u").rate(1).uniform(0, 1).buildPlan())
+                .isNotEqualTo(Scenario.metrics("u").rate(1).uniform(0, 1, 0).buildPlan());
+    }
+
     @Property(tries = 200)
     void aWrittenComposablePlanLoadsBackEqual(@ForAll("composablePlans") ScenarioPlan plan) {
         assertThat(roundTrip(plan)).isEqualTo(plan);

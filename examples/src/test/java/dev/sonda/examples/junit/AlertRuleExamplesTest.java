@@ -1,44 +1,47 @@
 package dev.sonda.examples.junit;
 
+import static dev.sonda.api.Comparison.GREATER_THAN;
 import static dev.sonda.junit5.SondaAssertions.*;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
 
+import dev.sonda.junit5.Alert;
+import dev.sonda.junit5.Alerts;
 import dev.sonda.junit5.Captured;
+import dev.sonda.junit5.PrometheusRules;
 import dev.sonda.junit5.Series;
 import dev.sonda.junit5.SondaScenario;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Testing alert rules against exact, reproducible telemetry: each test runs a scenario from
- * {@code src/test/resources/scenarios/} on simulated time (half an hour of data in milliseconds,
- * the same samples on every run) and evaluates a rule against what it emitted.
- *
- * <p>Copy this class: one static import ({@code SondaAssertions.*}, which is AssertJ too) and one
- * annotation per test. The rule evaluator at the bottom stands in for the alerting system under
- * test.
+ * Alert timing: when does {@code cpu_usage_percent > 90 for 5m} fire, resolve, and what does a
+ * silence do to it? Each test runs a scenario from {@code src/test/resources/scenarios/} on
+ * simulated time (half an hour of samples in milliseconds, the same on every run) and evaluates
+ * the rule the way Prometheus does: at every evaluation interval, with the 5-minute lookback.
  */
 class AlertRuleExamplesTest {
 
-    /** {@code cpu_usage_percent > 90 for 5m}, evaluated every 20 seconds, with a 5-minute lookback. */
-    static final AlertRule CPU_ABOVE_90_FOR_5M =
-            new AlertRule(90, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(20));
-
     @Test
     @SondaScenario("scenarios/cpu-sustained.yaml")
-    void theCpuRuleIgnoresAShortBlipAndFiresFiveMinutesIntoASustainedSpike(Captured captured) {
+    void theRuleIgnoresAShortBlipAndFiresFiveMinutesIntoASustainedSpike(Captured captured) {
         Series cpu = captured.series("cpu_usage_percent", "host", "web-1");
 
-        // What the scenario emitted: a 3-minute blip from minute 3, and 8 minutes above 90 from minute 9.
-        assertThat(cpu).hasSampleCount(60).hasValuesBetween(0, 100);
-        assertThat(cpu).firstCrossing(">", 90).isAtOffset(Duration.ofMinutes(3));
-        assertThat(cpu).longestRunAbove(90).isEqualTo(Duration.ofMinutes(7).plusSeconds(40));
+        // What the scenario emits, every 20 s: above 90 from 3:00 to 5:40 (a blip), and from
+        // 9:00 to 16:40; back to 70 at 17:00.
+        assertThat(cpu).hasSampleCount(60).hasSampleInterval(ofSeconds(20)).hasValuesBetween(0, 100);
+        assertThat(cpu).firstSampleAbove(90).isAtOffset(ofMinutes(3));
 
-        // The rule: the blip never lasts 5 minutes; the sustained spike fires at minute 14 and
-        // resolves with the first sample back under 90, at minute 17.
-        assertThat(CPU_ABOVE_90_FOR_5M.firing(cpu, Duration.ofMinutes(20)))
-                .containsExactly(new Firing(Duration.ofMinutes(14), Duration.ofMinutes(17)));
+        // The blip goes pending at 3:00 and is dropped at 6:00, before 5 minutes; the spike goes
+        // pending at 9:00, fires at 14:00 (9:00 + 5m) and resolves at 17:00, the first
+        // evaluation that sees 70.
+        assertThat(cpu)
+                .alertWhen(GREATER_THAN, 90)
+                .forDuration(ofMinutes(5))
+                .evaluatedEvery(ofSeconds(20))
+                .goesPendingAt(ofMinutes(3))
+                .firesAt(ofMinutes(14))
+                .resolvesAt(ofMinutes(17))
+                .firesTimes(1);
     }
 
     @Test
@@ -46,99 +49,44 @@ class AlertRuleExamplesTest {
     void aSilenceLongerThanTheLookbackResolvesTheAlertUntilSamplesReturn(Captured captured) {
         Series cpu = captured.series("cpu_usage_percent");
 
-        // Pegged at 97 the whole time, but silent from minute 12 to minute 20.
-        assertThat(cpu).neverCrosses("<=", 90);
-        assertThat(cpu).hasGapOfAtLeast(Duration.ofMinutes(8));
-        assertThat(cpu).longestGap().isEqualTo(Duration.ofMinutes(8).plusSeconds(20));
+        // Pegged at 97, but silent from 12:00 to 20:00: the last sample before is at 11:40.
+        assertThat(cpu).neverGoesBelow(97).longestGap().isEqualTo(ofMinutes(8).plusSeconds(20));
 
-        // Firing from minute 5; the last sample before the silence is at 11:40, so the rule
-        // stops seeing data 5 minutes later, at 16:40, and resolves. Samples return at minute 20:
-        // pending again, firing at minute 25, resolved 5 minutes after the last sample (29:40).
-        assertThat(CPU_ABOVE_90_FOR_5M.firing(cpu, Duration.ofMinutes(35)))
-                .containsExactly(
-                        new Firing(Duration.ofMinutes(5), Duration.ofMinutes(16).plusSeconds(40)),
-                        new Firing(
-                                Duration.ofMinutes(25), Duration.ofMinutes(34).plusSeconds(40)));
+        // Firing from 5:00. The sample at 11:40 stays visible while it is at most 5 minutes old,
+        // up to the evaluation at 16:40; the alert resolves at 17:00. Samples return at 20:00:
+        // firing again at 25:00, until 5 minutes after the last sample (29:40) have passed.
+        assertThat(cpu)
+                .alertWhen(GREATER_THAN, 90)
+                .forDuration(ofMinutes(5))
+                .evaluatedEvery(ofSeconds(20))
+                .alerts()
+                .episodes()
+                .extracting(Alert::firedAt, Alert::resolvedAt)
+                .containsExactly(tuple(ofMinutes(5), ofMinutes(17)), tuple(ofMinutes(25), ofMinutes(35)));
+
+        // Prometheus 3 no longer counts a sample exactly 5 minutes old: resolved at 16:40.
+        assertThat(cpu)
+                .alertWhen(GREATER_THAN, 90)
+                .forDuration(ofMinutes(5))
+                .evaluatedEvery(ofSeconds(20))
+                .prometheus3()
+                .resolvesAt(ofMinutes(16).plusSeconds(40));
     }
 
     @Test
-    @SondaScenario("scenarios/link-failover.yaml")
-    void latencyDegradesOnlyAfterTheBackupLinkSaturates(Captured captured) {
-        Series primary = captured.series("interface_oper_state", "role", "primary");
-        Series backup = captured.series("interface_utilization_percent", "role", "backup");
-        Series latency = captured.series("probe_latency_ms");
+    @SondaScenario("scenarios/cpu-sustained.yaml")
+    void theRealRuleEngineAgrees(Captured captured) {
+        // promtool test rules (Debian package prometheus) evaluates src/test/resources/rules/cpu.yml;
+        // without promtool this test is skipped, saying what to install.
+        Alerts alerts = PrometheusRules.fromClasspath("rules/cpu.yml")
+                .evaluatedEvery(ofSeconds(20))
+                .evaluate(captured);
 
-        // The cascade: the backup starts carrying traffic when the primary goes down at minute 2,
-        // and latency starts degrading once the backup crosses 90 %. after: computes that crossing
-        // from the ramp itself: 2m + 70/80 of its 5 minutes = +6m22.5s, between two samples.
-        assertThat(backup).startsAfter(primary).crosses("<", 1).startsAtOffset(Duration.ofMinutes(2));
-        assertThat(latency).startsAfter(backup).crosses(">", 90).startsAtOffset(Duration.ofMillis(382_500));
-
-        // A latency alert (> 100 ms for 1 minute) fires, but never before the backup saturated.
-        AlertRule latencyHigh =
-                new AlertRule(100, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofSeconds(15));
-        List<Firing> firing = latencyHigh.firing(latency, Duration.ofMinutes(20));
-        assertThat(firing).isNotEmpty();
-        assertThat(firing.get(0).from())
-                .isGreaterThan(backup.firstCrossing(">", 90).orElseThrow().offset());
+        assertThat(alerts)
+                .named("HighCpu")
+                .firesAt(ofMinutes(14))
+                .resolvesAt(ofMinutes(17))
+                .hasLabel("severity", "page")
+                .hasAnnotation("summary", "CPU of web-1 above 90% for 5 minutes");
     }
-
-    /**
-     * A tiny alert-rule evaluator with Prometheus semantics, {@code series > threshold for
-     * forDuration}: at each evaluation the expression sees the latest sample within the lookback;
-     * the alert fires once the expression has held at every evaluation for {@code forDuration},
-     * and resolves at the first evaluation where it does not (a value at or below the threshold,
-     * or no sample within the lookback). In other words it fires when every sample of the last
-     * {@code forDuration} is above the threshold, and a silence longer than the lookback ends it.
-     *
-     * @param threshold the value the series must stay above
-     * @param forDuration how long the expression must hold before the alert fires
-     * @param lookback how far back an evaluation looks for the latest sample
-     * @param interval time between evaluations, starting at the run's start
-     */
-    record AlertRule(double threshold, Duration forDuration, Duration lookback, Duration interval) {
-
-        /** When the alert fired, as offsets from the run's start, evaluating up to {@code until}. */
-        List<Firing> firing(Series series, Duration until) {
-            List<Firing> out = new ArrayList<>();
-            Duration pendingSince = null;
-            Duration firingSince = null;
-            int next = 0; // first sample after the current evaluation
-            for (Duration t = Duration.ZERO; t.compareTo(until) <= 0; t = t.plus(interval)) {
-                while (next < series.size() && series.offset(next).compareTo(t) <= 0) {
-                    next++;
-                }
-                int latest = next - 1;
-                boolean active = latest >= 0
-                        && series.offset(latest).compareTo(t.minus(lookback)) > 0
-                        && series.value(latest) > threshold;
-                if (!active) {
-                    if (firingSince != null) {
-                        out.add(new Firing(firingSince, t));
-                    }
-                    pendingSince = null;
-                    firingSince = null;
-                    continue;
-                }
-                if (pendingSince == null) {
-                    pendingSince = t;
-                }
-                if (firingSince == null && t.minus(pendingSince).compareTo(forDuration) >= 0) {
-                    firingSince = t;
-                }
-            }
-            if (firingSince != null) {
-                out.add(new Firing(firingSince, null));
-            }
-            return out;
-        }
-    }
-
-    /**
-     * One firing of an alert.
-     *
-     * @param from the evaluation that fired it, as an offset from the run's start
-     * @param to the evaluation that resolved it, or null if still firing at the end
-     */
-    record Firing(Duration from, Duration to) {}
 }

@@ -42,6 +42,24 @@ public interface EncoderSpec {
     }
 
     /**
+     * Whether this encoder can write spans ({@code signal_type: traces}).
+     *
+     * @return true for span-capable encoders; default false
+     */
+    default boolean supportsSpans() {
+        return false;
+    }
+
+    /**
+     * Whether this encoder can write infrastructure events ({@code signal_type: events}).
+     *
+     * @return true for event-capable encoders; default false
+     */
+    default boolean supportsEvents() {
+        return false;
+    }
+
+    /**
      * Adds every problem of this spec that needs no context to {@code problems}.
      *
      * @param path where this spec sits, such as {@code scenarios[0].encoder}
@@ -83,6 +101,16 @@ public interface EncoderSpec {
      */
     static EncoderSpec syslog() {
         return new Syslog(null, null);
+    }
+
+    /**
+     * {@code ndjson}: the telemetry-simulation schemas, one JSON object per line, for metrics, logs,
+     * spans and events.
+     *
+     * @return the spec
+     */
+    static EncoderSpec ndjson() {
+        return new Ndjson();
     }
 
     private static void checkPrecision(Integer precision, String path, Problems problems) {
@@ -178,6 +206,33 @@ public interface EncoderSpec {
 
         @Override
         public boolean supportsLogs() {
+            return true;
+        }
+    }
+
+    /**
+     * {@code type: ndjson}: newline-delimited JSON in the four schemas of the telemetry-simulation
+     * seed (metrics, logs, traces, events), with RFC 3339 timestamps; the default of traces and
+     * events entries. The engine's {@code NdjsonEncoder} documents the fields.
+     */
+    record Ndjson() implements EncoderSpec {
+        @Override
+        public String type() {
+            return "ndjson";
+        }
+
+        @Override
+        public boolean supportsLogs() {
+            return true;
+        }
+
+        @Override
+        public boolean supportsSpans() {
+            return true;
+        }
+
+        @Override
+        public boolean supportsEvents() {
             return true;
         }
     }

@@ -85,9 +85,11 @@ public interface GeneratorSpec {
      *
      * @param min lower bound, inclusive
      * @param max upper bound, inclusive
-     * @param seed 64-bit seed, read as unsigned (YAML {@code seed}, default 0)
+     * @param seed 64-bit seed, read as unsigned (YAML {@code seed}), or null when not stated: then
+     *     the run's default seed ({@code CompileOptions.withDefaultSeed}), else 0
      */
-    record Uniform(double min, double max, long seed) implements GeneratorSpec {
+    record Uniform(double min, double max, Long seed) implements GeneratorSpec {
+
         @Override
         public String type() {
             return "uniform";

@@ -24,16 +24,17 @@ public interface LogGeneratorSpec {
      *
      * @param templates templates used round-robin by tick
      * @param severityWeights relative weight per severity; empty means always {@code info}
-     * @param seed 64-bit seed, unsigned (default 0)
+     * @param seed 64-bit seed, unsigned (YAML {@code seed}), or null when not stated: then the run's
+     *     default seed ({@code CompileOptions.withDefaultSeed}), else 0
      */
-    record Template(List<LogTemplate> templates, Map<Severity, Double> severityWeights, long seed)
+    record Template(List<LogTemplate> templates, Map<Severity, Double> severityWeights, Long seed)
             implements LogGeneratorSpec {
         /**
          * Creates the record, checking and copying its components.
          *
          * @param templates templates used round-robin by tick
          * @param severityWeights relative weight per severity; empty means always {@code info}
-         * @param seed 64-bit seed, unsigned (default 0)
+         * @param seed 64-bit seed, unsigned, or null when not stated
          */
         public Template {
             templates = List.copyOf(templates);

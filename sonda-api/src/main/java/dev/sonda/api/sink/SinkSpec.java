@@ -70,6 +70,20 @@ public interface SinkSpec {
     }
 
     /**
+     * {@code kafka} to {@code topic} at {@code brokers}, with every optional key at its default
+     * (no key, one record per flush, partition 0, {@code acks: all}, no TLS, no SASL); refine it
+     * with the {@code with...} methods of {@link Kafka}, such as {@code
+     * SinkSpec.kafka("localhost:9092", "metrics").withKey("{name}")}.
+     *
+     * @param brokers comma-separated {@code host:port} bootstrap list
+     * @param topic target topic
+     * @return the spec
+     */
+    static Kafka kafka(String brokers, String topic) {
+        return new Kafka(brokers, topic, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+    }
+
+    /**
      * {@code http_push} to {@code url} with the default batch size, content type and no retry.
      *
      * @param url target URL
@@ -77,6 +91,36 @@ public interface SinkSpec {
      */
     static HttpPush httpPush(String url) {
         return new HttpPush(url, null, null, null, Map.of(), null);
+    }
+
+    /**
+     * {@code otlp_grpc} to {@code endpoint} for one signal, with the defaults (5 data points or
+     * records per export, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it
+     * with {@link OtlpGrpc#withBatchSize}, {@link OtlpGrpc#withHeaders}, {@link OtlpGrpc#withTls} and
+     * the other {@code with...} copies. YAML: {@code sink: {type: otlp_grpc, endpoint: ...,
+     * signal_type: ...}}.
+     *
+     * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+     * @param signalType {@code metrics} or {@code logs}
+     * @return the spec
+     */
+    static OtlpGrpc otlpGrpc(String endpoint, String signalType) {
+        return new OtlpGrpc(endpoint, signalType, null, null, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * {@code otlp_http} to {@code endpoint} for one signal, with the defaults (5 data points or
+     * records per request, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it
+     * with the {@code with...} copies of {@link OtlpHttp}. YAML: {@code sink: {type: otlp_http,
+     * endpoint: ..., signal_type: ...}}.
+     *
+     * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}; the sink
+     *     appends {@code /v1/metrics} or {@code /v1/logs}
+     * @param signalType {@code metrics} or {@code logs}
+     * @return the spec
+     */
+    static OtlpHttp otlpHttp(String endpoint, String signalType) {
+        return new OtlpHttp(endpoint, signalType, null, null, null, Map.of(), Map.of(), null);
     }
 
     /**
@@ -98,12 +142,24 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code memory}.
+     * {@code memory}: the encoded records stay in the process, readable while the run goes on
+     * through {@code Run.memory("entry-id")} (a {@code MemorySink}).
      *
      * @return the spec
      */
     static SinkSpec memory() {
         return new Memory();
+    }
+
+    /**
+     * A bounded queue of encoded records to a consumer thread of the embedding program, read through
+     * {@code Run.channel("entry-id")}; programmatic only (it has no YAML form, as in the reference).
+     *
+     * @param capacity how many records may wait before the entry blocks, at least 1
+     * @return the spec
+     */
+    static SinkSpec channel(int capacity) {
+        return new Channel(capacity);
     }
 
     private static void checkRetry(RetryPolicy retry, String path, Problems problems) {
@@ -594,30 +650,375 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code type: kafka}: records produced to a Kafka topic.
+     * {@code type: kafka}: encoded lines produced to a Kafka topic (Sonda 1.20 {@code
+     * sink/kafka.rs}, plus the keys Kafka users expect: {@code key}, {@code record_per}, {@code
+     * acks}, {@code compression}, {@code client_id}, {@code partition}, {@code delivery_timeout}
+     * and {@code properties}). A null component means the default named below. The wire behaviour
+     * is the {@code sonda-kafka} module's {@code KafkaSink}.
      *
-     * @param brokers comma-separated {@code host:port} list
+     * @param brokers comma-separated {@code host:port} bootstrap list; entries are trimmed and
+     *     empty ones dropped
      * @param topic target topic
-     * @param maxBufferAge as for {@link HttpPush}
+     * @param maxBufferAge send the buffered lines when they are this old, checked on each write
+     *     (YAML {@code max_buffer_age}); null for 5 s, {@link Duration#ZERO} to disable
      * @param retry retry policy, or null for none
-     * @param options the remaining keys ({@code tls}, {@code sasl}) as written, may be empty
+     * @param tls TLS settings (YAML {@code tls}: {@code enabled: true}, the reference's {@code
+     *     ca_cert}, and {@code cert_file}/{@code key_file} for a client certificate), or null for
+     *     plaintext; {@code insecureSkipVerify} is not supported by this sink
+     * @param sasl SASL authentication (YAML {@code sasl}), or null for none
+     * @param key record key template such as {@code "{name}"} or {@code "{labels.host}"} (YAML
+     *     {@code key}), or null for records without a key (the reference's)
+     * @param recordPer what one Kafka record holds (YAML {@code record_per}): null for {@link
+     *     RecordPer#FLUSH}, the reference's
+     * @param acks acknowledgements the producer waits for (YAML {@code acks}): null for {@link
+     *     Acks#ALL}
+     * @param compression record batch compression (YAML {@code compression}): null for {@link
+     *     Compression#NONE}
+     * @param clientId the producer's {@code client.id} (YAML {@code client_id}), null for {@code
+     *     sonda}
+     * @param partition partition every record goes to, at least 0 (YAML {@code partition}); null
+     *     for 0, the reference's
+     * @param deliveryTimeout how long one send may take before it fails, connecting and
+     *     acknowledgement included (YAML {@code delivery_timeout}); null for 30 s
+     * @param properties extra producer configuration applied last (YAML {@code properties}), such
+     *     as {@code linger.ms}; may be empty
      */
-    record Kafka(String brokers, String topic, Duration maxBufferAge, RetryPolicy retry, Map<String, Object> options)
+    record Kafka(
+            String brokers,
+            String topic,
+            Duration maxBufferAge,
+            RetryPolicy retry,
+            TlsSettings tls,
+            KafkaSasl sasl,
+            String key,
+            RecordPer recordPer,
+            Acks acks,
+            Compression compression,
+            String clientId,
+            Integer partition,
+            Duration deliveryTimeout,
+            Map<String, String> properties)
             implements SinkSpec {
+
+        /** What one Kafka record holds (YAML {@code record_per}). */
+        public enum RecordPer {
+            /**
+             * Every line buffered since the last send, concatenated: one record per flush (the
+             * reference's layout). The key is rendered from the entry's name and static labels.
+             */
+            FLUSH("flush"),
+            /** One encoded line (one sample or log record) per record, each with its own key. */
+            LINE("line");
+
+            private final String yamlName;
+
+            RecordPer(String yamlName) {
+                this.yamlName = yamlName;
+            }
+
+            /**
+             * The YAML word.
+             *
+             * @return {@code flush} or {@code line}
+             */
+            public String yamlName() {
+                return yamlName;
+            }
+        }
+
+        /** Acknowledgements the producer waits for before a send counts as delivered (YAML {@code acks}). */
+        public enum Acks {
+            /** {@code acks: 0}: none; a record counts as delivered once written to the socket. */
+            NONE("0"),
+            /** {@code acks: 1}: the partition leader wrote the record. */
+            LEADER("1"),
+            /** {@code acks: all}: every in-sync replica wrote the record (the default). */
+            ALL("all");
+
+            private final String yamlName;
+
+            Acks(String yamlName) {
+                this.yamlName = yamlName;
+            }
+
+            /**
+             * The YAML word, which is also the producer's {@code acks} setting.
+             *
+             * @return {@code 0}, {@code 1} or {@code all}
+             */
+            public String yamlName() {
+                return yamlName;
+            }
+        }
+
+        /** Record batch compression (YAML {@code compression}), the producer's {@code compression.type}. */
+        public enum Compression {
+            /** No compression (the default and the reference's). */
+            NONE,
+            /** gzip. */
+            GZIP,
+            /** Snappy. */
+            SNAPPY,
+            /** LZ4. */
+            LZ4,
+            /** Zstandard. */
+            ZSTD;
+
+            /**
+             * The YAML word, which is also the producer's {@code compression.type}.
+             *
+             * @return the lower-case name, such as {@code zstd}
+             */
+            public String yamlName() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
         /**
          * Creates the record, checking and copying its components.
+         *
+         * @param brokers comma-separated {@code host:port} bootstrap list
+         * @param topic target topic
+         * @param maxBufferAge null for 5 s, {@link Duration#ZERO} to disable
+         * @param retry retry policy, or null for none
+         * @param tls TLS settings, or null for plaintext
+         * @param sasl SASL authentication, or null for none
+         * @param key record key template, or null for no key
+         * @param recordPer null for {@link RecordPer#FLUSH}
+         * @param acks null for {@link Acks#ALL}
+         * @param compression null for {@link Compression#NONE}
+         * @param clientId null for {@code sonda}
+         * @param partition null for 0
+         * @param deliveryTimeout null for 30 s
+         * @param properties extra producer configuration, may be empty
+         * @throws NullPointerException if {@code brokers}, {@code topic} or {@code properties} is null
+         */
+        public Kafka {
+            Objects.requireNonNull(brokers, "brokers");
+            Objects.requireNonNull(topic, "topic");
+            properties = Map.copyOf(properties);
+        }
+
+        /**
+         * The record as it was before the typed keys: the reference's keys {@code tls} and {@code
+         * sasl}, and the additions, as plain YAML values in {@code options}. Kept so that callers
+         * of the first version compile.
          *
          * @param brokers comma-separated {@code host:port} list
          * @param topic target topic
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
-         * @param options the remaining keys ({@code tls}, {@code sasl}) as written, may be empty
+         * @param options the other keys as written in YAML ({@code tls} and {@code sasl} maps,
+         *     {@code key}, {@code acks}, ...), may be empty
+         * @throws IllegalArgumentException if an option has the wrong shape, naming it; keys
+         *     other than those of {@link #options()} are ignored, as the reference ignores unknown
+         *     keys in a sink block
          * @throws NullPointerException if a required component is null
          */
-        public Kafka {
-            Objects.requireNonNull(brokers, "brokers");
-            Objects.requireNonNull(topic, "topic");
-            options = Map.copyOf(options);
+        public Kafka(
+                String brokers, String topic, Duration maxBufferAge, RetryPolicy retry, Map<String, Object> options) {
+            this(
+                    brokers,
+                    topic,
+                    maxBufferAge,
+                    retry,
+                    KafkaOptions.tls(options),
+                    KafkaOptions.sasl(options),
+                    KafkaOptions.text(options, "key"),
+                    KafkaOptions.word(options, "record_per", RecordPer.values(), RecordPer::yamlName),
+                    KafkaOptions.word(options, "acks", Acks.values(), Acks::yamlName),
+                    KafkaOptions.word(options, "compression", Compression.values(), Compression::yamlName),
+                    KafkaOptions.text(options, "client_id"),
+                    KafkaOptions.integer(options, "partition"),
+                    KafkaOptions.duration(options, "delivery_timeout"),
+                    KafkaOptions.textMap(options, "properties"));
+        }
+
+        /**
+         * The keys beyond brokers, topic, max_buffer_age and retry, as plain YAML values ({@code
+         * String}, {@code Long}, {@code Boolean}, maps), in the order of {@link #Kafka(String,
+         * String, Duration, RetryPolicy, Map)}'s options; keys at their default are left out and
+         * the SASL password is {@value KafkaSasl#REDACTED}.
+         *
+         * @return the options
+         */
+        public Map<String, Object> options() {
+            return KafkaOptions.write(this);
+        }
+
+        /**
+         * This spec with another {@code max_buffer_age}.
+         *
+         * @param maxBufferAge null for 5 s, {@link Duration#ZERO} to disable
+         * @return the new spec
+         */
+        public Kafka withMaxBufferAge(Duration maxBufferAge) {
+            return edit(f -> f.maxBufferAge = maxBufferAge);
+        }
+
+        /**
+         * This spec with a {@code retry:} policy.
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public Kafka withRetry(RetryPolicy retry) {
+            return edit(f -> f.retry = retry);
+        }
+
+        /**
+         * This spec with {@code tls:} settings.
+         *
+         * @param tls the settings, or null for plaintext
+         * @return the new spec
+         */
+        public Kafka withTls(TlsSettings tls) {
+            return edit(f -> f.tls = tls);
+        }
+
+        /**
+         * This spec with {@code sasl:} authentication.
+         *
+         * @param sasl the settings, or null for none
+         * @return the new spec
+         */
+        public Kafka withSasl(KafkaSasl sasl) {
+            return edit(f -> f.sasl = sasl);
+        }
+
+        /**
+         * This spec with a record {@code key:} template.
+         *
+         * @param key such as {@code "{name}"}, or null for no key
+         * @return the new spec
+         */
+        public Kafka withKey(String key) {
+            return edit(f -> f.key = key);
+        }
+
+        /**
+         * This spec with another {@code record_per:}.
+         *
+         * @param recordPer what one record holds, null for {@link RecordPer#FLUSH}
+         * @return the new spec
+         */
+        public Kafka withRecordPer(RecordPer recordPer) {
+            return edit(f -> f.recordPer = recordPer);
+        }
+
+        /**
+         * This spec with other {@code acks:}.
+         *
+         * @param acks null for {@link Acks#ALL}
+         * @return the new spec
+         */
+        public Kafka withAcks(Acks acks) {
+            return edit(f -> f.acks = acks);
+        }
+
+        /**
+         * This spec with a {@code compression:}.
+         *
+         * @param compression null for {@link Compression#NONE}
+         * @return the new spec
+         */
+        public Kafka withCompression(Compression compression) {
+            return edit(f -> f.compression = compression);
+        }
+
+        /**
+         * This spec with a {@code client_id:}.
+         *
+         * @param clientId null for {@code sonda}
+         * @return the new spec
+         */
+        public Kafka withClientId(String clientId) {
+            return edit(f -> f.clientId = clientId);
+        }
+
+        /**
+         * This spec with a {@code partition:}.
+         *
+         * @param partition at least 0, or null for 0
+         * @return the new spec
+         */
+        public Kafka withPartition(Integer partition) {
+            return edit(f -> f.partition = partition);
+        }
+
+        /**
+         * This spec with a {@code delivery_timeout:}.
+         *
+         * @param deliveryTimeout positive, or null for 30 s
+         * @return the new spec
+         */
+        public Kafka withDeliveryTimeout(Duration deliveryTimeout) {
+            return edit(f -> f.deliveryTimeout = deliveryTimeout);
+        }
+
+        /**
+         * This spec with extra producer {@code properties:}, applied after the sink's own settings.
+         *
+         * @param properties producer configuration keys and values, may be empty
+         * @return the new spec
+         */
+        public Kafka withProperties(Map<String, String> properties) {
+            return edit(f -> f.properties = properties);
+        }
+
+        /** The components as mutable fields: one place that copies a spec with a change. */
+        private static final class Fields {
+            String brokers;
+            String topic;
+            Duration maxBufferAge;
+            RetryPolicy retry;
+            TlsSettings tls;
+            KafkaSasl sasl;
+            String key;
+            RecordPer recordPer;
+            Acks acks;
+            Compression compression;
+            String clientId;
+            Integer partition;
+            Duration deliveryTimeout;
+            Map<String, String> properties;
+
+            Fields(Kafka k) {
+                brokers = k.brokers;
+                topic = k.topic;
+                maxBufferAge = k.maxBufferAge;
+                retry = k.retry;
+                tls = k.tls;
+                sasl = k.sasl;
+                key = k.key;
+                recordPer = k.recordPer;
+                acks = k.acks;
+                compression = k.compression;
+                clientId = k.clientId;
+                partition = k.partition;
+                deliveryTimeout = k.deliveryTimeout;
+                properties = k.properties;
+            }
+        }
+
+        private Kafka edit(java.util.function.Consumer<Fields> change) {
+            Fields f = new Fields(this);
+            change.accept(f);
+            return new Kafka(
+                    f.brokers,
+                    f.topic,
+                    f.maxBufferAge,
+                    f.retry,
+                    f.tls,
+                    f.sasl,
+                    f.key,
+                    f.recordPer,
+                    f.acks,
+                    f.compression,
+                    f.clientId,
+                    f.partition,
+                    f.deliveryTimeout,
+                    f.properties);
         }
 
         @Override
@@ -625,21 +1026,154 @@ public interface SinkSpec {
             return "kafka";
         }
 
+        /**
+         * Adds the problems of this spec: the retry, TLS and SASL blocks' own, {@code
+         * insecure_skip_verify} (not supported), no broker address
+         * left after trimming ({@code kafka sink: no valid broker addresses in '{brokers}'}, the
+         * reference's construction error, reported before the run), an empty topic, a negative
+         * partition, a delivery timeout that is not positive, and properties that would replace the
+         * sink's serializers.
+         *
+         * @param path where this spec sits, such as {@code scenarios[0].sink}
+         * @param problems collector of problems found
+         */
         @Override
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
+            if (brokerList().isEmpty()) {
+                problems.add(path + ".brokers", "kafka sink: no valid broker addresses in '" + brokers + "'");
+            }
+            if (topic.isEmpty()) {
+                problems.add(path + ".topic", "expected a topic name, found an empty string");
+            }
+            if (tls != null) {
+                tls.validate(path + ".tls", problems);
+                if (tls.insecureSkipVerify()) {
+                    problems.add(
+                            path + ".tls.insecure_skip_verify",
+                            "the kafka sink always verifies the broker's certificate; trust its CA with ca_cert"
+                                    + " instead of insecure_skip_verify");
+                }
+            }
+            if (sasl != null) {
+                sasl.validate(path + ".sasl", problems);
+            }
+            if (partition != null && partition < 0) {
+                problems.add(path + ".partition", "expected a partition number of 0 or more, found " + partition);
+            }
+            if (deliveryTimeout != null && (deliveryTimeout.isNegative() || deliveryTimeout.isZero())) {
+                problems.add(
+                        path + ".delivery_timeout",
+                        "expected a positive duration such as 30s, found "
+                                + dev.sonda.api.DurationText.format(deliveryTimeout));
+            }
+            for (String k : properties.keySet()) {
+                if (k.equals("key.serializer") || k.equals("value.serializer")) {
+                    problems.add(
+                            path + ".properties." + k,
+                            "the kafka sink sends bytes with its own serializers;" + " remove '" + k
+                                    + "' from properties");
+                }
+            }
+        }
+
+        /**
+         * The broker addresses: {@link #brokers()} split at commas, each trimmed, empty ones dropped.
+         *
+         * @return the addresses, possibly empty
+         */
+        public java.util.List<String> brokerList() {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (String b : brokers.split(",", -1)) {
+                String t = b.trim();
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+            return java.util.List.copyOf(out);
         }
     }
 
     /**
-     * {@code type: otlp_grpc}: OTLP export over gRPC.
+     * What the two OTLP sinks ({@link OtlpGrpc}, {@link OtlpHttp}) have in common: the same keys,
+     * read the same way, differing only in transport.
+     */
+    interface Otlp extends SinkSpec {
+        /**
+         * The endpoint (gRPC) or base URL (HTTP).
+         *
+         * @return the endpoint
+         */
+        String endpoint();
+
+        /**
+         * {@code metrics} or {@code logs} (YAML {@code signal_type}).
+         *
+         * @return the signal type
+         */
+        String signalType();
+
+        /**
+         * Data points or log records per export (YAML {@code batch_size}).
+         *
+         * @return the size, or null for 5
+         */
+        Integer batchSize();
+
+        /**
+         * The buffer age (YAML {@code max_buffer_age}).
+         *
+         * @return the age, null for 5 s, {@link Duration#ZERO} when disabled
+         */
+        Duration maxBufferAge();
+
+        /**
+         * The retry policy.
+         *
+         * @return the policy, or null for none
+         */
+        RetryPolicy retry();
+
+        /**
+         * Resource attributes added to the entry's labels (YAML {@code resource_attributes}).
+         *
+         * @return the attributes, may be empty
+         */
+        Map<String, String> resourceAttributes();
+
+        /**
+         * Headers (HTTP) or metadata (gRPC) on every request (YAML {@code headers}).
+         *
+         * @return the headers, may be empty
+         */
+        Map<String, String> headers();
+
+        /**
+         * TLS settings for an {@code https://} endpoint (YAML {@code tls}).
+         *
+         * @return the settings, or null for the JVM's defaults
+         */
+        TlsSettings tls();
+    }
+
+    /**
+     * {@code type: otlp_grpc}: OTLP export over gRPC (unary {@code MetricsService/Export} or {@code
+     * LogsService/Export}). Build one with {@link #otlpGrpc(String, String)} and the {@code with...}
+     * copies.
      *
-     * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+     * @param endpoint collector endpoint, {@code http://host:port} (plaintext HTTP/2) or {@code
+     *     https://host:port} (TLS), such as {@code http://localhost:4317}
      * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-     * @param batchSize items per export (YAML {@code batch_size}), null for 5
+     * @param batchSize OTLP data points or log records per export (YAML {@code batch_size}), null
+     *     for 5
      * @param maxBufferAge as for {@link HttpPush}
      * @param retry retry policy, or null for none
-     * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
+     * @param resourceAttributes resource attributes added to the entry's labels (YAML {@code
+     *     resource_attributes}), may be empty
+     * @param headers gRPC metadata on every call (YAML {@code headers}), such as {@code
+     *     authorization}, may be empty
+     * @param tls TLS settings for an {@code https://} endpoint (YAML {@code tls}), or null for the
+     *     JVM's default trust store
      */
     record OtlpGrpc(
             String endpoint,
@@ -647,22 +1181,48 @@ public interface SinkSpec {
             Integer batchSize,
             Duration maxBufferAge,
             RetryPolicy retry,
-            Map<String, String> resourceAttributes)
-            implements SinkSpec {
+            Map<String, String> resourceAttributes,
+            Map<String, String> headers,
+            TlsSettings tls)
+            implements Otlp {
         /**
          * Creates the record, checking and copying its components.
          *
          * @param endpoint collector endpoint, such as {@code http://localhost:4317}
          * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-         * @param batchSize items per export (YAML {@code batch_size}), null for 5
+         * @param batchSize data points or log records per export (YAML {@code batch_size}), null for 5
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
          * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
+         * @param headers gRPC metadata on every call (YAML {@code headers}), may be empty
+         * @param tls TLS settings (YAML {@code tls}), or null
          * @throws NullPointerException if a required component is null
          */
         public OtlpGrpc {
             Objects.requireNonNull(endpoint, "endpoint");
             resourceAttributes = Map.copyOf(resourceAttributes);
+            headers = Map.copyOf(headers);
+        }
+
+        /**
+         * The reference's keys only: no headers, no TLS settings.
+         *
+         * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+         * @param signalType {@code metrics} or {@code logs}
+         * @param batchSize data points or log records per export, null for 5
+         * @param maxBufferAge as for {@link HttpPush}
+         * @param retry retry policy, or null for none
+         * @param resourceAttributes resource attributes, may be empty
+         * @throws NullPointerException if a required component is null
+         */
+        public OtlpGrpc(
+                String endpoint,
+                String signalType,
+                Integer batchSize,
+                Duration maxBufferAge,
+                RetryPolicy retry,
+                Map<String, String> resourceAttributes) {
+            this(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, Map.of(), null);
         }
 
         @Override
@@ -672,7 +1232,202 @@ public interface SinkSpec {
 
         @Override
         public void validate(String path, Problems problems) {
-            checkRetry(retry, path, problems);
+            checkOtlp(signalType, retry, tls, path, problems);
+        }
+
+        /**
+         * This spec with another batch size (YAML {@code batch_size}).
+         *
+         * @param batchSize data points or log records per export, or null for 5
+         * @return the new spec
+         */
+        public OtlpGrpc withBatchSize(Integer batchSize) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with another {@code max_buffer_age}.
+         *
+         * @param maxBufferAge the age, null for 5 s, {@link Duration#ZERO} to disable
+         * @return the new spec
+         */
+        public OtlpGrpc withMaxBufferAge(Duration maxBufferAge) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with a retry policy (YAML {@code retry:}).
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public OtlpGrpc withRetry(RetryPolicy retry) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other resource attributes (YAML {@code resource_attributes}).
+         *
+         * @param resourceAttributes the attributes, may be empty
+         * @return the new spec
+         */
+        public OtlpGrpc withResourceAttributes(Map<String, String> resourceAttributes) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other gRPC metadata (YAML {@code headers}).
+         *
+         * @param headers lowercase ASCII names to values, may be empty
+         * @return the new spec
+         */
+        public OtlpGrpc withHeaders(Map<String, String> headers) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with TLS settings (YAML {@code tls:}).
+         *
+         * @param tls the settings, or null for the JVM's defaults
+         * @return the new spec
+         */
+        public OtlpGrpc withTls(TlsSettings tls) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+    }
+
+    /**
+     * {@code type: otlp_http}: OTLP/HTTP with binary protobuf: {@code POST {endpoint}/v1/metrics} or
+     * {@code {endpoint}/v1/logs}, {@code Content-Type: application/x-protobuf}. Not in the
+     * reference (Sonda 1.20 has only gRPC). Build one with {@link #otlpHttp(String, String)} and the
+     * {@code with...} copies.
+     *
+     * @param endpoint the receiver's base URL, {@code http://} or {@code https://}, such as {@code
+     *     http://localhost:4318} (a collector) or {@code
+     *     http://localhost:8428/opentelemetry} (VictoriaMetrics)
+     * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
+     * @param batchSize OTLP data points or log records per request (YAML {@code batch_size}), null
+     *     for 5
+     * @param maxBufferAge as for {@link HttpPush}
+     * @param retry retry policy, or null for none
+     * @param resourceAttributes resource attributes added to the entry's labels (YAML {@code
+     *     resource_attributes}), may be empty
+     * @param headers HTTP headers on every request (YAML {@code headers}), may be empty
+     * @param tls TLS settings for an {@code https://} endpoint (YAML {@code tls}), or null for the
+     *     JVM's default trust store
+     */
+    record OtlpHttp(
+            String endpoint,
+            String signalType,
+            Integer batchSize,
+            Duration maxBufferAge,
+            RetryPolicy retry,
+            Map<String, String> resourceAttributes,
+            Map<String, String> headers,
+            TlsSettings tls)
+            implements Otlp {
+        /**
+         * Creates the record, checking and copying its components.
+         *
+         * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}
+         * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
+         * @param batchSize data points or log records per request (YAML {@code batch_size}), null for 5
+         * @param maxBufferAge as for {@link HttpPush}
+         * @param retry retry policy, or null for none
+         * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
+         * @param headers HTTP headers on every request (YAML {@code headers}), may be empty
+         * @param tls TLS settings (YAML {@code tls}), or null
+         * @throws NullPointerException if a required component is null
+         */
+        public OtlpHttp {
+            Objects.requireNonNull(endpoint, "endpoint");
+            resourceAttributes = Map.copyOf(resourceAttributes);
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public String type() {
+            return "otlp_http";
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            checkOtlp(signalType, retry, tls, path, problems);
+        }
+
+        /**
+         * This spec with another batch size (YAML {@code batch_size}).
+         *
+         * @param batchSize data points or log records per request, or null for 5
+         * @return the new spec
+         */
+        public OtlpHttp withBatchSize(Integer batchSize) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with another {@code max_buffer_age}.
+         *
+         * @param maxBufferAge the age, null for 5 s, {@link Duration#ZERO} to disable
+         * @return the new spec
+         */
+        public OtlpHttp withMaxBufferAge(Duration maxBufferAge) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with a retry policy (YAML {@code retry:}).
+         *
+         * @param retry the policy, or null for none
+         * @return the new spec
+         */
+        public OtlpHttp withRetry(RetryPolicy retry) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other resource attributes (YAML {@code resource_attributes}).
+         *
+         * @param resourceAttributes the attributes, may be empty
+         * @return the new spec
+         */
+        public OtlpHttp withResourceAttributes(Map<String, String> resourceAttributes) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with other HTTP headers (YAML {@code headers}).
+         *
+         * @param headers names to values, may be empty
+         * @return the new spec
+         */
+        public OtlpHttp withHeaders(Map<String, String> headers) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+
+        /**
+         * This spec with TLS settings (YAML {@code tls:}).
+         *
+         * @param tls the settings, or null for the JVM's defaults
+         * @return the new spec
+         */
+        public OtlpHttp withTls(TlsSettings tls) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
+        }
+    }
+
+    private static void checkOtlp(
+            String signalType, RetryPolicy retry, TlsSettings tls, String path, Problems problems) {
+        if (signalType == null) {
+            problems.add(path + ".signal_type", "missing required key 'signal_type': set it to metrics or logs");
+        } else if (!signalType.equals("metrics") && !signalType.equals("logs")) {
+            problems.add(
+                    path + ".signal_type",
+                    "unknown signal_type '" + signalType + "': expected metrics or logs (lowercase)");
+        }
+        checkRetry(retry, path, problems);
+        if (tls != null) {
+            tls.validate(path + ".tls", problems);
         }
     }
 
@@ -681,6 +1436,32 @@ public interface SinkSpec {
         @Override
         public String type() {
             return "memory";
+        }
+    }
+
+    /**
+     * A bounded queue of encoded records handed to a consumer thread (Sonda 1.20 {@code
+     * sink/channel.rs}): the entry blocks while {@code capacity} records wait, so a slow consumer
+     * slows the entry down instead of losing data. Programmatic only: no YAML {@code type:} reads
+     * into it and the YAML writer refuses it (the reference has no YAML form either). Its type name
+     * {@code channel} names it in messages.
+     *
+     * @param capacity how many records may wait, at least 1
+     */
+    record Channel(int capacity) implements SinkSpec {
+        @Override
+        public String type() {
+            return "channel";
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            if (capacity < 1) {
+                problems.add(
+                        path + ".capacity",
+                        "channel capacity must be at least 1, got " + capacity
+                                + "; it is how many records may wait for the consumer");
+            }
         }
     }
 

@@ -22,12 +22,12 @@ import dev.sonda.api.Problems;
 public record TlsSettings(String caFile, String certFile, String keyFile, boolean insecureSkipVerify) {
 
     /**
-     * Trust the certificate authorities in {@code caFile} only.
+     * TLS trusting the CA certificates in {@code caFile}.
      *
-     * @param caFile PEM file of the CAs
+     * @param caFile a PEM file of CA certificates
      * @return the settings
      */
-    public static TlsSettings caFile(String caFile) {
+    public static TlsSettings withCa(String caFile) {
         return new TlsSettings(caFile, null, null, false);
     }
 
@@ -43,21 +43,22 @@ public record TlsSettings(String caFile, String certFile, String keyFile, boolea
     }
 
     /**
-     * Adds this block's problems: a client certificate without its key, or the reverse.
+     * Adds a problem when only one of {@code cert_file} and {@code key_file} is set, or when {@code
+     * insecure_skip_verify} is combined with {@code ca_file}.
      *
      * @param path where this block sits, such as {@code scenarios[0].sink.tls}
      * @param problems collector of problems found
      */
     public void validate(String path, Problems problems) {
-        if (certFile != null && keyFile == null) {
+        if ((certFile == null) != (keyFile == null)) {
             problems.add(
-                    path + ".key_file",
-                    "tls.cert_file is set but tls.key_file is not: set both for a client" + " certificate, or neither");
+                    path + (certFile == null ? ".cert_file" : ".key_file"),
+                    "tls cert_file and key_file go together (mutual TLS): set both or neither");
         }
-        if (keyFile != null && certFile == null) {
+        if (insecureSkipVerify && caFile != null) {
             problems.add(
-                    path + ".cert_file",
-                    "tls.key_file is set but tls.cert_file is not: set both for a client" + " certificate, or neither");
+                    path + ".insecure_skip_verify",
+                    "tls insecure_skip_verify trusts every server, so ca_file would be ignored: remove one of them");
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * What sinks receive: typed telemetry. A metric {@link dev.sonda.engine.data.Series} is prepared
  * once and its samples then arrive as primitives; a log arrives as a {@link
- * dev.sonda.engine.data.LogRecord}. Spans and infrastructure events join here as they come.
+ * dev.sonda.engine.data.LogRecord}, a span as a {@link dev.sonda.engine.data.SpanRecord} and an
+ * infrastructure event as an {@link dev.sonda.engine.data.EventRecord}.
  */
 package dev.sonda.engine.data;

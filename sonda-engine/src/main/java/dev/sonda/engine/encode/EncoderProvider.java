@@ -9,8 +9,8 @@ import dev.sonda.engine.log.LogEncoder;
 /**
  * A wire format end to end: its {@code type:} name, its spec record, reading, writing and
  * validating its {@code encoder:} block ({@link SpecProvider}), and building the encoders of the
- * signals it can write: metric samples ({@link MetricEncoder}), log events ({@link LogEncoder}) or
- * both.
+ * signals it can write: metric samples ({@link MetricEncoder}), log events ({@link LogEncoder}),
+ * spans ({@link SpanEncoder}), infrastructure events ({@link EventEncoder}), or several.
  *
  * <p>Register it with one line in {@code META-INF/services/dev.sonda.api.spi.SpecProvider}, exactly
  * as the built-ins ({@code prometheus_text}, {@code influx_lp}, {@code json_lines}, {@code syslog})
@@ -53,6 +53,46 @@ public interface EncoderProvider extends SpecProvider<EncoderSpec> {
      * @return true when this format writes log events
      */
     boolean encodesLogs();
+
+    /**
+     * Whether {@link #spanEncoder} builds an encoder (for traces entries). Default: false.
+     *
+     * @return true when this format writes spans
+     */
+    default boolean encodesSpans() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #eventEncoder} builds an encoder (for events entries). Default: false.
+     *
+     * @return true when this format writes infrastructure events
+     */
+    default boolean encodesEvents() {
+        return false;
+    }
+
+    /**
+     * Builds the span encoder of one traces entry.
+     *
+     * @param spec a spec of {@link #specClass()}, validated
+     * @return a new or shared encoder, never null
+     * @throws EncodeException when the format writes no spans (the default)
+     */
+    default SpanEncoder spanEncoder(EncoderSpec spec) {
+        throw new EncodeException("span encoding not supported by " + type() + " encoder; use ndjson for traces");
+    }
+
+    /**
+     * Builds the event encoder of one events entry.
+     *
+     * @param spec a spec of {@link #specClass()}, validated
+     * @return a new or shared encoder, never null
+     * @throws EncodeException when the format writes no events (the default)
+     */
+    default EventEncoder eventEncoder(EncoderSpec spec) {
+        throw new EncodeException("event encoding not supported by " + type() + " encoder; use ndjson for events");
+    }
 
     /**
      * Builds the metric encoder of one entry.

@@ -55,6 +55,48 @@ public final class Encoders {
     }
 
     /**
+     * Builds the span encoder for {@code spec} through {@code registry}.
+     *
+     * @param registry the providers
+     * @param spec the {@code encoder:} block of a traces entry
+     * @return the encoder
+     * @throws EncodeException for an unknown type, a spec with problems, a format that writes no
+     *     spans, or a provider that returns null
+     * @throws NullPointerException if an argument is null
+     */
+    public static SpanEncoder spanEncoder(SpecRegistry registry, EncoderSpec spec) {
+        Resolved r = resolve(registry, spec);
+        SpanEncoder encoder = r.provider().spanEncoder(r.spec());
+        if (encoder == null) {
+            throw new EncodeException(
+                    "encoder provider " + r.provider().getClass().getName() + " returned no span encoder for "
+                            + r.spec().type());
+        }
+        return encoder;
+    }
+
+    /**
+     * Builds the event encoder for {@code spec} through {@code registry}.
+     *
+     * @param registry the providers
+     * @param spec the {@code encoder:} block of an events entry
+     * @return the encoder
+     * @throws EncodeException for an unknown type, a spec with problems, a format that writes no
+     *     events, or a provider that returns null
+     * @throws NullPointerException if an argument is null
+     */
+    public static EventEncoder eventEncoder(SpecRegistry registry, EncoderSpec spec) {
+        Resolved r = resolve(registry, spec);
+        EventEncoder encoder = r.provider().eventEncoder(r.spec());
+        if (encoder == null) {
+            throw new EncodeException(
+                    "encoder provider " + r.provider().getClass().getName() + " returned no event encoder for "
+                            + r.spec().type());
+        }
+        return encoder;
+    }
+
+    /**
      * A spec read into its provider's record and validated, with that provider.
      *
      * @param provider the provider of the spec's type

@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param jitterSeed the entry's {@code jitter_seed} (read as unsigned), or null when unset
  * @param path where the generator block sits, such as {@code scenarios[0].generator}; problems are
  *     reported at it or below it
+ * @param defaultSeed the run's default seed ({@code CompileOptions.withDefaultSeed}), applied to
+ *     every seed the scenario does not state (read as unsigned), or null for none: an unstated seed
+ *     is then 0, as in the reference
  */
-public record GeneratorContext(double rate, Duration duration, Double jitter, Long jitterSeed, String path) {
+public record GeneratorContext(
+        double rate, Duration duration, Double jitter, Long jitterSeed, String path, Long defaultSeed) {
 
     /**
      * Creates the context.
@@ -31,10 +35,36 @@ public record GeneratorContext(double rate, Duration duration, Double jitter, Lo
      * @param jitter the entry's jitter, or null
      * @param jitterSeed the entry's jitter seed, or null
      * @param path where the generator block sits
+     * @param defaultSeed the run's default seed, or null
      * @throws NullPointerException if {@code path} is null
      */
     public GeneratorContext {
         Objects.requireNonNull(path, "path");
+    }
+
+    /**
+     * Creates a context without a default seed.
+     *
+     * @param rate events per second
+     * @param duration the entry's duration, or null
+     * @param jitter the entry's jitter, or null
+     * @param jitterSeed the entry's jitter seed, or null
+     * @param path where the generator block sits
+     * @throws NullPointerException if {@code path} is null
+     */
+    public GeneratorContext(double rate, Duration duration, Double jitter, Long jitterSeed, String path) {
+        this(rate, duration, jitter, jitterSeed, path, null);
+    }
+
+    /**
+     * The seed a generator runs with: the one the scenario states, else the run's default seed,
+     * else 0.
+     *
+     * @param stated the spec's own seed, or null when the scenario does not state one
+     * @return the seed's bits (read as unsigned)
+     */
+    public long seed(Long stated) {
+        return stated != null ? stated : defaultSeed != null ? defaultSeed : 0L;
     }
 
     /**
@@ -44,7 +74,7 @@ public record GeneratorContext(double rate, Duration duration, Double jitter, Lo
      * @return the context
      */
     public static GeneratorContext of(double rate) {
-        return new GeneratorContext(rate, null, null, null, "generator");
+        return new GeneratorContext(rate, null, null, null, "generator", null);
     }
 
     /**
@@ -59,7 +89,7 @@ public record GeneratorContext(double rate, Duration duration, Double jitter, Lo
 
     /**
      * Wraps {@code core} with the entry's jitter: unchanged when the jitter is unset or 0.0, else a
-     * {@link JitterGenerator} with the entry's seed, or 0 when unset.
+     * {@link JitterGenerator} with the entry's seed, else the run's default seed, else 0.
      *
      * @param core the generator before noise
      * @return the generator to run
@@ -79,7 +109,7 @@ public record GeneratorContext(double rate, Duration duration, Double jitter, Lo
      * @param core the generator before noise
      * @param defaultJitter the alias's {@code noise}, used when the entry's jitter is unset
      * @param defaultSeed the alias's {@code noise_seed}, used when the entry's seed is unset; null
-     *     for none (then 0)
+     *     for none (then the run's default seed, else 0)
      * @return the generator to run
      * @throws InvalidScenarioException as {@link #withJitter(ValueGenerator)}, for the effective
      *     jitter
@@ -102,7 +132,7 @@ public record GeneratorContext(double rate, Duration duration, Double jitter, Lo
         if (message != null) {
             throw new InvalidScenarioException(List.of(new Problem(sibling("jitter"), message)));
         }
-        return new JitterGenerator(core, j, seed == null ? 0L : seed);
+        return new JitterGenerator(core, j, seed(seed));
     }
 
     /** Replaces the last segment of the path: {@code scenarios[0].generator → scenarios[0].jitter}. */

@@ -88,15 +88,34 @@ public final class Generators {
             Long jitterSeed,
             Duration entryDuration,
             String path) {
+        Objects.requireNonNull(path, "path");
+        return create(registry, spec, new GeneratorContext(rate, entryDuration, jitter, jitterSeed, path, null));
+    }
+
+    /**
+     * Builds one scenario entry's generator through {@code registry} with a full context (the
+     * compiler's path: it carries the run's default seed).
+     *
+     * @param registry the providers
+     * @param spec the entry's generator spec
+     * @param context the entry's rate, duration, jitter, path and default seed
+     * @return the generator
+     * @throws InvalidScenarioException as {@link #create(SpecRegistry, GeneratorSpec, double,
+     *     Double, Long, Duration, String)}
+     * @throws IllegalStateException for {@code csv_replay}
+     * @throws SondaException if the type's provider is not a {@link GeneratorProvider} or returns
+     *     null
+     */
+    public static ValueGenerator create(SpecRegistry registry, GeneratorSpec spec, GeneratorContext context) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(context, "context");
+        String path = context.path();
         Problems problems = new Problems();
         GeneratorSpec resolved = (GeneratorSpec) registry.resolve(SpecKind.GENERATOR, spec, path, problems);
         problems.throwIfAny();
         GeneratorProvider provider = provider(registry, resolved.type());
-        ValueGenerator generator =
-                provider.create(resolved, new GeneratorContext(rate, entryDuration, jitter, jitterSeed, path));
+        ValueGenerator generator = provider.create(resolved, context);
         if (generator == null) {
             throw new SondaException(
                     "generator provider " + provider.getClass().getName() + " returned null for " + path);

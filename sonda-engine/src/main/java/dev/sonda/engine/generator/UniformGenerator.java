@@ -68,14 +68,16 @@ public final class UniformGenerator implements ValueGenerator {
         @Override
         public GeneratorSpec read(SpecBlock block) {
             Long seed = block.unsigned64("seed");
-            return new GeneratorSpec.Uniform(
-                    block.requiredNumber("min"), block.requiredNumber("max"), seed == null ? 0L : seed);
+            return new GeneratorSpec.Uniform(block.requiredNumber("min"), block.requiredNumber("max"), seed);
         }
 
         @Override
         public void write(GeneratorSpec spec, SpecWriter out) {
             GeneratorSpec.Uniform u = Specs.as(this, spec, GeneratorSpec.Uniform.class);
-            out.put("min", u.min()).put("max", u.max()).putUnsigned("seed", u.seed());
+            out.put("min", u.min()).put("max", u.max());
+            if (u.seed() != null) {
+                out.putUnsigned("seed", u.seed());
+            }
         }
 
         /**
@@ -89,7 +91,7 @@ public final class UniformGenerator implements ValueGenerator {
         @Override
         public ValueGenerator create(GeneratorSpec spec, GeneratorContext context) {
             GeneratorSpec.Uniform u = Specs.as(this, spec, GeneratorSpec.Uniform.class);
-            return context.withJitter(new UniformGenerator(u.min(), u.max(), u.seed()));
+            return context.withJitter(new UniformGenerator(u.min(), u.max(), context.seed(u.seed())));
         }
 
         @Override

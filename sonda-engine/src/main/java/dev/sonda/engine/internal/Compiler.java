@@ -1,5 +1,6 @@
 package dev.sonda.engine.internal;
 
+import dev.sonda.api.CardinalitySpike;
 import dev.sonda.api.Defaults;
 import dev.sonda.api.Entry;
 import dev.sonda.api.InvalidScenarioException;
@@ -17,13 +18,19 @@ import dev.sonda.api.generator.LogGeneratorSpec;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecKind;
 import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.api.trace.CorrelatedLogs;
+import dev.sonda.api.trace.RedMetrics;
+import dev.sonda.api.trace.TraceSpec;
 import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.EntryOverrides;
 import dev.sonda.engine.encode.Encoders;
+import dev.sonda.engine.encode.EventEncoder;
 import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.encode.SpanEncoder;
 import dev.sonda.engine.generator.CsvReplayExpansion;
+import dev.sonda.engine.generator.GeneratorContext;
 import dev.sonda.engine.generator.Generators;
 import dev.sonda.engine.generator.JitterGenerator;
 import dev.sonda.engine.generator.ValueGenerator;
@@ -31,7 +38,9 @@ import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEncoders;
 import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.log.LogGenerators;
+import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
+import dev.sonda.engine.trace.TraceModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +60,9 @@ import java.util.regex.Pattern;
  */
 public final class Compiler {
     private static final Pattern EXPANDED_PATH = Pattern.compile("^scenarios\\[(\\d+)]");
+
+    /** The rate of an events entry without one: due events are checked once per second. */
+    static final double EVENTS_RATE = 1.0;
 
     private Compiler() {}
 
@@ -195,6 +207,8 @@ public final class Compiler {
             } else if (signal instanceof Signal.Logs l) {
                 Object g = resolve(SpecKind.LOG_GENERATOR, l.generator(), path + ".log_generator", origin);
                 signal = g == null ? signal : new Signal.Logs((LogGeneratorSpec) g);
+            } else if (signal instanceof Signal.Traces t) {
+                signal = new Signal.Traces(resolveTraces(t.traces(), path + ".traces", origin));
             }
             String encoderPath =
                     src.encoder() != null ? path + ".encoder" : d.encoder() != null ? "defaults.encoder" : null;
@@ -205,11 +219,46 @@ public final class Compiler {
                 Object r = resolve(SpecKind.ENCODER, encoder, encoderPath, origin);
                 encoder = r == null ? encoder : (EncoderSpec) r;
             }
-            if (sinkPath != null || !(sink instanceof SinkSpec.Stdout)) {
+            if ((sinkPath != null || !(sink instanceof SinkSpec.Stdout)) && !(sink instanceof SinkSpec.Channel)) {
                 Object r = resolve(SpecKind.SINK, sink, sinkPath == null ? path + ".sink" : sinkPath, origin);
                 sink = r == null ? sink : (SinkSpec) r;
             }
             return copy(e, signal, encoder, sink);
+        }
+
+        /** Resolves the encoder and sink blocks of a traces entry's logs and metrics. */
+        private TraceSpec resolveTraces(TraceSpec t, String path, PackExpander.Origin origin) {
+            CorrelatedLogs logs = t.logs();
+            if (logs != null) {
+                EncoderSpec enc = logs.encoder() == null
+                        ? null
+                        : (EncoderSpec) orElse(
+                                resolve(SpecKind.ENCODER, logs.encoder(), path + ".logs.encoder", origin),
+                                logs.encoder());
+                SinkSpec snk = logs.sink() == null
+                        ? null
+                        : (SinkSpec)
+                                orElse(resolve(SpecKind.SINK, logs.sink(), path + ".logs.sink", origin), logs.sink());
+                logs = new CorrelatedLogs(logs.sample(), enc, snk);
+            }
+            RedMetrics metrics = t.metrics();
+            if (metrics != null) {
+                EncoderSpec enc = metrics.encoder() == null
+                        ? null
+                        : (EncoderSpec) orElse(
+                                resolve(SpecKind.ENCODER, metrics.encoder(), path + ".metrics.encoder", origin),
+                                metrics.encoder());
+                SinkSpec snk = metrics.sink() == null
+                        ? null
+                        : (SinkSpec) orElse(
+                                resolve(SpecKind.SINK, metrics.sink(), path + ".metrics.sink", origin), metrics.sink());
+                metrics = new RedMetrics(metrics.interval(), enc, snk);
+            }
+            return t.withLogs(logs).withMetrics(metrics);
+        }
+
+        private static Object orElse(Object resolved, Object original) {
+            return resolved == null ? original : resolved;
         }
 
         private Object resolve(SpecKind kind, Object spec, String path, PackExpander.Origin origin) {
@@ -228,7 +277,7 @@ public final class Compiler {
                 AfterResolver.Resolved resolved,
                 List<CompiledEntry> out) {
             EntryOverrides o = options.overrides();
-            Entry e = applyOverrides(e0, o, origin);
+            Entry e = DefaultSeed.apply(applyOverrides(e0, o, origin), options.defaultSeed());
             String path = "scenarios[" + index + "]";
             Problems local = new Problems();
             try {
@@ -236,8 +285,12 @@ public final class Compiler {
             } catch (IllegalArgumentException ex) {
                 local.add(path + ".start_time", ex.getMessage());
             }
-            SinkProvider sinkProvider = registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
-                    .orElse(null);
+            // The channel sink is programmatic only (no YAML type, as in the reference): it is
+            // not in the registry, so that YAML and the type listings stay the reference's.
+            SinkProvider sinkProvider = e.sink() instanceof SinkSpec.Channel
+                    ? ChannelSink.PROVIDER
+                    : registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
+                            .orElse(null);
             if (sinkProvider == null) {
                 local.add(
                         path + ".sink.type",
@@ -247,16 +300,61 @@ public final class Compiler {
             LogEncoder logEncoder = null;
             ValueGenerator generator = null;
             LogGenerator logGenerator = null;
+            SpanEncoder spanEncoder = null;
+            EventEncoder eventEncoder = null;
+            TraceModel traceModel = null;
+            CompiledEntry.Companion logsSink = null;
+            CompiledEntry.Companion metricsSink = null;
             double rate = e.rate() == null ? Double.NaN : e.rate();
             List<CsvReplayExpansion.Column> columns = null;
-            if (e.signalType() == SignalType.LOGS) {
+            if (e.signal() instanceof Signal.Traces tr) {
+                TraceSpec t = tr.traces();
+                String at = path + ".traces";
+                traceModel = TraceModel.compile(t, e.duration(), at, local);
+                try {
+                    spanEncoder = Encoders.spanEncoder(registry, e.encoder());
+                } catch (SondaException ex) {
+                    local.add(path + ".encoder", ex.getMessage());
+                }
+                if (t.logs() != null) {
+                    EncoderSpec enc = t.logs().encoder() != null
+                            ? t.logs().encoder()
+                            : e.encoder().supportsLogs() ? e.encoder() : EncoderSpec.jsonLines();
+                    try {
+                        logEncoder = LogEncoders.create(registry, enc);
+                    } catch (SondaException ex) {
+                        local.add(at + ".logs.encoder", ex.getMessage());
+                    }
+                    logsSink = companion(t.logs().sink(), at + ".logs.sink", local);
+                }
+                if (t.metrics() != null) {
+                    EncoderSpec enc = t.metrics().encoder() != null
+                            ? t.metrics().encoder()
+                            : e.encoder().supportsMetrics() ? e.encoder() : EncoderSpec.prometheusText();
+                    try {
+                        metricEncoder = Encoders.metricEncoder(registry, enc);
+                    } catch (SondaException ex) {
+                        local.add(at + ".metrics.encoder", ex.getMessage());
+                    }
+                    metricsSink = companion(t.metrics().sink(), at + ".metrics.sink", local);
+                }
+            } else if (e.signalType() == SignalType.EVENTS) {
+                try {
+                    eventEncoder = Encoders.eventEncoder(registry, e.encoder());
+                } catch (SondaException ex) {
+                    local.add(path + ".encoder", ex.getMessage());
+                }
+            } else if (e.signalType() == SignalType.LOGS) {
                 Signal.Logs l = (Signal.Logs) e.signal();
                 try {
                     logGenerator = LogGenerators.create(
                             registry,
                             l.generator(),
                             new dev.sonda.engine.log.LogGeneratorContext(
-                                    path + ".log_generator", options.templateIndexing(), options.baseDirectory()));
+                                    path + ".log_generator",
+                                    options.templateIndexing(),
+                                    options.baseDirectory(),
+                                    options.defaultSeed()));
                 } catch (InvalidScenarioException ex) {
                     local.addAll(ex.problems());
                 }
@@ -295,11 +393,13 @@ public final class Compiler {
                             generator = Generators.create(
                                     registry,
                                     m.generator(),
-                                    rate,
-                                    e.jitter(),
-                                    e.jitterSeed(),
-                                    e.duration(),
-                                    path + ".generator");
+                                    new GeneratorContext(
+                                            rate,
+                                            e.duration(),
+                                            e.jitter(),
+                                            e.jitterSeed(),
+                                            path + ".generator",
+                                            options.defaultSeed()));
                         } catch (InvalidScenarioException ex) {
                             local.addAll(ex.problems());
                         }
@@ -330,14 +430,29 @@ public final class Compiler {
                         e.onSinkError(),
                         group,
                         auto,
-                        new CompiledEntry.Runtime(generator, logGenerator, metricEncoder, logEncoder, sinkProvider)));
+                        new CompiledEntry.Runtime(
+                                generator,
+                                logGenerator,
+                                metricEncoder,
+                                logEncoder,
+                                sinkProvider,
+                                spanEncoder,
+                                eventEncoder,
+                                traceModel,
+                                logsSink,
+                                metricsSink)));
                 return;
             }
             for (CsvReplayExpansion.Column c : columns) {
                 ValueGenerator g = c.generator();
                 Double j = e.jitter();
                 if (j != null && j != 0.0) {
-                    g = new JitterGenerator(g, j, e.jitterSeed() == null ? 0L : e.jitterSeed());
+                    g = new JitterGenerator(
+                            g,
+                            j,
+                            e.jitterSeed() != null
+                                    ? e.jitterSeed()
+                                    : options.defaultSeed() != null ? options.defaultSeed() : 0L);
                 }
                 Entry col = copy(e, c.name(), c.labels(), c.rate());
                 out.add(new CompiledEntry(
@@ -358,6 +473,20 @@ public final class Compiler {
                         auto,
                         new CompiledEntry.Runtime(g, null, metricEncoder, null, sinkProvider)));
             }
+        }
+
+        /** The provider of a traces entry's second sink, or null when the block shares the entry's. */
+        private CompiledEntry.Companion companion(SinkSpec sink, String at, Problems local) {
+            if (sink == null) {
+                return null;
+            }
+            SinkProvider p = registry.find(SpecKind.SINK, sink.type(), SinkProvider.class)
+                    .orElse(null);
+            if (p == null) {
+                local.add(at + ".type", registry.unknownType(SpecKind.SINK, sink.type()));
+                return null;
+            }
+            return new CompiledEntry.Companion(sink, p);
         }
 
         /**
@@ -490,11 +619,15 @@ public final class Compiler {
             merged.putAll(e.labels());
             labels = merged;
         }
+        Double rate = e.rate() != null ? e.rate() : d.rate();
+        if (rate == null && e.signalType() == SignalType.EVENTS) {
+            rate = EVENTS_RATE;
+        }
         return new Entry(
                 e.id(),
                 e.name(),
                 e.signal(),
-                e.rate() != null ? e.rate() : d.rate(),
+                rate,
                 e.duration() != null ? e.duration() : d.duration(),
                 e.startTime() != null ? e.startTime() : d.startTime(),
                 labels,
@@ -519,6 +652,12 @@ public final class Compiler {
     }
 
     private static Entry copy(Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink) {
+        return copy(e, signal, encoder, sink, e.cardinalitySpikes());
+    }
+
+    /** The entry with another signal, encoder, sink and cardinality spikes. */
+    static Entry copy(
+            Entry e, Signal signal, EncoderSpec encoder, SinkSpec sink, List<CardinalitySpike> cardinalitySpikes) {
         return new Entry(
                 e.id(),
                 e.name(),
@@ -534,7 +673,7 @@ public final class Compiler {
                 e.jitterSeed(),
                 e.gaps(),
                 e.bursts(),
-                e.cardinalitySpikes(),
+                cardinalitySpikes,
                 e.phaseOffset(),
                 e.clockGroup(),
                 e.after(),
@@ -573,6 +712,10 @@ public final class Compiler {
     }
 
     private static EncoderSpec defaultEncoder(SignalType type) {
-        return type == SignalType.LOGS ? new EncoderSpec.JsonLines(null) : new EncoderSpec.PrometheusText(null);
+        return switch (type) {
+            case LOGS -> new EncoderSpec.JsonLines(null);
+            case TRACES, EVENTS -> new EncoderSpec.Ndjson();
+            default -> new EncoderSpec.PrometheusText(null);
+        };
     }
 }

@@ -33,7 +33,7 @@ final class DistributionEmitter extends Emitter {
         if (entry.signal() instanceof Signal.Histogram h) {
             histogram = true;
             sampler = new DistributionSampler(
-                    h.distribution(), h.observationsPerTick(), h.meanShiftPerSec(), h.seed(), entry.rate());
+                    h.distribution(), h.observationsPerTick(), h.meanShiftPerSec(), seed(h.seed()), entry.rate());
             bounds = h.buckets().stream().mapToDouble(Double::doubleValue).toArray();
             bucketCounts = new long[bounds.length];
             quantiles = null;
@@ -41,7 +41,7 @@ final class DistributionEmitter extends Emitter {
             Signal.Summary s = (Signal.Summary) entry.signal();
             histogram = false;
             sampler = new DistributionSampler(
-                    s.distribution(), s.observationsPerTick(), s.meanShiftPerSec(), s.seed(), entry.rate());
+                    s.distribution(), s.observationsPerTick(), s.meanShiftPerSec(), seed(s.seed()), entry.rate());
             quantiles = s.quantiles().stream().mapToDouble(Double::doubleValue).toArray();
             bounds = null;
             bucketCounts = null;
@@ -124,5 +124,10 @@ final class DistributionEmitter extends Emitter {
         }
         int q = quantiles.length;
         return deliver(parts[q], ts, sum) && deliver(parts[q + 1], ts, (double) count);
+    }
+
+    /** The compiler states every seed when the run has a default seed; an unstated one is 0. */
+    private static long seed(Long stated) {
+        return stated == null ? 0L : stated;
     }
 }

@@ -43,6 +43,13 @@ abstract class Emitter {
     /** Runs the close-emit of a gated metrics entry (snap_to / stale markers); default none. */
     void closeEmit() {}
 
+    /**
+     * Writes what only the entry's end completes (a traces entry's last metrics interval, events
+     * due by the end); called after {@link #closeEmit()} when the entry finishes or is stopped,
+     * before its sinks close. Default none.
+     */
+    void end() {}
+
     /** Whether a paused entry holds a value ({@code held}) rather than pausing; default no. */
     boolean holds() {
         return false;

@@ -29,6 +29,7 @@ public final class EntryRunner {
     private final long durationNanos;
     private final Schedule schedule;
     private final Outlet outlet;
+    private final boolean simulated;
 
     private Emitter emitter;
     private long anchorEpochNanos;
@@ -39,7 +40,14 @@ public final class EntryRunner {
     private long rateWindowStart;
     private long rateWindowEvents;
     private double currentRate;
-    private volatile EntryStats published;
+    private volatile EntryState publishedState;
+    private volatile long publishedEvents;
+    private volatile double publishedRate;
+    private volatile long publishedBytes;
+    private volatile long publishedErrors;
+    private volatile String publishedLastError;
+    private volatile boolean publishedInGap;
+    private volatile boolean publishedInBurst;
 
     private Gate gate;
     private GateSource source;
@@ -47,6 +55,8 @@ public final class EntryRunner {
     private boolean paused;
     private boolean pending = true;
     private long pausedSince;
+    private volatile boolean stopRequested;
+    private volatile boolean holds;
 
     /**
      * Prepares a runner; nothing is opened until the entry starts.
@@ -63,6 +73,7 @@ public final class EntryRunner {
                 entry.duration() == null ? Long.MAX_VALUE : entry.duration().toNanos();
         this.schedule = new Schedule(entry.rate(), entry.gaps(), entry.bursts());
         this.outlet = new Outlet(entry, run);
+        this.simulated = run.clock().isSimulated();
         publish(EntryState.PENDING);
     }
 
@@ -77,7 +88,8 @@ public final class EntryRunner {
 
     /**
      * Monotonic clock time of the next emission (or of the start, before it), or {@link
-     * Long#MAX_VALUE} when finished.
+     * Long#MAX_VALUE} when finished, or on a simulated clock while it waits for another run's
+     * upstream; the current time once a stop of this entry was requested.
      *
      * @return the next due time
      */
@@ -85,7 +97,15 @@ public final class EntryRunner {
         if (finished) {
             return Long.MAX_VALUE;
         }
-        return Math.min(paused ? resumeAt() : startNanos + schedule.t(), endNanos());
+        long resume = paused ? resumeAt() : startNanos + schedule.t();
+        if (stopRequested) {
+            return Long.MIN_VALUE; // due at once, whatever the clock reads when it is asked
+        }
+        if (resume == Long.MAX_VALUE && gate.isCrossBody() && run.clock().isSimulated()) {
+            // another run may open the gate at any moment: a simulated clock waits for it
+            return Long.MAX_VALUE;
+        }
+        return Math.min(resume, endNanos());
     }
 
     /**
@@ -112,7 +132,57 @@ public final class EntryRunner {
      * @return the snapshot
      */
     public EntryStats stats() {
-        return published;
+        EntryState state = publishedState;
+        EntryStats p = new EntryStats(
+                entry.index(),
+                entry.name(),
+                state,
+                publishedEvents,
+                publishedBytes,
+                publishedErrors,
+                publishedRate,
+                publishedInGap,
+                publishedInBurst,
+                publishedLastError);
+        if (gate == null || !gate.isCrossBody() || p.state() == EntryState.FINISHED) {
+            return p;
+        }
+        // a cross-body gate changes on other threads while this entry may be parked: say what
+        // the gate says now rather than what this entry last published
+        // (a started entry whose gate is known closed is paused, as the reference's pending state
+        // turns into at once)
+        EntryState s;
+        if (gate.unresolved()) {
+            s = EntryState.UNRESOLVED;
+        } else if (p.state() == EntryState.UNRESOLVED
+                || (p.state() == EntryState.PENDING && run.clock().nanoTime() >= startNanos)) {
+            s = gate.isOpen()
+                    ? p.state() == EntryState.PENDING ? EntryState.PENDING : EntryState.RUNNING
+                    : holds ? EntryState.HELD : EntryState.PAUSED;
+        } else {
+            return p;
+        }
+        return s == p.state()
+                ? p
+                : new EntryStats(
+                        p.index(),
+                        p.name(),
+                        s,
+                        p.events(),
+                        p.bytes(),
+                        p.errors(),
+                        p.currentRate(),
+                        p.inGap(),
+                        p.inBurst(),
+                        p.lastError());
+    }
+
+    /**
+     * Asks this entry alone to stop: at its next turn it stops where it is, flushes and closes its
+     * sink. The caller then re-queues it ({@link #nextDue()} is now). Thread-safe.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     /**
@@ -158,6 +228,10 @@ public final class EntryRunner {
      */
     public void runUntil(long deadline) {
         if (finished) {
+            return;
+        }
+        if (stopRequested) {
+            stop();
             return;
         }
         if (!started && !start()) {
@@ -212,6 +286,9 @@ public final class EntryRunner {
                     break;
                 }
                 long t = s.t();
+                if (simulated) {
+                    run.advanceTo(startNanos + t);
+                }
                 if (emitter.emit(s.tick(), t, startNanos + t, anchorEpochNanos + t)) {
                     events++;
                 }
@@ -269,6 +346,8 @@ public final class EntryRunner {
                 }
                 case LOGS -> new LogEmitter(entry, run);
                 case HISTOGRAM, SUMMARY -> new DistributionEmitter(entry, run);
+                case TRACES -> new TraceEmitter(entry, run);
+                case EVENTS -> new EventEmitter(entry, run);
             };
             anchorEpochNanos = StartTime.parse(entry.startTime())
                     .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
@@ -278,9 +357,12 @@ public final class EntryRunner {
                     entry.labels(),
                     run.clock(),
                     run.diagnostics(),
-                    rt.metricEncoder(),
-                    rt.logEncoder(),
-                    Delivery.NONE);
+                    rt.metricsSink() == null ? rt.metricEncoder() : null,
+                    rt.logsSink() == null ? rt.logEncoder() : null,
+                    Delivery.NONE,
+                    rt.spanEncoder(),
+                    rt.eventEncoder(),
+                    entry.source().help());
             Sink sink = run.openSink(entry, context);
             if (sink == null) {
                 throw new IllegalStateException("no sink was opened for entry " + entry.displayName());
@@ -310,11 +392,13 @@ public final class EntryRunner {
     private void finish() {
         finished = true;
         emitter.closeEmit();
+        emitter.end();
         if (source != null) {
             source.gone(startNanos + Math.min(schedule.t(), durationNanos));
         }
         outlet.close();
         publish(EntryState.FINISHED);
+        run.ended(entry);
     }
 
     /**
@@ -330,6 +414,7 @@ public final class EntryRunner {
             try {
                 if (emitter != null) {
                     emitter.closeEmit();
+                    emitter.end();
                 }
             } catch (Outlet.EntryFailure f) {
                 run.fail(entry, f.getCause() != null ? f.getCause() : f);
@@ -341,6 +426,7 @@ public final class EntryRunner {
             source.gone(run.clock().nanoTime());
         }
         publish(EntryState.FINISHED);
+        run.ended(entry);
     }
 
     private void fail(Throwable e) {
@@ -351,20 +437,25 @@ public final class EntryRunner {
         outlet.close();
         run.fail(entry, e);
         publish(EntryState.FINISHED);
+        run.ended(entry);
     }
 
+    /** Makes the counters visible to {@link #stats()} on any thread; allocates nothing. */
     private void publish(EntryState state) {
-        published = new EntryStats(
-                entry.index(),
-                entry.name(),
-                state,
-                events,
-                outlet.bytes(),
-                outlet.errors(),
-                currentRate,
-                schedule.inGap(),
-                schedule.inBurst(),
-                outlet.lastError());
+        if (gate != null && state != EntryState.FINISHED) {
+            holds = emitter != null && emitter.holds();
+            if (gate.unresolved()) {
+                state = EntryState.UNRESOLVED;
+            }
+        }
+        publishedBytes = outlet.bytes();
+        publishedErrors = outlet.errors();
+        publishedLastError = outlet.lastError();
+        publishedInGap = schedule.inGap();
+        publishedInBurst = schedule.inBurst();
+        publishedEvents = events;
+        publishedRate = currentRate;
+        publishedState = state;
     }
 
     /** The entry's signal kind, for the scheduler's messages. */

@@ -107,7 +107,7 @@ final class LabelSpace {
                 String prefix = s.prefix() != null ? s.prefix() : s.label() + "_";
                 String v = s.strategy() == CardinalitySpike.Strategy.COUNTER
                         ? prefix + Long.toUnsignedString(k)
-                        : prefix + hex16(SplitMix64.mix(s.seed() ^ k));
+                        : prefix + hex16(SplitMix64.mix((s.seed() == null ? 0L : s.seed()) ^ k));
                 labels = labels.with(s.label(), v);
             }
         }

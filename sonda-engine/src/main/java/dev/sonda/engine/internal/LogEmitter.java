@@ -1,10 +1,12 @@
 package dev.sonda.engine.internal;
 
 import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.log.LogEvent;
 import dev.sonda.engine.log.LogGenerator;
+import dev.sonda.engine.log.MutableLogRecord;
 
 /**
  * Not API. Log records: the log generator's event of the tick, stamped with the tick's time and the
@@ -15,6 +17,7 @@ final class LogEmitter extends Emitter {
     private final LogGenerator generator;
     private final LabelSpace labels;
     private LongMap<Labels> byKey;
+    private final MutableLogRecord scratch = new MutableLogRecord();
 
     LogEmitter(CompiledEntry entry, RunContext run) {
         super(entry, run);
@@ -27,7 +30,7 @@ final class LogEmitter extends Emitter {
 
     @Override
     boolean emit(long tick, long t, long abs, long epochNanos) {
-        LogEvent event = generator.generate(tick, epochNanos, labels(tick, t));
+        LogRecord event = generator.generate(tick, epochNanos, labels(tick, t), scratch);
         if (!out.log(event)) {
             return false;
         }
@@ -38,7 +41,7 @@ final class LogEmitter extends Emitter {
             ByteBuf buf = listenerBuffer();
             buf.clear();
             entry.runtime().logEncoder().encode(event, buf);
-            run.listener().onLog(entry, event, buf);
+            run.listener().onLog(entry, LogEvent.copyOf(event), buf);
         }
         return true;
     }

@@ -2,8 +2,10 @@ package dev.sonda.engine.internal;
 
 import dev.sonda.api.OnSinkError;
 import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkException;
 
@@ -11,8 +13,11 @@ import dev.sonda.engine.sink.SinkException;
  * Not API. The delivery side of one entry: its sink, the {@code on_sink_error} policy, the error
  * counters and the reference's rate-limited warning line (Sonda 1.20 {@code core_loop.rs}: the
  * first error, then at most one line per 60 s of the run's clock). Under {@code warn} a failed
- * write returns false and the run goes on; under {@code fail} it ends the entry. Called by one
- * thread at a time.
+ * write returns false and the run goes on; under {@code fail} it ends the entry. A traces entry may
+ * have up to two more sinks, for its log lines and its RED metrics ({@link #openLogs}, {@link
+ * #openMetrics}); samples and log records go there when they are open, and everything else to the
+ * entry's sink. Flush, close, byte and error counts cover every sink. Called by one thread at a
+ * time.
  */
 final class Outlet {
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
@@ -20,6 +25,8 @@ final class Outlet {
     private final CompiledEntry entry;
     private final RunContext run;
     private Sink sink;
+    private Sink logSink;
+    private Sink metricSink;
     private long bytes;
     private long errors;
     private String lastError;
@@ -35,19 +42,29 @@ final class Outlet {
         this.sink = sink;
     }
 
+    /** Sends log records to a sink of their own (a traces entry's {@code logs.sink}). */
+    void openLogs(Sink sink) {
+        this.logSink = sink;
+    }
+
+    /** Sends samples to a sink of their own (a traces entry's {@code metrics.sink}). */
+    void openMetrics(Sink sink) {
+        this.metricSink = sink;
+    }
+
     boolean isOpen() {
         return sink != null;
     }
 
     /** The sink's prepared form of a series (once per series). */
     Object prepare(Series series) {
-        return sink.prepare(series);
+        return (metricSink != null ? metricSink : sink).prepare(series);
     }
 
     /** Delivers one sample; false after a sink error under {@code warn}. */
     boolean sample(Object prepared, long epochNanos, double value) {
         try {
-            sink.sample(prepared, epochNanos, value);
+            (metricSink != null ? metricSink : sink).sample(prepared, epochNanos, value);
             return true;
         } catch (SinkException e) {
             error(e);
@@ -58,7 +75,29 @@ final class Outlet {
     /** Delivers one log record; false after a sink error under {@code warn}. */
     boolean log(LogRecord record) {
         try {
-            sink.log(record);
+            (logSink != null ? logSink : sink).log(record);
+            return true;
+        } catch (SinkException e) {
+            error(e);
+            return false;
+        }
+    }
+
+    /** Delivers one span; false after a sink error under {@code warn}. */
+    boolean span(SpanRecord span) {
+        try {
+            sink.span(span);
+            return true;
+        } catch (SinkException e) {
+            error(e);
+            return false;
+        }
+    }
+
+    /** Delivers one infrastructure event; false after a sink error under {@code warn}. */
+    boolean event(EventRecord event) {
+        try {
+            sink.event(event);
             return true;
         } catch (SinkException e) {
             error(e);
@@ -71,10 +110,15 @@ final class Outlet {
         if (sink == null) {
             return;
         }
-        try {
-            sink.flush();
-        } catch (SinkException e) {
-            error(e);
+        for (Sink s : new Sink[] {sink, logSink, metricSink}) {
+            if (s == null) {
+                continue;
+            }
+            try {
+                s.flush();
+            } catch (SinkException e) {
+                error(e);
+            }
         }
     }
 
@@ -83,9 +127,24 @@ final class Outlet {
      * under {@code warn} it is counted and reported on one diagnostics line.
      */
     void close() {
+        if (logSink != null) {
+            Sink s = logSink;
+            logSink = null;
+            closeOne(s);
+        }
+        if (metricSink != null) {
+            Sink s = metricSink;
+            metricSink = null;
+            closeOne(s);
+        }
         if (sink == null) {
             return;
         }
+        closeOne(sink);
+        sink = null;
+    }
+
+    private void closeOne(Sink sink) {
         try {
             sink.close();
         } catch (SinkException e) {
@@ -100,14 +159,18 @@ final class Outlet {
         } catch (RuntimeException e) {
             run.fail(entry, e);
         } finally {
-            bytes = sink.bytes();
-            sink = null;
+            bytes += sink.bytes();
         }
     }
 
     long bytes() {
-        Sink s = sink;
-        return s == null ? bytes : s.bytes();
+        long total = bytes;
+        for (Sink s : new Sink[] {sink, logSink, metricSink}) {
+            if (s != null) {
+                total += s.bytes();
+            }
+        }
+        return total;
     }
 
     long errors() {

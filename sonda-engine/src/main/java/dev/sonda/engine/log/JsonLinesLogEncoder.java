@@ -42,6 +42,8 @@ public final class JsonLinesLogEncoder implements LogEncoder {
     }
 
     private final LabelCache labels = new LabelCache(JsonLinesLogEncoder::writeLabels);
+    private final IdentityBytes<String> messages = new IdentityBytes<>(Utf8Out::jsonString);
+    private final IdentityBytes<LogFields> fields = new IdentityBytes<>(JsonLinesLogEncoder::writeFields);
 
     /** Creates the encoder. */
     public JsonLinesLogEncoder() {}
@@ -67,19 +69,11 @@ public final class JsonLinesLogEncoder implements LogEncoder {
         p = FloatText.rfc3339Millis(nanos / 1_000_000L, a, p + HEAD.length);
         System.arraycopy(sev, 0, a, p, sev.length);
         out.setLength(p + sev.length);
-        Utf8Out.jsonString(event.message(), out);
+        messages.write(event.message(), out);
         out.put(LABELS, 0, LABELS.length);
         labels.write(event.labels(), out);
         out.put(FIELDS, 0, FIELDS.length);
-        LogFields f = event.fields();
-        for (int i = 0, n = f.size(); i < n; i++) {
-            if (i > 0) {
-                out.put((byte) ',');
-            }
-            Utf8Out.jsonString(f.key(i), out);
-            out.put((byte) ':');
-            Utf8Out.jsonString(f.value(i), out);
-        }
+        fields.write(event.fields(), out);
         out.put(TAIL, 0, TAIL.length);
     }
 
@@ -102,6 +96,17 @@ public final class JsonLinesLogEncoder implements LogEncoder {
             Utf8Out.jsonString(l.key(i), out);
             out.put((byte) ':');
             Utf8Out.jsonString(l.value(i), out);
+        }
+    }
+
+    private static void writeFields(LogFields f, ByteBuf out) {
+        for (int i = 0, n = f.size(); i < n; i++) {
+            if (i > 0) {
+                out.put((byte) ',');
+            }
+            Utf8Out.jsonString(f.key(i), out);
+            out.put((byte) ':');
+            Utf8Out.jsonString(f.value(i), out);
         }
     }
 

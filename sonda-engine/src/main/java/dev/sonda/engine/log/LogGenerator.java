@@ -23,6 +23,22 @@ public interface LogGenerator {
     LogEvent generate(long tick, long epochNanos, Labels labels);
 
     /**
+     * The event of {@code tick} in a record the caller reuses, so a generator that can fills it
+     * without allocating (the engine calls this on every tick). Default: {@link #generate(long,
+     * long, Labels)}.
+     *
+     * @param tick the 0-based event counter, read as unsigned
+     * @param epochNanos the tick's time in nanoseconds since the epoch
+     * @param labels the entry's labels for this tick
+     * @param scratch a record the generator may fill and return
+     * @return the event: {@code scratch} or another record, valid until the next call
+     */
+    default dev.sonda.engine.data.LogRecord generate(
+            long tick, long epochNanos, Labels labels, MutableLogRecord scratch) {
+        return generate(tick, epochNanos, labels);
+    }
+
+    /**
      * The event of {@code tick} with timestamp 0 and no labels: what the reference's {@code
      * generate(tick)} returns before the runner stamps it.
      *

@@ -92,16 +92,29 @@ public final class TemplateLogGenerator implements LogGenerator {
     }
 
     /**
-     * Builds the generator from its spec.
+     * Builds the generator from its spec; a seed the spec does not state is 0.
      *
      * @param spec the {@code template} block
      * @param indexing the {@code usize} width whose template and pool choices to reproduce
      * @throws NullPointerException if an argument is null
      */
     public TemplateLogGenerator(LogGeneratorSpec.Template spec, Indexing indexing) {
+        this(spec, indexing, spec.seed() == null ? 0L : spec.seed());
+    }
+
+    /**
+     * Builds the generator from its spec with the seed it runs with.
+     *
+     * @param spec the {@code template} block
+     * @param indexing the {@code usize} width whose template and pool choices to reproduce
+     * @param seed the seed (read as unsigned): the spec's own, or the run's default when the spec
+     *     states none
+     * @throws NullPointerException if an argument is null
+     */
+    public TemplateLogGenerator(LogGeneratorSpec.Template spec, Indexing indexing, long seed) {
         Objects.requireNonNull(spec, "spec");
         this.indexMask = Objects.requireNonNull(indexing, "indexing") == Indexing.WASM32 ? 0xFFFF_FFFFL : -1L;
-        this.seed = spec.seed();
+        this.seed = seed;
         List<LogGeneratorSpec.LogTemplate> list = spec.templates();
         this.templates = new Compiled[list.size()];
         for (int i = 0; i < templates.length; i++) {
@@ -135,39 +148,84 @@ public final class TemplateLogGenerator implements LogGenerator {
      */
     @Override
     public LogEvent generate(long tick, long epochNanos, Labels labels) {
+        MutableLogRecord r = generate(tick, epochNanos, labels, new MutableLogRecord());
+        return new LogEvent(r.epochNanos(), r.severity(), r.message(), r.labels(), r.fields());
+    }
+
+    /**
+     * The event of {@code tick} in {@code scratch}: the same event as {@link #generate(long, long,
+     * Labels)}. A template with at most {@value #CACHE_LIMIT} combinations of pool values builds
+     * each combination's message and fields once, so after warm-up this allocates nothing; larger
+     * templates build them per event. Thread-safe.
+     *
+     * @param tick the 0-based event counter, read as unsigned
+     * @param epochNanos the tick's time in nanoseconds since the epoch
+     * @param labels the entry's labels for this tick
+     * @param scratch the record to fill
+     * @return {@code scratch}
+     */
+    @Override
+    public MutableLogRecord generate(long tick, long epochNanos, Labels labels, MutableLogRecord scratch) {
         if (templates.length == 0) {
-            return new LogEvent(epochNanos, Severity.INFO, "", labels, LogFields.empty());
+            return scratch.set(epochNanos, Severity.INFO, "", labels, LogFields.empty());
         }
         Compiled t = templates[(int) Long.remainderUnsigned(tick & indexMask, templates.length)];
         long h0 = SplitMix64.mix(seed ^ tick);
         Severity severity = severity(fold(h0, SEVERITY));
         int pools = t.sortedNames.length;
         if (pools == 0) {
-            return new LogEvent(epochNanos, severity, t.constantMessage, labels, LogFields.empty());
+            return scratch.set(epochNanos, severity, t.constantMessage, labels, LogFields.empty());
         }
-        String[] chosen = new String[pools];
+        Combination c;
+        if (t.cache != null) {
+            int key = 0;
+            for (int p = 0; p < pools; p++) {
+                key = key * Math.max(t.values[p].length, 1) + index(h0, t, p);
+            }
+            c = t.cache.get(key);
+            if (c == null) {
+                c = combine(h0, t);
+                t.cache.set(key, c); // two threads may both build it: the same value either way
+            }
+        } else {
+            c = combine(h0, t);
+        }
+        return scratch.set(epochNanos, severity, c.message, labels, c.fields);
+    }
+
+    /** The index of pool {@code p}'s value for the event whose first hash is {@code h0}. */
+    private int index(long h0, Compiled t, int p) {
+        int n = t.values[p].length;
+        return n == 0 ? 0 : (int) Long.remainderUnsigned(fold(h0, t.nameBytes[p]) & indexMask, n);
+    }
+
+    /** Builds a template's message and fields for the event whose first hash is {@code h0}. */
+    private Combination combine(long h0, Compiled t) {
+        int pools = t.sortedNames.length;
+        String[] picked = new String[pools];
         int length = t.literalLength;
         for (int p = 0; p < pools; p++) {
-            String[] values = t.values[p];
-            String v = values.length == 0
-                    ? ""
-                    : values[(int) Long.remainderUnsigned(fold(h0, t.nameBytes[p]) & indexMask, values.length)];
-            chosen[p] = v;
+            String v = t.values[p].length == 0 ? "" : t.values[p][index(h0, t, p)];
+            picked[p] = v;
             length += v.length() * t.uses[p];
         }
         String message = t.constantMessage;
         if (message == null) {
             StringBuilder sb = new StringBuilder(length);
-            String[] literals = t.literals;
-            int[] refs = t.refs;
-            for (int s = 0; s < refs.length; s++) {
-                int ref = refs[s];
-                sb.append(ref < 0 ? literals[s] : chosen[ref]);
+            for (int s = 0; s < t.refs.length; s++) {
+                int ref = t.refs[s];
+                sb.append(ref < 0 ? t.literals[s] : picked[ref]);
             }
             message = sb.toString();
         }
-        return new LogEvent(epochNanos, severity, message, labels, LogFields.ofSorted(t.sortedNames, chosen));
+        return new Combination(message, LogFields.ofSorted(t.sortedNames, picked));
     }
+
+    /** Combinations of pool values a template keeps built: {@value}. */
+    static final int CACHE_LIMIT = 4096;
+
+    /** A template's message and fields for one combination of pool values. */
+    private record Combination(String message, LogFields fields) {}
 
     /**
      * {@code hash_for(seed, tick, name)} of the reference: {@code splitmix64(seed ^ tick)} folded
@@ -229,6 +287,12 @@ public final class TemplateLogGenerator implements LogGenerator {
         /** The message when it references no pool, else null. */
         final String constantMessage;
 
+        /**
+         * Built combinations by the mixed-radix key of their pool indexes, when there are at most
+         * {@link #CACHE_LIMIT} combinations; else null.
+         */
+        final java.util.concurrent.atomic.AtomicReferenceArray<Combination> cache;
+
         Compiled(LogGeneratorSpec.LogTemplate template) {
             Map<String, List<String>> pools = template.fieldPools();
             sortedNames = pools.keySet().toArray(new String[0]);
@@ -288,6 +352,16 @@ public final class TemplateLogGenerator implements LogGenerator {
             }
             literalLength = len;
             constantMessage = constant ? String.join("", lits) : null;
+            long combinations = 1;
+            for (String[] v : values) {
+                combinations *= Math.max(v.length, 1);
+                if (combinations > CACHE_LIMIT) {
+                    break;
+                }
+            }
+            cache = combinations <= CACHE_LIMIT
+                    ? new java.util.concurrent.atomic.AtomicReferenceArray<>((int) combinations)
+                    : null;
         }
     }
 
@@ -342,7 +416,7 @@ public final class TemplateLogGenerator implements LogGenerator {
                 }
             }
             Long seed = block.unsigned64("seed");
-            return new LogGeneratorSpec.Template(templates, weights, seed == null ? 0L : seed);
+            return new LogGeneratorSpec.Template(templates, weights, seed);
         }
 
         @Override
@@ -363,7 +437,9 @@ public final class TemplateLogGenerator implements LogGenerator {
                 new TreeMap<>(t.severityWeights()).forEach((k, v) -> weights.put(k.yamlName(), v));
                 out.put("severity_weights", weights);
             }
-            out.putUnsigned("seed", t.seed());
+            if (t.seed() != null) {
+                out.putUnsigned("seed", t.seed());
+            }
         }
 
         /**
@@ -375,7 +451,8 @@ public final class TemplateLogGenerator implements LogGenerator {
          */
         @Override
         public LogGenerator create(LogGeneratorSpec spec, LogGeneratorContext context) {
-            return new TemplateLogGenerator((LogGeneratorSpec.Template) spec, context.indexing());
+            LogGeneratorSpec.Template t = (LogGeneratorSpec.Template) spec;
+            return new TemplateLogGenerator(t, context.indexing(), context.seed(t.seed()));
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.api.spi.SpecBlock;
+import dev.sonda.api.spi.SpecWriter;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A sink that hands each event to a consumer thread through a bounded queue (Sonda 1.20 {@code
- * sink/channel.rs}, a Rust {@code sync_channel}). Programmatic only: it has no YAML {@code type},
- * no provider and no display string.
+ * sink/channel.rs}, a Rust {@code sync_channel}). Programmatic only: an entry gets one with {@code
+ * .sink(SinkSpec.channel(capacity))} and the consumer reads it from {@code Run.channel("id")}; it
+ * has no YAML {@code type} and is not in any registry (the compiler builds it through {@link
+ * #PROVIDER}).
  *
  * <p>Each {@link #write} enqueues a copy of the event; when the queue holds {@code capacity}
  * events the write blocks until the consumer takes one (back-pressure: a slow consumer slows the
@@ -29,6 +34,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ChannelSink implements ByteSink {
     private static final String CLOSED = "sending on a closed channel";
+
+    /**
+     * Builds the sink of a {@link SinkSpec.Channel} entry: a channel of the spec's capacity behind
+     * the entry's encoders. Not registered (no YAML form); {@code Run} creates the channel when the
+     * run starts, so that its receiver is there before the entry's first record.
+     */
+    public static final SinkProvider PROVIDER = new Provider();
 
     private final int capacity;
     private final ArrayDeque<byte[]> queue;
@@ -258,6 +270,40 @@ public final class ChannelSink implements ByteSink {
                 notFull.signal();
             }
             return e;
+        }
+    }
+
+    /** The provider behind {@link #PROVIDER}. */
+    private static final class Provider implements SinkProvider {
+        @Override
+        public String type() {
+            return "channel";
+        }
+
+        @Override
+        public Class<SinkSpec.Channel> specClass() {
+            return SinkSpec.Channel.class;
+        }
+
+        @Override
+        public String summary() {
+            return "a bounded queue of the encoded records to a consumer thread (programmatic only)";
+        }
+
+        @Override
+        public SinkSpec read(SpecBlock block) {
+            block.problem("type", "the channel sink has no YAML form; use SinkSpec.channel(capacity) in Java");
+            return null;
+        }
+
+        @Override
+        public void write(SinkSpec spec, SpecWriter out) {
+            throw new IllegalArgumentException("the channel sink has no YAML form");
+        }
+
+        @Override
+        public Sink create(SinkSpec spec, SinkContext context) {
+            return EncodingSink.of(new ChannelSink(((SinkSpec.Channel) spec).capacity()), context);
         }
     }
 }

@@ -1,12 +1,15 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SpanRecord;
 
 /**
  * Where an entry's telemetry goes: typed data, as OpenTelemetry exporters receive {@code
  * MetricData}. A metric series is prepared once ({@link #prepare}) and its samples then arrive as
- * primitives, so the per-sample path allocates nothing; logs arrive as {@link LogRecord}s.
+ * primitives, so the per-sample path allocates nothing; logs arrive as {@link LogRecord}s, spans
+ * as {@link SpanRecord}s and infrastructure events as {@link EventRecord}s.
  *
  * <p>Most sinks move bytes (stdout, file, tcp, udp, http_push): their providers return an {@link
  * EncodingSink} around a {@link ByteSink}, which encodes with the entry's encoder. Sinks that build
@@ -56,6 +59,29 @@ public interface Sink extends AutoCloseable {
      */
     default void log(LogRecord record) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not accept log records");
+    }
+
+    /**
+     * Delivers or buffers one span. The record is valid during the call only. Spans arrive in the
+     * order of their start times within one entry.
+     *
+     * @param span the span
+     * @throws SinkException on a delivery failure
+     * @throws UnsupportedOperationException if this sink takes no spans
+     */
+    default void span(SpanRecord span) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not accept spans");
+    }
+
+    /**
+     * Delivers or buffers one infrastructure event.
+     *
+     * @param event the event
+     * @throws SinkException on a delivery failure
+     * @throws UnsupportedOperationException if this sink takes no events
+     */
+    default void event(EventRecord event) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not accept events");
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.sonda.engine.sink;
 
 import dev.sonda.engine.Clock;
+import dev.sonda.engine.encode.EventEncoder;
 import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.encode.SpanEncoder;
 import dev.sonda.engine.log.LogEncoder;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  *     encode with it through {@link EncodingSink})
  * @param logEncoder the entry's log encoder, or null for a metric entry
  * @param delivery where the sink reports delivered and dropped records
+ * @param spanEncoder the entry's span encoder, or null for entries other than traces
+ * @param eventEncoder the entry's event encoder, or null for entries other than events
  * @param help the entry's {@code help:} text (Prometheus {@code # HELP}, remote-write 2.0 metadata,
  *     an OTLP metric's description), or null
  */
@@ -31,6 +35,8 @@ public record SinkContext(
         MetricEncoder metricEncoder,
         LogEncoder logEncoder,
         Delivery delivery,
+        SpanEncoder spanEncoder,
+        EventEncoder eventEncoder,
         String help) {
     /**
      * Creates the context, copying {@code labels}.
@@ -42,6 +48,8 @@ public record SinkContext(
      * @param metricEncoder the metric encoder, or null
      * @param logEncoder the log encoder, or null
      * @param delivery where delivery is reported
+     * @param spanEncoder the span encoder, or null
+     * @param eventEncoder the event encoder, or null
      * @param help the entry's help text, or null
      * @throws NullPointerException if a required argument is null
      */
@@ -73,7 +81,67 @@ public record SinkContext(
             MetricEncoder metricEncoder,
             LogEncoder logEncoder,
             Delivery delivery) {
-        this(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, null);
+        this(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, null, null, null);
+    }
+
+    /**
+     * Creates a context for a traces or events entry, without a help text.
+     *
+     * @param entryName the entry's name
+     * @param labels the entry's static labels
+     * @param clock the run's clock
+     * @param diagnostics receives diagnostic lines
+     * @param metricEncoder the metric encoder, or null
+     * @param logEncoder the log encoder, or null
+     * @param delivery where delivery is reported
+     * @param spanEncoder the span encoder, or null
+     * @param eventEncoder the event encoder, or null
+     */
+    public SinkContext(
+            String entryName,
+            Map<String, String> labels,
+            Clock clock,
+            Consumer<String> diagnostics,
+            MetricEncoder metricEncoder,
+            LogEncoder logEncoder,
+            Delivery delivery,
+            SpanEncoder spanEncoder,
+            EventEncoder eventEncoder) {
+        this(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                null);
+    }
+
+    /**
+     * Creates a context with a help text, for a metrics entry.
+     *
+     * @param entryName the entry's name
+     * @param labels the entry's static labels
+     * @param clock the run's clock
+     * @param diagnostics receives diagnostic lines
+     * @param metricEncoder the metric encoder, or null
+     * @param logEncoder the log encoder, or null
+     * @param delivery where delivery is reported
+     * @param help the entry's help text, or null
+     */
+    public SinkContext(
+            String entryName,
+            Map<String, String> labels,
+            Clock clock,
+            Consumer<String> diagnostics,
+            MetricEncoder metricEncoder,
+            LogEncoder logEncoder,
+            Delivery delivery,
+            String help) {
+        this(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, null, null, help);
     }
 
     /**
@@ -104,7 +172,17 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withEncoders(MetricEncoder metricEncoder, LogEncoder logEncoder) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+        return new SinkContext(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                help);
     }
 
     /**
@@ -114,7 +192,17 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withLabels(Map<String, String> labels) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+        return new SinkContext(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                help);
     }
 
     /**
@@ -124,7 +212,17 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withClock(Clock clock) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+        return new SinkContext(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                help);
     }
 
     /**
@@ -134,7 +232,17 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withDelivery(Delivery delivery) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+        return new SinkContext(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                help);
     }
 
     /**
@@ -144,6 +252,37 @@ public record SinkContext(
      * @return the new context
      */
     public SinkContext withHelp(String help) {
-        return new SinkContext(entryName, labels, clock, diagnostics, metricEncoder, logEncoder, delivery, help);
+        return new SinkContext(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                help);
+    }
+
+    /**
+     * This context with other span and event encoders.
+     *
+     * @param spanEncoder the span encoder, or null
+     * @param eventEncoder the event encoder, or null
+     * @return the new context
+     */
+    public SinkContext withTraceEncoders(SpanEncoder spanEncoder, EventEncoder eventEncoder) {
+        return new SinkContext(
+                entryName,
+                labels,
+                clock,
+                diagnostics,
+                metricEncoder,
+                logEncoder,
+                delivery,
+                spanEncoder,
+                eventEncoder,
+                help);
     }
 }

@@ -106,7 +106,7 @@ class EncodersTest {
         assertThatThrownBy(() -> Encoders.metricEncoder(new EncoderSpec.Generic("influx", Map.of())))
                 .isInstanceOf(EncodeException.class)
                 .hasMessageStartingWith("unknown encoder type 'influx'; did you mean 'influx_lp'? known: influx_lp,"
-                        + " json_lines, prometheus_text, syslog");
+                        + " json_lines, ndjson, prometheus_text, syslog");
     }
 
     @Test

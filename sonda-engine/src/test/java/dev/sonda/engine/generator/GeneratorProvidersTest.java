@@ -106,7 +106,7 @@ class GeneratorProvidersTest {
         assertThat(read(Map.of("type", "step", "step_size", 2L), problems))
                 .isEqualTo(new GeneratorSpec.Step(0, 2, null));
         assertThat(read(Map.of("type", "uniform", "min", 1L, "max", 2L), problems))
-                .isEqualTo(new GeneratorSpec.Uniform(1, 2, 0));
+                .isEqualTo(new GeneratorSpec.Uniform(1, 2, null));
         assertThat(read(Map.of("type", "sequence", "values", List.of(1L)), problems))
                 .isEqualTo(new GeneratorSpec.Sequence(List.of(1.0), true));
         assertThat(problems.list()).isEmpty();

@@ -107,7 +107,7 @@ class GeneratorsTest {
         assertThat(Generators.create(new GeneratorSpec.Constant(3), 1)).isInstanceOf(ConstantGenerator.class);
         assertThat(Generators.create(new GeneratorSpec.Sine(1, 2, 3), 1)).isInstanceOf(SineGenerator.class);
         assertThat(Generators.create(new GeneratorSpec.Sawtooth(1, 2, 3), 1)).isInstanceOf(SawtoothGenerator.class);
-        assertThat(Generators.create(new GeneratorSpec.Uniform(1, 2, 3), 1)).isInstanceOf(UniformGenerator.class);
+        assertThat(Generators.create(new GeneratorSpec.Uniform(1, 2, 3L), 1)).isInstanceOf(UniformGenerator.class);
         assertThat(Generators.create(new GeneratorSpec.Sequence(List.of(1.0), true), 1))
                 .isInstanceOf(SequenceGenerator.class);
         assertThat(Generators.create(new GeneratorSpec.Step(0, 1, null), 1)).isInstanceOf(StepGenerator.class);

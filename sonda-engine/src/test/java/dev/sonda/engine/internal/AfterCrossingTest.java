@@ -73,7 +73,7 @@ class AfterCrossingTest {
                         ">",
                         "sine generator is not supported as an `after` target: sine waves cross any threshold"
                                 + " twice per period, making the crossing direction ambiguous"));
-        assertThat(error(new GeneratorSpec.Uniform(0, 10, 1), ">", 5))
+        assertThat(error(new GeneratorSpec.Uniform(0, 10, 1L), ">", 5))
                 .isEqualTo(unsupported(
                         "uniform",
                         ">",

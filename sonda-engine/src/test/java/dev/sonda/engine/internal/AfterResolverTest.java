@@ -351,7 +351,7 @@ class AfterResolverTest {
     @Test
     void crossingProblemsArePathedToTheClause() {
         var out = resolve(
-                metrics("u", new GeneratorSpec.Uniform(0, 10, 1)),
+                metrics("u", new GeneratorSpec.Uniform(0, 10, 1L)),
                 metrics("f", ONE).after("u", ">", 5),
                 metrics("sat", SAT),
                 metrics("g", ONE).after("sat", ">", 150));
@@ -365,7 +365,7 @@ class AfterResolverTest {
     @Test
     void independentProblemsAreAllReportedAndDependentChecksSkipped() {
         var out = resolve(
-                metrics("u", new GeneratorSpec.Uniform(0, 10, 1)),
+                metrics("u", new GeneratorSpec.Uniform(0, 10, 1L)),
                 metrics("f", ONE).after("missing", ">", 5),
                 metrics("g", ONE).after("u", ">", 5),
                 metrics("w", ONE).whileRef("lg", ">", 1),

@@ -81,15 +81,15 @@ final class AfterTestEntries {
                 id,
                 id,
                 new Signal.Logs(new LogGeneratorSpec.Template(
-                        List.of(new LogGeneratorSpec.LogTemplate("hello", Map.of())), Map.of(), 0)));
+                        List.of(new LogGeneratorSpec.LogTemplate("hello", Map.of())), Map.of(), 0L)));
     }
 
     static E histogram(String id) {
-        return new E(id, id, new Signal.Histogram(new Distribution.Exponential(1), Signal.DEFAULT_BUCKETS, 100, 0, 0));
+        return new E(id, id, new Signal.Histogram(new Distribution.Exponential(1), Signal.DEFAULT_BUCKETS, 100, 0, 0L));
     }
 
     static E summary(String id) {
-        return new E(id, id, new Signal.Summary(new Distribution.Exponential(1), Signal.DEFAULT_QUANTILES, 100, 0, 0));
+        return new E(id, id, new Signal.Summary(new Distribution.Exponential(1), Signal.DEFAULT_QUANTILES, 100, 0, 0L));
     }
 
     /** A mutable entry under construction; defaults rate 1 and duration 5m. */

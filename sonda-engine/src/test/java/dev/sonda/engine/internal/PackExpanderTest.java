@@ -393,7 +393,7 @@ class PackExpanderTest {
                         10,
                         CardinalitySpike.Strategy.COUNTER,
                         "p-",
-                        0)),
+                        0L)),
                 Duration.ofSeconds(4),
                 "grp",
                 null,

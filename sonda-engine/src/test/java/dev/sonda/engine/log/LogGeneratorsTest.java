@@ -71,7 +71,7 @@ class LogGeneratorsTest {
     @Test
     void aTemplateSpecBuildsATemplateGenerator() {
         LogGenerator g = LogGenerators.create(
-                new LogGeneratorSpec.Template(List.of(new LogGeneratorSpec.LogTemplate("hi", Map.of())), Map.of(), 0),
+                new LogGeneratorSpec.Template(List.of(new LogGeneratorSpec.LogTemplate("hi", Map.of())), Map.of(), 0L),
                 P);
         assertThat(g).isInstanceOf(TemplateLogGenerator.class);
         assertThat(g.generate(0).message()).isEqualTo("hi");

@@ -21,7 +21,7 @@ class TemplateLogGeneratorProperties {
                                     "user", List.of("alice", "bob", "carol", "dave"))),
                     new LogTemplate("static {x}", Map.of("x", List.of("1", "2")))),
             Map.of(Severity.INFO, 0.7, Severity.WARN, 0.2, Severity.ERROR, 0.1),
-            42);
+            42L);
 
     @Property
     void aTickAlwaysYieldsTheSameEventFromAnyGeneratorBuiltFromTheSameSpec(@ForAll long seed, @ForAll long tick) {

@@ -100,7 +100,7 @@ class TemplateLogGeneratorTest {
         LogGeneratorSpec.Template spec = new LogGeneratorSpec.Template(
                 List.of(new LogTemplate("A", Map.of()), new LogTemplate("B", Map.of()), new LogTemplate("C", Map.of())),
                 Map.of(),
-                0);
+                0L);
         TemplateLogGenerator wasm = new TemplateLogGenerator(spec, TemplateLogGenerator.Indexing.WASM32);
         // (u64::MAX as u32) % 3 == 0xFFFFFFFF % 3 == 0; 2^32 as u32 == 0
         assertThat(wasm.generate(-1L).message()).isEqualTo("A");
@@ -108,7 +108,7 @@ class TemplateLogGeneratorTest {
         assertThat(new TemplateLogGenerator(spec).generate(1L << 32).message()).isEqualTo("B");
 
         TemplateLogGenerator pools = new TemplateLogGenerator(
-                new LogGeneratorSpec.Template(List.of(REQUEST), weights(), 7), TemplateLogGenerator.Indexing.WASM32);
+                new LogGeneratorSpec.Template(List.of(REQUEST), weights(), 7L), TemplateLogGenerator.Indexing.WASM32);
         // The conformance suite (sonda-wasm), seed 7, tick 0.
         assertThat(pools.generate(0).message()).isEqualTo("Request from 10.0.0.2 to /api");
     }
@@ -195,7 +195,7 @@ class TemplateLogGeneratorTest {
 
     @Test
     void withoutTemplatesEveryTickIsAnEmptyInfoEvent() {
-        TemplateLogGenerator g = new TemplateLogGenerator(new LogGeneratorSpec.Template(List.of(), weights(), 1));
+        TemplateLogGenerator g = new TemplateLogGenerator(new LogGeneratorSpec.Template(List.of(), weights(), 1L));
         LogEvent e = g.generate(7, 5L, Labels.empty());
         assertThat(e.severity()).isEqualTo(Severity.INFO);
         assertThat(e.message()).isEmpty();
@@ -210,5 +210,25 @@ class TemplateLogGeneratorTest {
         LogEvent e = generator(0, Map.of(), new LogTemplate("m", pools)).generate(0);
         assertThat(e.fields().key(0)).isEqualTo("\uFB01");
         assertThat(e.fields().key(1)).isEqualTo("\uD83D\uDE00");
+    }
+
+    @Test
+    void theReusableRecordCarriesTheSameEventAndAKnownCombinationIsNotBuiltAgain() {
+        TemplateLogGenerator g = generator(7, weights(), REQUEST);
+        dev.sonda.engine.encode.Labels labels = dev.sonda.engine.encode.Labels.of(Map.of("host", "a"));
+        MutableLogRecord scratch = new MutableLogRecord();
+        java.util.Map<String, String> firstMessage = new java.util.HashMap<>();
+        for (long tick = 0; tick < 2_000; tick++) {
+            LogEvent expected = g.generate(tick, 1_000L * tick, labels);
+            MutableLogRecord r = g.generate(tick, 1_000L * tick, labels, scratch);
+            assertThat(r).isSameAs(scratch);
+            assertThat(LogEvent.copyOf(r)).isEqualTo(expected);
+            String seen = firstMessage.putIfAbsent(r.message(), r.message());
+            if (seen != null) {
+                assertThat(r.message())
+                        .as("tick %d reuses the built message", tick)
+                        .isSameAs(seen);
+            }
+        }
     }
 }
