@@ -13,8 +13,10 @@ import dev.sonda.engine.RunFailedException;
 import dev.sonda.engine.RunObserver;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
+import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.sink.Sink;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,8 @@ import java.util.stream.Collectors;
  * written to its sinks) and every series is drawn over time, one small chart per series, on one
  * shared time axis that starts with the run. Each chart marks its entry's edges: the start of an
  * entry that waits ({@code after:} or {@code phase_offset}, ▲), its end (■), its {@code gaps:}
- * windows, and the stretches a {@code while:} gate held it silent (both shaded). A log entry is
- * drawn as its events per second.
+ * windows, and the stretches a {@code while:} gate held it silent (both shaded). Log records,
+ * spans and infrastructure events are drawn as their count per second of the run.
  *
  * <pre>{@code
  * ScenarioPlan plan = ScenarioLoader.load(Path.of("examples/link-failover.yaml"));
@@ -303,14 +305,19 @@ public final class Preview {
         }
     }
 
-    /** Records samples per series, and each log entry's events per second, until the horizon. */
+    /**
+     * Records samples per series, and each entry's log records, spans and infrastructure events per
+     * second, until the horizon.
+     */
     private static final class Recorder implements RunObserver {
         private final CompiledPlan plan;
         private final long startEpochNanos;
         private final long horizonNanos;
         private final Map<Series, Trace> bySeries = new IdentityHashMap<>();
         private final List<Trace> order = new ArrayList<>();
-        private final Trace[] logTraces;
+        /** Per entry and kind ("log events", "spans", "events"): records per whole second of the run. */
+        private final Map<String, Counted> counted = new java.util.LinkedHashMap<>();
+
         private final long[] firstEpoch;
         private final long[][] emissions;
         private final int[] emitted;
@@ -321,7 +328,6 @@ public final class Preview {
             this.startEpochNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
             this.horizonNanos = horizonNanos;
             int n = plan.entries().size();
-            this.logTraces = new Trace[n];
             this.firstEpoch = new long[n];
             Arrays.fill(firstEpoch, Long.MIN_VALUE);
             this.emissions = new long[n][];
@@ -369,15 +375,31 @@ public final class Preview {
 
         @Override
         public synchronized void onLog(CompiledEntry entry, LogRecord record) {
-            long rel = relative(entry, record.epochNanos());
-            if (beyond(rel)) {
+            count(entry, "log events", record.epochNanos());
+        }
+
+        @Override
+        public synchronized void onSpan(CompiledEntry entry, SpanRecord span) {
+            count(entry, "spans", span.startEpochNanos());
+        }
+
+        @Override
+        public synchronized void onEvent(CompiledEntry entry, EventRecord event) {
+            count(entry, "events", event.epochNanos());
+        }
+
+        /** One record of {@code what} at {@code epochNanos}, counted in its second of the run. */
+        private void count(CompiledEntry entry, String what, long epochNanos) {
+            long rel = relative(entry, epochNanos);
+            if (beyond(rel) || rel < 0) {
                 return;
             }
-            if (logTraces[entry.index()] == null) {
-                logTraces[entry.index()] =
-                        new Trace(entry.name() + " (log events per second)", entry.index(), true, 1_000_000_000L);
-                order.add(logTraces[entry.index()]);
-            }
+            Counted c = counted.computeIfAbsent(entry.index() + "/" + what, k -> {
+                Trace t = new Trace(entry.name() + " (" + what + " per second)", entry.index(), true, 1_000_000_000L);
+                order.add(t);
+                return new Counted(t);
+            });
+            c.add(rel / 1_000_000_000L);
             emission(entry.index(), rel);
         }
 
@@ -404,33 +426,12 @@ public final class Preview {
         }
 
         synchronized List<Trace> traces() {
-            for (int i = 0; i < logTraces.length; i++) {
-                Trace t = logTraces[i];
-                if (t != null) {
-                    perSecond(t, emissions[i], emitted[i]);
-                }
+            for (Counted c : counted.values()) {
+                c.flush();
             }
             List<Trace> out = new ArrayList<>(order);
             out.sort(java.util.Comparator.comparingInt(t -> t.entry));
             return out;
-        }
-
-        /** A log entry as its events per whole second of the run. */
-        private void perSecond(Trace trace, long[] times, int n) {
-            long second = Long.MIN_VALUE;
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                long s = times[i] / 1_000_000_000L;
-                if (s != second && count > 0) {
-                    trace.add(second * 1_000_000_000L, count);
-                    count = 0;
-                }
-                second = s;
-                count++;
-            }
-            if (count > 0) {
-                trace.add(second * 1_000_000_000L, count);
-            }
         }
 
         long[] emissions(int entry) {
@@ -440,6 +441,36 @@ public final class Preview {
 
         CompiledPlan plan() {
             return plan;
+        }
+    }
+
+    /** Records per whole second of the run, drawn as a trace at each second that had any. */
+    private static final class Counted {
+        private final Trace trace;
+        private int[] perSecond = new int[16];
+        private boolean flushed;
+
+        Counted(Trace trace) {
+            this.trace = trace;
+        }
+
+        void add(long second) {
+            if (second >= perSecond.length) {
+                perSecond = Arrays.copyOf(perSecond, (int) Math.max(second + 1, perSecond.length * 2L));
+            }
+            perSecond[(int) second]++;
+        }
+
+        void flush() {
+            if (flushed) {
+                return;
+            }
+            flushed = true;
+            for (int s = 0; s < perSecond.length; s++) {
+                if (perSecond[s] > 0) {
+                    trace.add(s * 1_000_000_000L, perSecond[s]);
+                }
+            }
         }
     }
 
@@ -537,6 +568,12 @@ public final class Preview {
 
         @Override
         public void log(LogRecord record) {}
+
+        @Override
+        public void span(SpanRecord span) {}
+
+        @Override
+        public void event(EventRecord event) {}
 
         @Override
         public void flush() {}

@@ -210,4 +210,16 @@ class PreviewTest extends CapturedConsole {
         assertThat(sonda("preview", "../examples/hello.yaml", "--width", "20")).isEqualTo(2);
         assertThat(stderr()).contains("invalid --width 20: a preview needs at least 40 columns");
     }
+
+    @Test
+    void spansLogsAndInfrastructureEventsAreDrawnAsTheirCountPerSecond() {
+        int code = sonda("preview", "@outage", "--duration", "20s", "--width", "60");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout())
+                .contains("outage (spans per second)  min ")
+                .contains("outage (log events per second)  min ")
+                .contains(" (events per second)  min ")
+                .contains("error_rate{");
+    }
 }
