@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SignalStop {
     private static volatile boolean inProgress;
+    private static volatile int signalExitCode;
+    private static volatile String signalMessage;
 
     private final Thread hook;
     private final CountDownLatch reported = new CountDownLatch(1);
@@ -26,11 +28,23 @@ final class SignalStop {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
+                    if (signalMessage != null) {
+                        System.err.println(signalMessage);
+                    }
                     System.out.flush();
                     System.err.flush();
-                    Runtime.getRuntime().halt(0);
+                    Runtime.getRuntime().halt(signalExitCode);
                 },
                 "sonda-signal-stop");
+    }
+
+    /**
+     * What a signal stop ends with, for commands where a stopped run is a failure ({@code sonda
+     * test}): the exit code and a line printed on stderr. Default: 0 and nothing.
+     */
+    static void onSignal(int exitCode, String message) {
+        signalExitCode = exitCode;
+        signalMessage = message;
     }
 
     /** Installs the hook for {@code run}. */

@@ -4,20 +4,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The root {@code sonda} command and its global options. */
+/**
+ * The root {@code sonda} command and its global options. Its subcommands are added by {@link
+ * Main#commandLine(String...)}: only the one a command line names, so picocli reflects over one
+ * command's options at start-up, or all of them for help, completions and mistakes.
+ */
 @Command(
         name = "sonda",
         description = "Synthetic telemetry generator",
         mixinStandardHelpOptions = true,
-        version = "sonda 0.1.0 (JVM)",
-        subcommands = {
-            RunCommand.class,
-            ListCommand.class,
-            ShowCommand.class,
-            NewCommand.class,
-            ServerCommand.class,
-            FixturesCommand.class
-        })
+        version = "sonda 0.1.0 (JVM)")
 final class SondaCommand {
 
     @Option(

@@ -62,7 +62,7 @@ final class Status {
             return;
         }
         if (verbose) {
-            err.println("sonda 0.1.0 (JVM) — synthetic telemetry generator");
+            Verbose.print(plan, err);
         }
         for (CompiledEntry e : plan.entries()) {
             StringBuilder b = new StringBuilder()

@@ -28,4 +28,20 @@ final class Types {
             return of(SpecKind.ENCODER).iterator();
         }
     }
+
+    /** The metric generator types, for {@code --value-mode}. */
+    static final class Generators implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return of(SpecKind.GENERATOR).iterator();
+        }
+    }
+
+    /** The log generator types, for {@code --mode}. */
+    static final class LogGenerators implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return of(SpecKind.LOG_GENERATOR).iterator();
+        }
+    }
 }

@@ -141,7 +141,7 @@ class CatalogCommandsTest {
                 .containsExactly(
                         "#   generator: constant, csv_replay, degradation, flap, leak, saturation, sawtooth, sequence,"
                                 + " sine, spike, spike_event, steady, step, uniform",
-                        "#   log_generator: csv_replay, template",
+                        "#   log_generator: csv_replay, replay, template",
                         "#   encoder: "
                                 + String.join(
                                         ", ",

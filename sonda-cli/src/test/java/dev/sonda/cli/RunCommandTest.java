@@ -3,51 +3,19 @@ package dev.sonda.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonda.api.spi.SpecKind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunCommandTest {
+class RunCommandTest extends CapturedConsole {
     private static final String HELLO = "../examples/hello.yaml";
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private List<String> stdoutLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void aSimulatedHourOfTheHelloExampleIs3600PrometheusLines() {
@@ -226,8 +194,21 @@ class RunCommandTest {
     @Test
     void theHelpOfSinkAndEncoderListsTheRegistrysTypes() {
         assertThat(Main.execute("run", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
-                .contains("sink: " + types(SpecKind.SINK) + ".")
-                .contains("encoder: " + types(SpecKind.ENCODER) + ".");
+        assertThat(stdout().replaceAll("\\s+", " "))
+                .contains("The sink: " + types(SpecKind.SINK) + ".")
+                .contains("The encoder: " + types(SpecKind.ENCODER) + ".");
+    }
+
+    @Test
+    void theSeedsScenarioOptionNamesTheFileToo() {
+        int code = Main.execute("run", "--scenario", "../examples/multi-scenario.yaml", "--dry-run");
+
+        assertThat(code).isZero();
+        assertThat(stderr()).contains("Validation: OK (2 scenarios)");
+        assertThat(Main.execute("run", HELLO, "--scenario", HELLO)).isEqualTo(2);
+        assertThat(Main.execute("run", "-q")).isEqualTo(2);
+        assertThat(stderr())
+                .contains("error: give the scenario once: as SCENARIO or with --scenario, not both")
+                .contains("error: a scenario file is required: sonda run FILE (or --scenario FILE, or @name)");
     }
 }

@@ -120,7 +120,10 @@ final class YamlTree {
     }
 
     private static YAMLFactory factory(LoadLimits limits) {
-        return limits.equals(LoadLimits.defaults()) ? DEFAULT_FACTORY : newFactory(limits);
+        // identity first: a record's first equals() links its method handles, which costs start-up time
+        return limits == LoadLimits.defaults() || limits.equals(LoadLimits.defaults())
+                ? DEFAULT_FACTORY
+                : newFactory(limits);
     }
 
     /**

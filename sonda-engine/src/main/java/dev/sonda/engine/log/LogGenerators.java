@@ -59,7 +59,7 @@ public final class LogGenerators {
      * @param context the block's path, the template index width and the data directory
      * @return the generator
      * @throws InvalidScenarioException with every problem found: at {@code path.type} for a type no
-     *     provider serves ({@code unknown log generator type 'x'; known: csv_replay, template}), the
+     *     provider serves ({@code unknown log generator type 'x'; known: csv_replay, replay, template}), the
      *     spec's problems, and the provider's (csv_replay's file problems of {@link
      *     CsvReplayLogGenerator#load})
      * @throws SondaException if the type's provider is not a {@link LogGeneratorProvider} or returns

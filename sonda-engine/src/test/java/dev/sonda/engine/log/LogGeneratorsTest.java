@@ -79,13 +79,13 @@ class LogGeneratorsTest {
 
     @Test
     void anUnknownTypeIsAProblemAtItsTypeNamingTheKnownTypes() {
-        assertThatThrownBy(() -> LogGenerators.create(new LogGeneratorSpec.Generic("replay", Map.of()), P))
+        assertThatThrownBy(() -> LogGenerators.create(new LogGeneratorSpec.Generic("journald", Map.of()), P))
                 .isInstanceOfSatisfying(
                         InvalidScenarioException.class,
                         e -> assertThat(e.problems()).singleElement().satisfies(p -> {
                             assertThat(p.path()).isEqualTo(P + ".type");
                             assertThat(p.message())
-                                    .startsWith("unknown log generator type 'replay'; known: csv_replay, ")
+                                    .startsWith("unknown log generator type 'journald'; known: csv_replay, ")
                                     .contains("template");
                         }));
     }

@@ -344,15 +344,22 @@ public final class ShortestDigits {
     private static long[] powersOfTenTable() {
         long[] table = new long[(K_MAX - K_MIN + 1) << 1];
         BigInteger mask63 = BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
+        // 10^0 .. 10^max(-K_MIN, K_MAX), each from the one before: one multiplication per power
+        // instead of a pow() per entry, which costs start-up time (this runs interpreted, once)
+        BigInteger[] pow10 = new BigInteger[Math.max(-K_MIN, K_MAX) + 1];
+        pow10[0] = BigInteger.ONE;
+        for (int i = 1; i < pow10.length; i++) {
+            pow10[i] = pow10[i - 1].multiply(BigInteger.TEN);
+        }
         for (int k = K_MIN; k <= K_MAX; k++) {
             int e = -k;
             int r = flog2pow10(e) - 125;
             BigInteger g;
             if (e >= 0) {
-                BigInteger p = BigInteger.TEN.pow(e);
+                BigInteger p = pow10[e];
                 g = r >= 0 ? p.shiftRight(r) : p.shiftLeft(-r);
             } else {
-                g = BigInteger.ONE.shiftLeft(-r).divide(BigInteger.TEN.pow(-e));
+                g = BigInteger.ONE.shiftLeft(-r).divide(pow10[-e]);
             }
             g = g.add(BigInteger.ONE);
             int index = (k - K_MIN) << 1;

@@ -1,0 +1,84 @@
+package dev.sonda.cli;
+
+import dev.sonda.api.InvalidScenarioException;
+import dev.sonda.api.ScenarioPlan;
+import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.engine.Clock;
+import dev.sonda.engine.CompileOptions;
+import dev.sonda.engine.CompiledPlan;
+import dev.sonda.engine.EntryOverrides;
+import dev.sonda.engine.Run;
+import dev.sonda.engine.RunOptions;
+import dev.sonda.engine.Sonda;
+import dev.sonda.engine.log.TemplateLogGenerator;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * What every command that runs a scenario does once it has a plan, as {@code sonda run} does it
+ * (§2.3): compile with the overrides, print the compiler's warnings, print the dry run or run with
+ * the status lines, and turn the run's failures into exit code 1.
+ */
+final class Execution {
+    private Execution() {}
+
+    /**
+     * Compiles a plan with the command's overrides and the catalog's packs; prints the compiler's
+     * warnings.
+     *
+     * @param context the prefix of compile errors, such as {@code failed to compile v2 scenario x.yaml}
+     * @throws CliException (exit 2) carrying every problem
+     */
+    static CompiledPlan compile(
+            ScenarioPlan plan, EntryOverrides overrides, Path catalog, SpecRegistry registry, String context) {
+        CompiledPlan compiled;
+        try {
+            compiled = Sonda.compile(
+                    plan,
+                    CompileOptions.defaults()
+                            .withRegistry(registry)
+                            .withPacks(new CatalogPacks(catalog))
+                            .withOverrides(overrides)
+                            .withTemplateIndexing(templateIndexing()));
+        } catch (InvalidScenarioException e) {
+            throw ScenarioFiles.invalid(context, e.problems());
+        }
+        compiled.warnings().forEach(w -> System.err.println("sonda: " + w));
+        return compiled;
+    }
+
+    /**
+     * How template logs index their pools: {@code SONDA_USIZE_BITS=32} selects the reference's
+     * 32-bit build (which made the golden vectors), anything else its native 64-bit builds.
+     */
+    static TemplateLogGenerator.Indexing templateIndexing() {
+        return "32".equals(System.getenv("SONDA_USIZE_BITS"))
+                ? TemplateLogGenerator.Indexing.WASM32
+                : TemplateLogGenerator.Indexing.NATIVE;
+    }
+
+    /**
+     * Runs a compiled plan with the status lines on stderr until every entry ends (or Ctrl+C).
+     *
+     * @param clock a simulated clock, or null for the system clock
+     * @throws CliException (exit 1) when an entry failed
+     * @throws InterruptedException if interrupted while following the run
+     */
+    static void run(CompiledPlan compiled, SondaCommand root, Clock clock) throws InterruptedException {
+        PrintStream err = System.err;
+        RunOptions options = RunOptions.defaults().withDiagnostics(err::println);
+        if (clock != null) {
+            options = options.withClock(clock);
+        }
+        Status status = new Status(compiled, err, root.quiet, root.verbose);
+        status.beforeStart();
+        Run run = Sonda.start(compiled, options);
+        SignalStop stop = SignalStop.install(run);
+        status.follow(run);
+        stop.reported();
+        if (!run.failures().isEmpty()) {
+            throw new CliException(run.failures().stream().map(Object::toString).collect(Collectors.joining("; ")), 1);
+        }
+    }
+}
