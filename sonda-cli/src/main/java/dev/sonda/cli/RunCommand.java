@@ -142,9 +142,15 @@ final class RunCommand implements Callable<Integer> {
         Run run = Sonda.start(compiled, options);
         SignalStop stop = SignalStop.install(run);
         status.follow(run);
-        stop.reported();
-        if (!run.failures().isEmpty()) {
-            throw new CliException(run.failures().stream().map(Object::toString).collect(Collectors.joining("; ")), 1);
+        CliException failure = RunVerdict.failure(compiled, run);
+        if (failure != null && SignalStop.inProgress()) {
+            err.println("error: " + failure.getMessage()); // the signal's hook ends the process
+            stop.reported(failure.exitCode());
+            return failure.exitCode();
+        }
+        stop.reported(failure == null ? 0 : failure.exitCode());
+        if (failure != null) {
+            throw failure;
         }
         return 0;
     }

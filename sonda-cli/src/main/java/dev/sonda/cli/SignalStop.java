@@ -7,13 +7,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stops a run cleanly on Ctrl+C (SIGINT) and SIGTERM: the JVM runs this shutdown hook, which stops
  * the run (every sink is flushed), lets the command print its stop banners and summary, and ends
- * the process with exit code 0.
+ * the process with the command's exit code: 0, or 1 when an entry failed or records were dropped
+ * ({@link RunVerdict}).
  */
 final class SignalStop {
     private static volatile boolean inProgress;
 
     private final Thread hook;
     private final CountDownLatch reported = new CountDownLatch(1);
+    private volatile int exitCode;
 
     private SignalStop(Run run) {
         this.hook = new Thread(
@@ -28,7 +30,7 @@ final class SignalStop {
                     }
                     System.out.flush();
                     System.err.flush();
-                    Runtime.getRuntime().halt(0);
+                    Runtime.getRuntime().halt(exitCode);
                 },
                 "sonda-signal-stop");
     }
@@ -40,8 +42,13 @@ final class SignalStop {
         return s;
     }
 
-    /** The command finished reporting; removes the hook, or releases it if a signal came. */
-    void reported() {
+    /**
+     * The command finished reporting; removes the hook, or releases it if a signal came.
+     *
+     * @param exitCode the command's exit code, with which a signalled process ends
+     */
+    void reported(int exitCode) {
+        this.exitCode = exitCode;
         reported.countDown();
         if (!inProgress) {
             try {

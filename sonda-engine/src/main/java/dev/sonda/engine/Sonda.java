@@ -82,7 +82,7 @@ public final class Sonda {
     }
 
     /**
-     * Starts an already compiled plan (possibly changed with {@link CompiledPlan#map}).
+     * Starts an already compiled plan.
      *
      * @param plan the compiled plan
      * @param options clock, sinks, diagnostics

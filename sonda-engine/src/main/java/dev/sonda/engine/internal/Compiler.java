@@ -311,6 +311,9 @@ public final class Compiler {
                 return;
             }
             Duration offset = resolved.phaseOffsets().get(index);
+            boolean explicit = plan.entries().get(origin.index()).onSinkError() != null
+                    || plan.defaults().onSinkError() != null
+                    || options.overrides().onSinkError() != null;
             String group = resolved.clockGroups().get(index);
             boolean auto = resolved.clockGroupAuto().get(index);
             if (columns == null) {
@@ -328,6 +331,7 @@ public final class Compiler {
                         e.encoder(),
                         e.sink(),
                         e.onSinkError(),
+                        explicit,
                         group,
                         auto,
                         new CompiledEntry.Runtime(generator, logGenerator, metricEncoder, logEncoder, sinkProvider)));
@@ -354,6 +358,7 @@ public final class Compiler {
                         e.encoder(),
                         e.sink(),
                         e.onSinkError(),
+                        explicit,
                         group,
                         auto,
                         new CompiledEntry.Runtime(g, null, metricEncoder, null, sinkProvider)));

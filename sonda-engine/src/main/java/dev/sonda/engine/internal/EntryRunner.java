@@ -4,7 +4,6 @@ import dev.sonda.api.SignalType;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.EntryState;
 import dev.sonda.engine.EntryStats;
-import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 
@@ -120,6 +119,9 @@ public final class EntryRunner {
      */
     public EntryStats stats() {
         EntryState state = publishedState;
+        long delivered = outlet.delivered();
+        long dropped = outlet.dropped();
+        long records = outlet.records();
         return new EntryStats(
                 entry.index(),
                 entry.name(),
@@ -130,7 +132,11 @@ public final class EntryRunner {
                 publishedRate,
                 publishedInGap,
                 publishedInBurst,
-                publishedLastError);
+                publishedLastError,
+                Math.max(records, delivered + dropped),
+                delivered,
+                dropped,
+                outlet.dropReason());
     }
 
     /**
@@ -292,13 +298,14 @@ public final class EntryRunner {
                     .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
             CompiledEntry.Runtime rt = entry.runtime();
             SinkContext context = new SinkContext(
-                    entry.name(),
-                    entry.labels(),
-                    run.clock(),
-                    run.diagnostics(),
-                    rt.metricEncoder(),
-                    rt.logEncoder(),
-                    Delivery.NONE).withHelp(entry.source().help());
+                            entry.name(),
+                            entry.labels(),
+                            run.clock(),
+                            run.diagnostics(),
+                            rt.metricEncoder(),
+                            rt.logEncoder(),
+                            outlet.delivery())
+                    .withHelp(entry.source().help());
             Sink sink = run.openSink(entry, context);
             if (sink == null) {
                 throw new IllegalStateException("no sink was opened for entry " + entry.displayName());

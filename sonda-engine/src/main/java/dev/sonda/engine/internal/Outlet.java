@@ -4,8 +4,11 @@ import dev.sonda.api.OnSinkError;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Not API. The delivery side of one entry: its sink, the {@code on_sink_error} policy, the error
@@ -13,12 +16,35 @@ import dev.sonda.engine.sink.SinkException;
  * first error, then at most one line per 60 s of the run's clock). Under {@code warn} a failed
  * write returns false and the run goes on; under {@code fail} it ends the entry. Called by one
  * thread at a time.
+ *
+ * <p>It also accounts for every record (one sample or one log record) handed to the sink: {@link
+ * #records()} counts them, and the entry's {@link DeliveryCounter} sums what the sink reports as
+ * delivered and dropped. A sink that does not report ({@link Sink#reportsDelivery()} false) is
+ * counted here: a call that returns delivered its record, one that throws dropped it. When the sink
+ * is closed, records it never reported are counted dropped ("not confirmed by the sink"), so once
+ * an entry has finished {@code records == delivered + dropped} always holds.
  */
 final class Outlet {
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private static final VarHandle RECORDS;
+
+    static {
+        try {
+            RECORDS = MethodHandles.lookup().findVarHandle(Outlet.class, "records", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final CompiledEntry entry;
     private final RunContext run;
+    private final DeliveryCounter delivery = new DeliveryCounter();
+    /** Written by the entry's thread with release stores, read by stats with acquire loads. */
+    @SuppressWarnings("unused") // accessed through RECORDS
+    private long records;
+
+    private boolean counting;
+    private long countedDelivered;
     private Sink sink;
     private long bytes;
     private long errors;
@@ -33,6 +59,66 @@ final class Outlet {
 
     void open(Sink sink) {
         this.sink = sink;
+        this.counting = !sink.reportsDelivery();
+    }
+
+    /** Where the entry's sink reports delivery; passed in its {@code SinkContext}. */
+    Delivery delivery() {
+        return delivery;
+    }
+
+    /**
+     * Records handed to the sink so far; safe from any thread.
+     *
+     * @return the count
+     */
+    long records() {
+        return (long) RECORDS.getAcquire(this);
+    }
+
+    /**
+     * Records the sink reported delivered (or, for a sink that does not report, whose call
+     * returned); safe from any thread.
+     *
+     * @return the count
+     */
+    long delivered() {
+        return delivery.delivered();
+    }
+
+    /**
+     * Records dropped; safe from any thread.
+     *
+     * @return the count
+     */
+    long dropped() {
+        return delivery.dropped();
+    }
+
+    /**
+     * Why records were last dropped, or null.
+     *
+     * @return the reason
+     */
+    String dropReason() {
+        return delivery.lastReason();
+    }
+
+    private void handed() {
+        RECORDS.setRelease(this, (long) RECORDS.get(this) + 1);
+    }
+
+    /** A non-reporting sink's call returned: its record is delivered (reported in chunks). */
+    private void confirmed() {
+        if (++countedDelivered == 1024) {
+            reportCounted();
+        }
+    }
+
+    private void reportCounted() {
+        long n = countedDelivered;
+        countedDelivered = 0;
+        delivery.delivered(n);
     }
 
     boolean isOpen() {
@@ -46,23 +132,41 @@ final class Outlet {
 
     /** Delivers one sample; false after a sink error under {@code warn}. */
     boolean sample(Object prepared, long epochNanos, double value) {
+        handed();
         try {
             sink.sample(prepared, epochNanos, value);
-            return true;
         } catch (SinkException e) {
+            lost(e);
             error(e);
             return false;
         }
+        if (counting) {
+            confirmed();
+        }
+        return true;
     }
 
     /** Delivers one log record; false after a sink error under {@code warn}. */
     boolean log(LogRecord record) {
+        handed();
         try {
             sink.log(record);
-            return true;
         } catch (SinkException e) {
+            lost(e);
             error(e);
             return false;
+        }
+        if (counting) {
+            confirmed();
+        }
+        return true;
+    }
+
+    /** A non-reporting sink's call threw: its record is dropped. */
+    private void lost(SinkException e) {
+        if (counting) {
+            reportCounted();
+            delivery.dropped(1, e.getMessage());
         }
     }
 
@@ -75,6 +179,10 @@ final class Outlet {
             sink.flush();
         } catch (SinkException e) {
             error(e);
+        } finally {
+            if (counting) {
+                reportCounted();
+            }
         }
     }
 
@@ -86,9 +194,11 @@ final class Outlet {
         if (sink == null) {
             return;
         }
+        String closeError = null;
         try {
             sink.close();
         } catch (SinkException e) {
+            closeError = e.getMessage();
             errors++;
             lastError = e.getMessage();
             if (entry.onSinkError() == OnSinkError.FAIL) {
@@ -98,10 +208,19 @@ final class Outlet {
                         .accept("sonda: scenario '" + entry.name() + "': flush failed at shutdown: " + e.getMessage());
             }
         } catch (RuntimeException e) {
+            closeError = String.valueOf(e);
             run.fail(entry, e);
         } finally {
             bytes = sink.bytes();
             sink = null;
+            if (counting) {
+                reportCounted();
+            }
+            long unconfirmed = records() - delivery.delivered() - delivery.dropped();
+            if (unconfirmed > 0) {
+                delivery.dropped(
+                        unconfirmed, closeError != null ? closeError : "not confirmed by the sink when it was closed");
+            }
         }
     }
 

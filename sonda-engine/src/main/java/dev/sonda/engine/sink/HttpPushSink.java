@@ -27,9 +27,11 @@ import java.util.Objects;
  * set in the spec map's iteration order, replacing a header of the same name (case-insensitive), so
  * a custom {@code Content-Type} wins; then {@code basic_auth} or {@code bearer_token} sets {@code
  * Authorization}. The client is one JDK {@link HttpClient} shared by all http_push sinks without
- * a {@code tls:} block: HTTP/1.1, a 30 s connect timeout (ureq's default), no request timeout, no
- * redirects followed, the JDK's {@code User-Agent}; a sink with one gets its own ({@link HttpTls}).
- * Headers, auth and TLS beyond raw {@code headers} are additions to the reference.
+ * a {@code tls:} block: HTTP/1.1, a 30 s connect timeout (ureq's default), no redirects followed,
+ * the JDK's {@code User-Agent}; a sink with one gets its own ({@link HttpTls}). Each request times
+ * out after {@value HttpSender#DEFAULT_REQUEST_TIMEOUT_SECONDS} s without a response (the
+ * reference waits for ever), a failure retried like any other. Headers, auth, TLS and the timeout
+ * are additions to the reference.
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: http_push
  * sink: received HTTP {status} from '{url}'; discarding batch}, and the send counts as a success
@@ -38,6 +40,12 @@ import java.util.Objects;
  * are retried per the {@code retry:} policy through {@link Retry}, whose classifier is the
  * reference's: an error whose message contains {@code HTTP 4} but not {@code HTTP 429} is
  * permanent.
+ *
+ * <p><b>Delivery.</b> One write is one record. A batch's records are reported delivered on a 2xx,
+ * and dropped when the batch is discarded after a 4xx (not delivered: the receiver refused them)
+ * or when its send fails after any retries. The batch never holds more than {@code batch_size}
+ * bytes plus one record, so a receiver that does not answer holds the entry back (up to the
+ * request timeout per attempt) but never makes the buffer grow.
  *
  * <p>Threading: as {@link Sink}, one caller at a time; a send blocks that caller until the
  * response (and any retry backoff, real time) completes.
@@ -58,6 +66,8 @@ public final class HttpPushSink implements ByteSink {
 
     private byte[] buf;
     private int count;
+    private int records;
+    private Delivery delivery = Delivery.NONE;
     private boolean lastWriteDelivered = true;
 
     /**
@@ -103,11 +113,24 @@ public final class HttpPushSink implements ByteSink {
     @Override
     public void write(byte[] buf, int off, int len) {
         append(buf, off, len);
+        records++;
         lastWriteDelivered = false;
         if (policy.due(count)) {
             send();
             lastWriteDelivered = true;
         }
+    }
+
+    /**
+     * Reports a batch's records delivered on a 2xx, dropped otherwise.
+     *
+     * @param delivery the counter
+     * @return true
+     */
+    @Override
+    public boolean reportTo(Delivery delivery) {
+        this.delivery = delivery;
+        return true;
     }
 
     /**
@@ -168,8 +191,10 @@ public final class HttpPushSink implements ByteSink {
             return;
         }
         byte[] body = Arrays.copyOf(buf, count);
+        int n = records;
         count = 0;
-        sender.post(body);
+        records = 0;
+        sender.post(body, n, delivery);
     }
 
     /**

@@ -1,13 +1,17 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.api.DurationText;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -46,6 +50,20 @@ import java.util.function.LongSupplier;
  * returns to zero when bytes are next written to a socket successfully. A flush with nothing
  * buffered (always the case after a failure) succeeds without reconnecting.
  *
+ * <p><b>A receiver that stops reading</b> (an addition to the reference, which blocks for ever):
+ * a write to the socket that makes no progress for {@code write_timeout} (default {@value
+ * #DEFAULT_WRITE_TIMEOUT_SECONDS} s, real time) fails with {@code TCP write to {address}: no
+ * progress for 30s: the receiver is not reading (write_timeout)} and is handled like any other
+ * write failure (the connection is closed, the buffered records are dropped). Memory stays bounded
+ * by the 8 KiB buffer and the operating system's socket buffers; the entry is held back (its
+ * thread waits in the write) for at most that time per chunk.
+ *
+ * <p><b>Delivery.</b> Records are reported delivered when the chunk holding them has been written
+ * to the socket (into the operating system's send buffer: TCP acknowledges nothing to the
+ * application, so bytes the kernel took just before the peer died are counted delivered and lost
+ * unseen). They are reported dropped with the error when that write fails, when a reconnect
+ * discards the buffer, and, for the record of a write that fails for good, that record.
+ *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
 public final class TcpSink implements ByteSink {
@@ -55,14 +73,23 @@ public final class TcpSink implements ByteSink {
     /** Longest reconnect delay without a retry policy: 5 s, in nanoseconds. */
     static final long MAX_RECONNECT_DELAY_NANOS = 5_000_000_000L;
 
+    /** Default {@code write_timeout}: 30 seconds. */
+    public static final int DEFAULT_WRITE_TIMEOUT_SECONDS = 30;
+
+    /** Default {@code write_timeout}: 30 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(DEFAULT_WRITE_TIMEOUT_SECONDS);
+
     private final String address;
     private final Retry retry;
     private final LongSupplier nanoTime;
+    private final Duration writeTimeout;
+    private final long writeTimeoutNanos;
     private final WriteBuffer buffer = new WriteBuffer();
     private final WriteBuffer.Output output = this::send;
 
-    private Socket socket;
-    private OutputStream out;
+    private SocketChannel socket;
+    private Selector selector;
+    private Delivery delivery = Delivery.NONE;
     private boolean closed;
 
     private int consecutiveFailures;
@@ -82,15 +109,57 @@ public final class TcpSink implements ByteSink {
      * @throws IllegalArgumentException if {@code retry} is invalid (see {@link Retry})
      */
     public TcpSink(String address, RetryPolicy retry, SinkContext context) {
+        this(address, retry, null, context);
+    }
+
+    /**
+     * Connects to {@code address}, with a write timeout.
+     *
+     * @param address {@code host:port}
+     * @param retry the retry policy, or null for none
+     * @param writeTimeout how long a write to the socket may make no progress before it fails
+     *     (real time, above zero), or null for {@value #DEFAULT_WRITE_TIMEOUT_SECONDS} s
+     * @param context supplies the clock of the reconnect backoff and the diagnostics for retry lines
+     * @throws SinkException as {@link #TcpSink(String, RetryPolicy, SinkContext)}
+     * @throws IllegalArgumentException if {@code retry} is invalid or {@code writeTimeout} is not
+     *     positive
+     */
+    public TcpSink(String address, RetryPolicy retry, Duration writeTimeout, SinkContext context) {
         this.address = Objects.requireNonNull(address, "address");
         this.retry = retry == null ? null : new Retry(retry, context.diagnostics());
         this.nanoTime = context.clock()::nanoTime;
+        this.writeTimeout = writeTimeout == null ? DEFAULT_WRITE_TIMEOUT : writeTimeout;
+        if (this.writeTimeout.isNegative() || this.writeTimeout.isZero()) {
+            throw new IllegalArgumentException("tcp write_timeout must be above zero, got " + writeTimeout);
+        }
+        this.writeTimeoutNanos = saturatedNanos(this.writeTimeout);
         try {
             socket = connect();
-            out = socket.getOutputStream();
         } catch (IOException e) {
             throw new SinkException("TCP connect to " + address + ": " + message(e), e);
         }
+    }
+
+    /**
+     * Reports records delivered once their chunk is written to the socket.
+     *
+     * @param delivery the counter
+     * @return true
+     */
+    @Override
+    public boolean reportTo(Delivery delivery) {
+        this.delivery = delivery;
+        buffer.reportTo(delivery);
+        return true;
+    }
+
+    /**
+     * The write timeout in force.
+     *
+     * @return the timeout
+     */
+    public Duration writeTimeout() {
+        return writeTimeout;
     }
 
     /**
@@ -104,6 +173,15 @@ public final class TcpSink implements ByteSink {
      */
     @Override
     public void write(byte[] buf, int off, int len) {
+        try {
+            writeRecord(buf, off, len);
+        } catch (SinkException e) {
+            delivery.dropped(1, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void writeRecord(byte[] buf, int off, int len) {
         if (retry != null) {
             try {
                 writeOnce(buf, off, len);
@@ -187,6 +265,13 @@ public final class TcpSink implements ByteSink {
             flush();
         } finally {
             closeSocket();
+            if (selector != null) {
+                try {
+                    selector.close();
+                } catch (IOException ignored) {
+                    // nothing registered is left to report on
+                }
+            }
         }
     }
 
@@ -194,38 +279,75 @@ public final class TcpSink implements ByteSink {
         try {
             buffer.put(buf, off, len, output);
         } catch (IOException e) {
-            throw new SinkException("TCP write to " + address + ": " + IoErrors.describe(e), e);
+            SinkException failure = new SinkException("TCP write to " + address + ": " + IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
     }
 
     private void flushOnce() {
         try {
             buffer.drain(output);
-            out.flush();
         } catch (IOException e) {
-            throw new SinkException("TCP flush to " + address + ": " + IoErrors.describe(e), e);
+            SinkException failure = new SinkException("TCP flush to " + address + ": " + IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
     }
 
+    /**
+     * Writes all of the chunk to the socket, waiting while the socket's send buffer is full, for at
+     * most the write timeout without progress.
+     */
     private void send(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
+        SocketChannel ch = socket;
+        if (ch == null) {
+            throw new IOException("not connected");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        long stalledSince = 0;
+        while (bb.hasRemaining()) {
+            if (ch.write(bb) > 0) {
+                stalledSince = 0;
+                continue;
+            }
+            long now = System.nanoTime();
+            if (stalledSince == 0) {
+                stalledSince = now;
+            }
+            long left = writeTimeoutNanos - (now - stalledSince);
+            if (left <= 0) {
+                throw new IOException("no progress for " + DurationText.format(writeTimeout)
+                        + ": the receiver is not reading (write_timeout)");
+            }
+            awaitWritable(ch, left);
+        }
         consecutiveFailures = 0;
     }
 
-    /** Replaces the connection and starts a fresh buffer. */
+    private void awaitWritable(SocketChannel ch, long nanos) throws IOException {
+        if (selector == null) {
+            selector = Selector.open();
+        }
+        SelectionKey key = ch.keyFor(selector);
+        if (key == null) {
+            key = ch.register(selector, SelectionKey.OP_WRITE);
+        }
+        selector.select(Math.max(1, Math.min(nanos / 1_000_000, Long.MAX_VALUE / 2)));
+        selector.selectedKeys().clear();
+    }
+
+    /** Replaces the connection and starts a fresh buffer; the old buffer's records are dropped. */
     private void reconnect() {
-        Socket fresh;
-        OutputStream stream;
+        SocketChannel fresh;
         try {
             fresh = connect();
-            stream = fresh.getOutputStream();
         } catch (IOException e) {
             throw new SinkException("TCP reconnect to " + address + ": " + message(e), e);
         }
         closeSocket();
         socket = fresh;
-        out = stream;
-        buffer.clear();
+        buffer.discard("TCP reconnect to " + address + ": the buffer of the broken connection was discarded");
     }
 
     /** Without retry: one reconnect if the backoff has expired, else fail fast. */
@@ -243,7 +365,7 @@ public final class TcpSink implements ByteSink {
 
     private void broken(SinkException e) {
         closeSocket();
-        buffer.clear();
+        buffer.discard(e.getMessage());
         lastError = e;
         consecutiveFailures++;
         nextReconnectAt = nanoTime.getAsLong() + reconnectDelayNanos(consecutiveFailures);
@@ -261,7 +383,7 @@ public final class TcpSink implements ByteSink {
     }
 
     private void closeSocket() {
-        Socket s = socket;
+        SocketChannel s = socket;
         socket = null;
         if (s != null) {
             try {
@@ -272,7 +394,15 @@ public final class TcpSink implements ByteSink {
         }
     }
 
-    private Socket connect() throws IOException {
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private SocketChannel connect() throws IOException {
         List<InetSocketAddress> targets;
         try {
             targets = SocketAddresses.resolve(address);
@@ -281,10 +411,10 @@ public final class TcpSink implements ByteSink {
         }
         IOException last = null;
         for (InetSocketAddress target : targets) {
-            Socket s = new Socket();
+            SocketChannel s = SocketChannel.open();
             try {
                 s.connect(target);
-                s.getOutputStream(); // fails now rather than after the socket is installed
+                s.configureBlocking(false);
                 return s;
             } catch (IOException e) {
                 last = e;
