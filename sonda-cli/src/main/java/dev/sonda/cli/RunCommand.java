@@ -139,8 +139,15 @@ final class RunCommand implements Callable<Integer> {
         }
         Status status = new Status(compiled, err, root.quiet, root.verbose);
         status.beforeStart();
-        Run run = Sonda.start(compiled, options);
-        SignalStop stop = SignalStop.install(run);
+        SignalStop stop = SignalStop.install();
+        Run run;
+        try {
+            run = Sonda.start(compiled, options);
+        } catch (RuntimeException e) {
+            stop.reported(1);
+            throw e;
+        }
+        stop.watch(run);
         status.follow(run);
         CliException failure = RunVerdict.failure(compiled, run);
         if (failure != null && SignalStop.inProgress()) {

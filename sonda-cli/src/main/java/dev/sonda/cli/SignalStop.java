@@ -9,21 +9,31 @@ import java.util.concurrent.TimeUnit;
  * the run (every sink is flushed), lets the command print its stop banners and summary, and ends
  * the process with the command's exit code: 0, or 1 when an entry failed or records were dropped
  * ({@link RunVerdict}).
+ *
+ * <p>The hook is installed before the run starts ({@link #install()}, then {@link #watch}), so a
+ * signal that arrives while the run is starting still waits for it and flushes it: there is no
+ * moment at which a started run can be ended without its sinks being flushed.
  */
 final class SignalStop {
     private static volatile boolean inProgress;
 
     private final Thread hook;
+    private final CountDownLatch watched = new CountDownLatch(1);
     private final CountDownLatch reported = new CountDownLatch(1);
+    private volatile Run run;
     private volatile int exitCode;
 
-    private SignalStop(Run run) {
+    private SignalStop() {
         this.hook = new Thread(
                 () -> {
                     inProgress = true;
-                    run.stop();
                     try {
-                        run.await(java.time.Duration.ofSeconds(30));
+                        watched.await(10, TimeUnit.SECONDS);
+                        Run r = run;
+                        if (r != null) {
+                            r.stop();
+                            r.await(java.time.Duration.ofSeconds(30));
+                        }
                         reported.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -35,11 +45,21 @@ final class SignalStop {
                 "sonda-signal-stop");
     }
 
-    /** Installs the hook for {@code run}. */
-    static SignalStop install(Run run) {
-        SignalStop s = new SignalStop(run);
+    /** Installs the hook; call before the run starts, then {@link #watch} it. */
+    static SignalStop install() {
+        SignalStop s = new SignalStop();
         Runtime.getRuntime().addShutdownHook(s.hook);
         return s;
+    }
+
+    /**
+     * The run a signal stops, once it has started.
+     *
+     * @param run the run
+     */
+    void watch(Run run) {
+        this.run = run;
+        watched.countDown();
     }
 
     /**
@@ -49,6 +69,7 @@ final class SignalStop {
      */
     void reported(int exitCode) {
         this.exitCode = exitCode;
+        watched.countDown();
         reported.countDown();
         if (!inProgress) {
             try {
