@@ -119,9 +119,17 @@ public final class EntryRunner {
      */
     public EntryStats stats() {
         EntryState state = publishedState;
-        long delivered = outlet.delivered();
-        long dropped = outlet.dropped();
-        long records = outlet.records();
+        // A consistent snapshot: the record count unchanged around the delivery counts (a few
+        // tries; the entry may be emitting on another thread).
+        long records;
+        long delivered;
+        long dropped;
+        int tries = 0;
+        do {
+            records = outlet.records();
+            delivered = outlet.delivered();
+            dropped = outlet.dropped();
+        } while (records != outlet.records() && ++tries < 8);
         return new EntryStats(
                 entry.index(),
                 entry.name(),

@@ -1,5 +1,6 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.api.DurationText;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
@@ -29,9 +30,9 @@ import java.util.Objects;
  * Authorization}. The client is one JDK {@link HttpClient} shared by all http_push sinks without
  * a {@code tls:} block: HTTP/1.1, a 30 s connect timeout (ureq's default), no redirects followed,
  * the JDK's {@code User-Agent}; a sink with one gets its own ({@link HttpTls}). Each request times
- * out after {@value HttpSender#DEFAULT_REQUEST_TIMEOUT_SECONDS} s without a response (the
- * reference waits for ever), a failure retried like any other. Headers, auth, TLS and the timeout
- * are additions to the reference.
+ * out after {@code request_timeout} (default {@value HttpSender#DEFAULT_REQUEST_TIMEOUT_SECONDS} s)
+ * without a response (the reference waits for ever), a failure retried like any other. Headers,
+ * auth, TLS and the timeout are additions to the reference.
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: http_push
  * sink: received HTTP {status} from '{url}'; discarding batch}, and the send counts as a success
@@ -93,6 +94,7 @@ public final class HttpPushSink implements ByteSink {
                 .auth(spec.auth())
                 .tls(spec.tls())
                 .retry(spec.retry())
+                .requestTimeout(spec.requestTimeout())
                 .diagnostics(context.diagnostics())
                 .build();
         int batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
@@ -200,7 +202,8 @@ public final class HttpPushSink implements ByteSink {
     /**
      * The built-in provider of {@code type: http_push}: keys {@code url} (required), {@code
      * content_type}, {@code batch_size}, {@code max_buffer_age}, {@code headers}, {@code retry},
-     * and the additions {@code basic_auth}, {@code bearer_token} and {@code tls}.
+     * and the additions {@code basic_auth}, {@code bearer_token}, {@code tls} and {@code
+     * request_timeout}.
      */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -237,7 +240,8 @@ public final class HttpPushSink implements ByteSink {
                     block.stringMap("headers"),
                     SinkKeys.readRetry(block),
                     SinkKeys.readAuth(block),
-                    SinkKeys.readTls(block));
+                    SinkKeys.readTls(block),
+                    block.duration("request_timeout", DurationText::parse));
         }
 
         @Override
@@ -251,6 +255,7 @@ public final class HttpPushSink implements ByteSink {
             SinkKeys.writeRetry(h.retry(), out);
             SinkKeys.writeAuth(h.auth(), out);
             SinkKeys.writeTls(h.tls(), out);
+            out.put("request_timeout", h.requestTimeout());
         }
 
         @Override

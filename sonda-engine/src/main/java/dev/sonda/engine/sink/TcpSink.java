@@ -437,7 +437,10 @@ public final class TcpSink implements ByteSink {
         }
     }
 
-    /** The built-in provider of {@code type: tcp} (keys {@code address}, required, and {@code retry}). */
+    /**
+     * The built-in provider of {@code type: tcp}: keys {@code address} (required), {@code retry},
+     * and the addition {@code write_timeout}.
+     */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
@@ -464,7 +467,10 @@ public final class TcpSink implements ByteSink {
 
         @Override
         public SinkSpec read(SpecBlock block) {
-            return new SinkSpec.Tcp(block.requiredString("address"), SinkKeys.readRetry(block));
+            return new SinkSpec.Tcp(
+                    block.requiredString("address"),
+                    SinkKeys.readRetry(block),
+                    block.duration("write_timeout", DurationText::parse));
         }
 
         @Override
@@ -472,6 +478,7 @@ public final class TcpSink implements ByteSink {
             SinkSpec.Tcp t = (SinkSpec.Tcp) spec;
             out.put("address", t.address());
             SinkKeys.writeRetry(t.retry(), out);
+            out.put("write_timeout", t.writeTimeout());
         }
 
         @Override
@@ -495,7 +502,7 @@ public final class TcpSink implements ByteSink {
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
             SinkSpec.Tcp tcp = (SinkSpec.Tcp) spec;
-            return EncodingSink.of(new TcpSink(tcp.address(), tcp.retry(), context), context);
+            return EncodingSink.of(new TcpSink(tcp.address(), tcp.retry(), tcp.writeTimeout(), context), context);
         }
     }
 }
