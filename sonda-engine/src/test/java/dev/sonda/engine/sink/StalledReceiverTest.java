@@ -62,23 +62,35 @@ class StalledReceiverTest {
         return new Observed(maxInFlight, run.stats().entries().get(0));
     }
 
+    /** Accepts every connection and holds it: never reads, never answers. */
+    private static List<Socket> holdConnections(ServerSocket server) {
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return held;
+    }
+
+    private static void release(List<Socket> held) throws IOException {
+        for (Socket s : held) {
+            s.close();
+        }
+    }
+
     @Test
     void aTcpPeerThatNeverReadsHoldsTheEntryForTheWriteTimeoutThenDropsWhatWasBuffered() throws Exception {
         try (ServerSocket server = new ServerSocket()) {
             server.setReceiveBufferSize(4096); // before bind: the window accepted sockets advertise
             server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-            List<Socket> held = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        held.add(server.accept()); // never read
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            List<Socket> held = holdConnections(server);
             ScenarioPlan plan = Scenario.metrics("stalled")
                     .rate(20_000)
                     .step(1)
@@ -88,9 +100,7 @@ class StalledReceiverTest {
                     .buildPlan();
 
             Observed o = runFor(plan, RunOptions.defaults());
-            for (Socket s : held) {
-                s.close();
-            }
+            release(held);
 
             EntryStats e = o.last();
             assertThat(e.records()).isEqualTo(e.delivered() + e.dropped());
@@ -105,18 +115,7 @@ class StalledReceiverTest {
     @Test
     void anHttpServerThatNeverAnswersHoldsTheEntryForTheRequestTimeoutThenDropsTheBatch() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> held = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                while (!silent.isClosed()) {
-                    try {
-                        held.add(silent.accept()); // takes the request, never answers
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            List<Socket> held = holdConnections(silent);
             String url = "http://127.0.0.1:" + silent.getLocalPort() + "/push";
             ScenarioPlan plan = Scenario.metrics("stalled")
                     .rate(5_000)
@@ -128,9 +127,7 @@ class StalledReceiverTest {
                     .buildPlan();
 
             Observed o = runFor(plan, RunOptions.defaults());
-            for (Socket s : held) {
-                s.close();
-            }
+            release(held);
 
             EntryStats e = o.last();
             assertThat(e.records()).isEqualTo(e.delivered() + e.dropped());
