@@ -76,6 +76,17 @@ public final class VictoriaMetrics implements AutoCloseable {
     }
 
     /**
+     * Stops the server as an operator would (SIGTERM): it finishes the requests in progress and
+     * flushes what it acknowledged, then exits. (A SIGKILL also loses rows it acknowledged but had
+     * not yet flushed: VictoriaMetrics' own buffer, which no client can see.)
+     *
+     * @throws InterruptedException if interrupted while waiting for it to end
+     */
+    public void terminate() throws InterruptedException {
+        process.stop();
+    }
+
+    /**
      * Starts the server again on the same port and data directory.
      *
      * @throws IOException if the process cannot start

@@ -32,10 +32,10 @@ import java.util.function.LongSupplier;
  * <p><b>With a retry policy</b> (the reference's behaviour): a failed write or flush is retried up
  * to {@code max_attempts} times through {@link Retry}; each retry prints the retry line, sleeps the
  * jittered backoff (real time, {@link Thread#sleep(long)}), reconnects ({@code TCP reconnect to
- * {address}: {err}}; a failed reconnect is that attempt's error), starts a fresh buffer (bytes still
- * buffered on the old connection are dropped) and writes only the current event again (or, for a
- * flush, flushes the fresh buffer). When every retry fails the last error is thrown; the next write
- * starts over on the broken connection.
+ * {address}: {err}}; a failed reconnect is that attempt's error) and writes the current event again
+ * (or, for a flush, flushes). Where the reference starts a fresh buffer on the new connection, this
+ * sink keeps the buffered records that no connection took and sends them first (see below). When
+ * every retry fails the last error is thrown; the next write starts over on the broken connection.
  *
  * <p><b>Without a retry policy: a deliberate deviation.</b> The reference never reconnects, so after
  * the peer goes away every later write fails for the rest of the run. Sonda for the JVM is asked to
@@ -58,11 +58,20 @@ import java.util.function.LongSupplier;
  * by the 8 KiB buffer and the operating system's socket buffers; the entry is held back (its
  * thread waits in the write) for at most that time per chunk.
  *
+ * <p><b>A receiver that went away.</b> Before each chunk is written, the sink reads from the
+ * connection without waiting: end of stream (the receiver closed it) or a reset is a failure
+ * found before any byte of the chunk was written ({@code TCP write to {address}: the receiver
+ * closed the connection}), so the chunk stays buffered, whole. Without a retry policy it is then
+ * dropped like any failed write; with one, it goes out on the new connection. (Writing into a
+ * closed connection would succeed once and lose the chunk unseen.) Anything the receiver sends is
+ * read and discarded.
+ *
  * <p><b>Delivery.</b> Records are reported delivered when the chunk holding them has been written
  * to the socket (into the operating system's send buffer: TCP acknowledges nothing to the
- * application, so bytes the kernel took just before the peer died are counted delivered and lost
- * unseen). They are reported dropped with the error when that write fails, when a reconnect
- * discards the buffer, and, for the record of a write that fails for good, that record.
+ * application, so bytes the kernel took in the moment before the peer died, before its close or
+ * reset arrived, are counted delivered and lost unseen). They are reported dropped with the error
+ * when a write fails part-way, when the buffer is given up after a failure without a retry policy,
+ * and, for the record of a write that fails for good, that record.
  *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
@@ -89,6 +98,7 @@ public final class TcpSink implements ByteSink {
 
     private SocketChannel socket;
     private Selector selector;
+    private final ByteBuffer probe = ByteBuffer.allocate(256);
     private Delivery delivery = Delivery.NONE;
     private boolean closed;
 
@@ -302,27 +312,60 @@ public final class TcpSink implements ByteSink {
     private void send(byte[] b, int off, int len) throws IOException {
         SocketChannel ch = socket;
         if (ch == null) {
-            throw new IOException("not connected");
+            throw new WriteBuffer.Unwritten("not connected", null);
         }
+        probe(ch);
         ByteBuffer bb = ByteBuffer.wrap(b, off, len);
         long stalledSince = 0;
-        while (bb.hasRemaining()) {
-            if (ch.write(bb) > 0) {
-                stalledSince = 0;
-                continue;
+        try {
+            while (bb.hasRemaining()) {
+                if (ch.write(bb) > 0) {
+                    stalledSince = 0;
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (stalledSince == 0) {
+                    stalledSince = now;
+                }
+                long left = writeTimeoutNanos - (now - stalledSince);
+                if (left <= 0) {
+                    throw new IOException("no progress for " + DurationText.format(writeTimeout)
+                            + ": the receiver is not reading (write_timeout)");
+                }
+                awaitWritable(ch, left);
             }
-            long now = System.nanoTime();
-            if (stalledSince == 0) {
-                stalledSince = now;
+        } catch (IOException e) {
+            if (bb.position() == off && !(e instanceof WriteBuffer.Unwritten)) {
+                throw new WriteBuffer.Unwritten(e.getMessage(), e); // not a byte of the chunk went out
             }
-            long left = writeTimeoutNanos - (now - stalledSince);
-            if (left <= 0) {
-                throw new IOException("no progress for " + DurationText.format(writeTimeout)
-                        + ": the receiver is not reading (write_timeout)");
-            }
-            awaitWritable(ch, left);
+            throw e;
         }
         consecutiveFailures = 0;
+    }
+
+    /**
+     * Before a chunk goes out, looks whether the receiver has closed or reset the connection (it
+     * never sends anything a sink reads: what it does send is discarded). Writing into a
+     * connection the peer has closed would succeed once and lose the chunk unseen, so the chunk is
+     * kept instead ({@link WriteBuffer.Unwritten}).
+     */
+    private void probe(SocketChannel ch) throws IOException {
+        try {
+            for (int i = 0; i < 64; i++) {
+                probe.clear();
+                int n = ch.read(probe);
+                if (n == 0) {
+                    return;
+                }
+                if (n < 0) {
+                    throw new WriteBuffer.Unwritten("the receiver closed the connection", null);
+                }
+            }
+        } catch (WriteBuffer.Unwritten e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WriteBuffer.Unwritten(IoErrors.describe(e), e);
+        }
     }
 
     private void awaitWritable(SocketChannel ch, long nanos) throws IOException {
@@ -337,7 +380,10 @@ public final class TcpSink implements ByteSink {
         selector.selectedKeys().clear();
     }
 
-    /** Replaces the connection and starts a fresh buffer; the old buffer's records are dropped. */
+    /**
+     * Replaces the connection. The buffer holds only whole records no connection has taken (a
+     * chunk whose write failed part-way was dropped), so it goes out on the new connection.
+     */
     private void reconnect() {
         SocketChannel fresh;
         try {
@@ -347,7 +393,6 @@ public final class TcpSink implements ByteSink {
         }
         closeSocket();
         socket = fresh;
-        buffer.discard("TCP reconnect to " + address + ": the buffer of the broken connection was discarded");
     }
 
     /** Without retry: one reconnect if the backoff has expired, else fail fast. */

@@ -19,8 +19,21 @@ import java.io.IOException;
  * the sink reports dropped with its own error message ({@link #dropLost}), as it does for the
  * records of {@link #discard}. The record of a {@link #put} that throws was not taken: the sink
  * decides whether it is dropped or written again.
+ *
+ * <p>An output that can tell that it wrote nothing of a chunk (a TCP connection found closed before
+ * the write) throws {@link Unwritten}: the chunk then stays in the buffer, whole, for the sink to
+ * write again (on a new connection); its records are neither delivered nor lost.
  */
 final class WriteBuffer {
+    /** Thrown by an {@link Output} that wrote no byte of the chunk it was given. */
+    static final class Unwritten extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unwritten(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Buffer size in bytes: 8 KiB, Rust's {@code BufWriter} default. */
     static final int CAPACITY = 8 * 1024;
 
@@ -82,7 +95,7 @@ final class WriteBuffer {
      *
      * @param out the output
      * @throws IOException if {@code out} fails; the buffer is then empty and its records {@link
-     *     #lost()}
+     *     #lost()}, except after {@link Unwritten}, which leaves the buffer as it was
      */
     void drain(Output out) throws IOException {
         if (count > 0) {
@@ -92,6 +105,10 @@ final class WriteBuffer {
             records = 0;
             try {
                 out.write(buf, 0, n);
+            } catch (Unwritten e) {
+                count = n;
+                records = r;
+                throw e;
             } catch (IOException | RuntimeException e) {
                 lost += r;
                 throw e;

@@ -280,7 +280,7 @@ class DeliveryReportTest {
     }
 
     @Test
-    void aTcpReconnectUnderRetryDropsTheBufferOfTheBrokenConnection() throws Exception {
+    void aConnectionTheReceiverResetIsFoundBeforeAChunkIsWrittenAndTheChunkGoesOutOnTheNextOne() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             String address = "127.0.0.1:" + server.getLocalPort();
             TcpSink sink =
@@ -288,25 +288,39 @@ class DeliveryReportTest {
             sink.reportTo(counted);
             Socket first = server.accept();
             first.setSoLinger(true, 0);
-            first.close(); // reset: the sink finds out on a later write
+            first.close(); // a reset the sink has not seen yet
             CompletableFuture<String> second = readAll(server);
 
-            int n = 0;
-            while (counted.dropped.get() == 0 && n < 100_000) {
-                byte[] b = line(n++);
-                sink.write(b, 0, b.length);
-            }
+            writeAll(sink, 2000); // about 80 KB: the first chunk meets the reset
             sink.close();
 
-            assertThat(counted.dropped.get())
-                    .as("the chunk written into the reset connection")
-                    .isPositive();
-            assertThat(counted.total()).isEqualTo(n);
-            // A chunk the kernel took before the reset was noticed counts delivered and is lost
-            // unseen (TCP acknowledges nothing to the application); after the reconnect, the
-            // receiver reads exactly what was reported delivered.
-            assertThat(second.get(10, TimeUnit.SECONDS).lines().count())
-                    .isEqualTo(counted.delivered.get() - counted.deliveredAtFirstDrop);
+            assertThat(lines.lines)
+                    .anyMatch(l -> l.startsWith("sonda: retry 1/3 after ")
+                            && l.contains("(error: TCP write to " + address + ": Connection reset by peer)"));
+            assertThat(counted.dropped).hasValue(0);
+            assertThat(counted.delivered).hasValue(2000);
+            assertThat(second.get(10, TimeUnit.SECONDS).lines()).hasSize(2000);
+        }
+    }
+
+    @Test
+    void withoutARetryPolicyTheChunkOfAClosedConnectionIsDroppedNotWrittenIntoIt() throws Exception {
+        ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        try (server) {
+            TcpSink sink = new TcpSink("127.0.0.1:" + server.getLocalPort(), null, context());
+            sink.reportTo(counted);
+            server.accept().close(); // an orderly close (FIN): writing would succeed once, unseen
+            server.close();
+
+            int failed = writeAll(sink, 300);
+            sink.close();
+
+            assertThat(failed).isPositive();
+            assertThat(counted.delivered)
+                    .as("nothing reported delivered into the closed connection")
+                    .hasValue(0);
+            assertThat(counted.dropped).hasValue(300);
+            assertThat(counted.reasons.get(0)).endsWith(": the receiver closed the connection");
         }
     }
 
