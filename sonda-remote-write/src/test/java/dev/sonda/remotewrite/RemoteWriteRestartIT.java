@@ -2,7 +2,6 @@ package dev.sonda.remotewrite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.sink.RetryPolicy;
@@ -11,15 +10,11 @@ import dev.sonda.engine.EntryStats;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
-import dev.sonda.testing.Net;
 import dev.sonda.testing.VictoriaMetrics;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and VictoriaMetrics stores exactly the samples reported delivered.
  */
 class RemoteWriteRestartIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN = Duration.ofSeconds(6);
     private static final RetryPolicy PATIENT = new RetryPolicy(40, Duration.ofMillis(20), Duration.ofMillis(200));
 
@@ -64,21 +58,7 @@ class RemoteWriteRestartIT {
     }
 
     private static long stored(VictoriaMetrics vm, String run, long expected) {
-        Set<Long> stamps = new HashSet<>();
-        Net.pollUntil(Duration.ofSeconds(20), () -> {
-            try {
-                stamps.clear();
-                for (String line : vm.export("{run=\"" + run + "\"}").split("\n")) {
-                    if (!line.isBlank()) {
-                        JSON.readTree(line).get("timestamps").forEach(t -> stamps.add(t.asLong()));
-                    }
-                }
-                return stamps.size() >= expected;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return stamps.size();
+        return vm.distinctTimestamps("{run=\"" + run + "\"}", expected, Duration.ofSeconds(20));
     }
 
     @Test

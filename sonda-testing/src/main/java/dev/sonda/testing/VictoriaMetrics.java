@@ -111,6 +111,38 @@ public final class VictoriaMetrics implements AutoCloseable {
     }
 
     /**
+     * The distinct sample timestamps stored for a series selector, read with {@link #export} until
+     * there are at least {@code expected} or {@code timeout} passes (ingestion is asynchronous). A
+     * sample sent twice (a retried request the server had already taken) counts once.
+     *
+     * @param selector such as {@code {run="r1"}}
+     * @param expected how many to wait for
+     * @param timeout the longest wait
+     * @return the count found last
+     */
+    public long distinctTimestamps(String selector, long expected, Duration timeout) {
+        java.util.Set<Long> stamps = new java.util.HashSet<>();
+        java.util.regex.Pattern list = java.util.regex.Pattern.compile("\"timestamps\":\\[([^\\]]*)\\]");
+        Net.pollUntil(timeout, () -> {
+            stamps.clear();
+            try {
+                java.util.regex.Matcher m = list.matcher(export(selector));
+                while (m.find()) {
+                    for (String t : m.group(1).split(",")) {
+                        if (!t.isBlank()) {
+                            stamps.add(Long.parseLong(t.strip()));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            return stamps.size() >= expected;
+        });
+        return stamps.size();
+    }
+
+    /**
      * The last part of the current process's log.
      *
      * @return the tail

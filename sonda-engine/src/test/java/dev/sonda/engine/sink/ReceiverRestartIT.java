@@ -2,7 +2,6 @@ package dev.sonda.engine.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.sink.RetryPolicy;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * what was reported delivered.
  */
 class ReceiverRestartIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DOWN_AT = Duration.ofSeconds(2);
     private static final Duration UP_AT = Duration.ofSeconds(3);
     private static final Duration RUN = Duration.ofSeconds(6);
@@ -141,23 +139,8 @@ class ReceiverRestartIT {
         };
     }
 
-    /** Distinct sample timestamps VictoriaMetrics stored for the run, once {@code expected} arrived. */
     private static long storedSamples(VictoriaMetrics vm, String run, long expected) {
-        Set<Long> stamps = new HashSet<>();
-        Net.pollUntil(Duration.ofSeconds(20), () -> {
-            try {
-                stamps.clear();
-                for (String line : vm.export("{run=\"" + run + "\"}").split("\n")) {
-                    if (!line.isBlank()) {
-                        JSON.readTree(line).get("timestamps").forEach(t -> stamps.add(t.asLong()));
-                    }
-                }
-                return stamps.size() >= expected;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return stamps.size();
+        return vm.distinctTimestamps("{run=\"" + run + "\"}", expected, Duration.ofSeconds(20));
     }
 
     // ---- tcp into rsyslog ---------------------------------------------------------------------------
