@@ -114,7 +114,11 @@ final class ChaosReceivers {
     /** Takes http_push POSTs, counting their lines; answers 204. */
     static final class HttpLines extends Counts implements AutoCloseable {
         private final HttpServer server;
-        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "chaos-http");
+            t.setDaemon(true);
+            return t;
+        });
 
         HttpLines() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -149,6 +153,11 @@ final class ChaosReceivers {
         OtlpPoints() throws IOException {
             server = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(
                             new InetSocketAddress("127.0.0.1", 0))
+                    .executor(Executors.newFixedThreadPool(2, r -> {
+                        Thread t = new Thread(r, "chaos-otlp");
+                        t.setDaemon(true);
+                        return t;
+                    }))
                     .addService(new MetricsServiceGrpc.MetricsServiceImplBase() {
                         @Override
                         public void export(
