@@ -56,6 +56,11 @@ final class ScanWindowReader extends Reader {
             throw tooLong(from);
         }
         int n = Math.min(len, text.length() - pos);
+        if (n > 1 && Character.isHighSurrogate(text.charAt(pos + n - 1))) {
+            // SnakeYAML reads one more character after a chunk that ends in a high surrogate, into
+            // the slot past its full buffer: never end a chunk inside a surrogate pair.
+            n--;
+        }
         text.getChars(pos, pos + n, buf, off);
         for (int k = pos + n - 1; k >= pos; k--) {
             char c = text.charAt(k);
