@@ -302,7 +302,8 @@ public final class RemoteWriteSink implements Sink {
         @Override
         public void write(SinkSpec spec, SpecWriter out) {
             SinkSpec.RemoteWrite r = (SinkSpec.RemoteWrite) spec;
-            out.put("url", r.url()).put("batch_size", r.batchSize()).put("max_buffer_age", r.maxBufferAge());
+            SinkKeys.writeUrl("url", r.url(), out);
+            out.put("batch_size", r.batchSize()).put("max_buffer_age", r.maxBufferAge());
             if (r.protocol() != SinkSpec.RemoteWrite.Protocol.V1) {
                 out.put("protocol", r.protocol().yaml());
             }

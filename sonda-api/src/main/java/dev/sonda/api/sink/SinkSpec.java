@@ -150,6 +150,7 @@ public interface SinkSpec {
 
     private static void checkHttp(
             Map<String, String> headers, HttpAuth auth, TlsSettings tls, String path, Problems problems) {
+        Headers.checkNotMasked(headers, auth, path, problems);
         if (auth != null) {
             for (String name : headers.keySet()) {
                 if (name.equalsIgnoreCase("Authorization")) {
@@ -378,6 +379,7 @@ public interface SinkSpec {
             checkRetry(retry, path, problems);
             checkHttp(headers, auth, tls, path, problems);
             checkTimeout(requestTimeout, "request_timeout", path, problems);
+            Headers.checkUrlNotMasked(url, path + ".url", problems);
         }
 
         /**
@@ -477,7 +479,8 @@ public interface SinkSpec {
          */
         @Override
         public String toString() {
-            return "HttpPush[url=" + url + ", contentType=" + contentType + ", batchSize=" + batchSize
+            return "HttpPush[url=" + HttpAuth.displayUrl(url) + ", contentType=" + contentType + ", batchSize="
+                    + batchSize
                     + ", maxBufferAge=" + maxBufferAge + ", headers=" + Headers.masked(headers) + ", retry=" + retry
                     + ", auth=" + auth + ", tls=" + tls + ", requestTimeout=" + requestTimeout + "]";
         }
@@ -583,6 +586,7 @@ public interface SinkSpec {
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
             checkHttp(headers, auth, tls, path, problems);
+            Headers.checkUrlNotMasked(url, path + ".url", problems);
         }
 
         /**
@@ -678,7 +682,8 @@ public interface SinkSpec {
          */
         @Override
         public String toString() {
-            return "RemoteWrite[url=" + url + ", batchSize=" + batchSize + ", maxBufferAge=" + maxBufferAge
+            return "RemoteWrite[url=" + HttpAuth.displayUrl(url) + ", batchSize=" + batchSize + ", maxBufferAge="
+                    + maxBufferAge
                     + ", retry=" + retry + ", protocol=" + protocol + ", headers=" + Headers.masked(headers)
                     + ", auth=" + auth + ", tls=" + tls + "]";
         }
@@ -715,9 +720,21 @@ public interface SinkSpec {
             return "loki";
         }
 
+        /**
+         * The components, the URL's credentials as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Loki[url=" + HttpAuth.displayUrl(url) + ", batchSize=" + batchSize + ", maxStreamsPerPush="
+                    + maxStreamsPerPush + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + "]";
+        }
+
         @Override
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
+            Headers.checkUrlNotMasked(url, path + ".url", problems);
         }
     }
 
@@ -895,9 +912,22 @@ public interface SinkSpec {
             return "otlp_grpc";
         }
 
+        /**
+         * The components, the endpoint's credentials and secret headers as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "OtlpGrpc[endpoint=" + HttpAuth.displayUrl(endpoint) + ", signalType=" + signalType + ", batchSize="
+                    + batchSize + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + ", resourceAttributes="
+                    + resourceAttributes + ", headers=" + Headers.masked(headers) + ", tls=" + tls + "]";
+        }
+
         @Override
         public void validate(String path, Problems problems) {
-            checkOtlp(signalType, retry, tls, path, problems);
+            checkOtlp(signalType, retry, headers, tls, path, problems);
+            Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
         }
 
         /**
@@ -1015,9 +1045,22 @@ public interface SinkSpec {
             return "otlp_http";
         }
 
+        /**
+         * The components, the endpoint's credentials and secret headers as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "OtlpHttp[endpoint=" + HttpAuth.displayUrl(endpoint) + ", signalType=" + signalType + ", batchSize="
+                    + batchSize + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + ", resourceAttributes="
+                    + resourceAttributes + ", headers=" + Headers.masked(headers) + ", tls=" + tls + "]";
+        }
+
         @Override
         public void validate(String path, Problems problems) {
-            checkOtlp(signalType, retry, tls, path, problems);
+            checkOtlp(signalType, retry, headers, tls, path, problems);
+            Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
         }
 
         /**
@@ -1082,7 +1125,13 @@ public interface SinkSpec {
     }
 
     private static void checkOtlp(
-            String signalType, RetryPolicy retry, TlsSettings tls, String path, Problems problems) {
+            String signalType,
+            RetryPolicy retry,
+            Map<String, String> headers,
+            TlsSettings tls,
+            String path,
+            Problems problems) {
+        Headers.checkNotMasked(headers, null, path, problems);
         if (signalType == null) {
             problems.add(path + ".signal_type", "missing required key 'signal_type': set it to metrics or logs");
         } else if (!signalType.equals("metrics") && !signalType.equals("logs")) {
@@ -1121,6 +1170,17 @@ public interface SinkSpec {
         public Generic {
             Objects.requireNonNull(type, "type");
             properties = Map.copyOf(properties);
+        }
+
+        /**
+         * The type and properties, the values of secret-looking keys ({@link
+         * HttpAuth#isSecretHeader}: password, token, secret, api key) as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Generic[type=" + type + ", properties=" + Headers.maskedProperties(properties) + "]";
         }
     }
 }

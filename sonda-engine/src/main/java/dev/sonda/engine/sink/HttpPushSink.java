@@ -247,8 +247,8 @@ public final class HttpPushSink implements ByteSink {
         @Override
         public void write(SinkSpec spec, SpecWriter out) {
             SinkSpec.HttpPush h = (SinkSpec.HttpPush) spec;
-            out.put("url", h.url())
-                    .put("content_type", h.contentType())
+            SinkKeys.writeUrl("url", h.url(), out);
+            out.put("content_type", h.contentType())
                     .put("batch_size", h.batchSize())
                     .put("max_buffer_age", h.maxBufferAge());
             SinkKeys.writeHeaders(h.headers(), out);

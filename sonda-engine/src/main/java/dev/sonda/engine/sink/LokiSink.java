@@ -479,8 +479,8 @@ public final class LokiSink implements Sink {
         @Override
         public void write(SinkSpec spec, dev.sonda.api.spi.SpecWriter out) {
             SinkSpec.Loki l = (SinkSpec.Loki) spec;
-            out.put("url", l.url())
-                    .put("batch_size", l.batchSize())
+            SinkKeys.writeUrl("url", l.url(), out);
+            out.put("batch_size", l.batchSize())
                     .put("max_streams_per_push", l.maxStreamsPerPush())
                     .put("max_buffer_age", l.maxBufferAge());
             SinkKeys.writeRetry(l.retry(), out);
