@@ -36,8 +36,8 @@ import java.util.Objects;
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: http_push
  * sink: received HTTP {status} from '{url}'; discarding batch}, and the send counts as a success
- * (delivered, not retried). 429, 5xx and any other status: {@code SinkException("HTTP {status} from
- * '{url}'")}. Transport failure: {@code SinkException("HTTP push to '{url}' failed: {err}")}. Both
+ * (not retried, not a sink error), though its records are reported dropped. 429, 5xx and any
+ * other status: {@code SinkException("HTTP {status} from '{url}'")}. Transport failure: {@code SinkException("HTTP push to '{url}' failed: {err}")}. Both
  * are retried per the {@code retry:} policy through {@link Retry}, whose classifier is the
  * reference's: an error whose message contains {@code HTTP 4} but not {@code HTTP 429} is
  * permanent.

@@ -43,7 +43,7 @@ import java.util.function.Consumer;
 public final class HttpSender {
     /** What a 4xx response other than 429 does. */
     public enum ClientErrors {
-        /** Logged and counted as delivered (http_push, loki). */
+        /** Logged and not a failure; {@link #post} returns false (http_push, loki). */
         DISCARD,
         /** Logged, then a non-retried failure (remote_write). */
         FAIL

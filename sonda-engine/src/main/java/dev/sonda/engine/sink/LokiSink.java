@@ -48,7 +48,8 @@ import java.util.function.Consumer;
  * raise max_streams_per_push on the sink, or split into per-value scenarios.}
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: loki sink:
- * received HTTP {status} from '{push_url}'; discarding batch} and the send counts as a success.
+ * received HTTP {status} from '{push_url}'; discarding batch} and the send counts as a success (not
+ * retried, not a sink error), its entries reported dropped.
  * 429, 5xx and others: {@code SinkException("HTTP {status} from '{push_url}'")}; transport failure:
  * {@code SinkException("Loki push to '{push_url}' failed: {err}")}; both retried per the {@code
  * retry:} policy ({@link Retry}).
