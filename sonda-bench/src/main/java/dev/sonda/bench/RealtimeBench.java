@@ -9,6 +9,7 @@ import dev.sonda.engine.Clock;
 import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
+import dev.sonda.engine.RunStats;
 import dev.sonda.engine.Sonda;
 import dev.sonda.engine.sink.ByteSink;
 import dev.sonda.engine.sink.EncodingSink;
@@ -40,7 +41,7 @@ import java.util.Locale;
  *       two waves of events).
  *   <li><b>Soak</b> (off unless {@code --soak MINUTES} is given): one entry at {@code --soak-rate}
  *       (default 100,000) events/s for that many minutes, sampling heap used after a full GC every
- *       30 s and saying whether it grew.
+ *       30 s and saying whether it grew; at the end, the run's records, delivered and dropped.
  * </ol>
  *
  * <p>Before measuring, a simulated-clock run of 2,000,000 events warms up the JIT (skip it with
@@ -289,6 +290,7 @@ public final class RealtimeBench {
         StartCapturingClock clock = new StartCapturingClock();
         LatencySink sink = new LatencySink(clock, rate, null);
         List<long[]> samples = new ArrayList<>();
+        long[] delivery;
         try (Run run = Sonda.start(
                 plan, RunOptions.defaults().withClock(clock).withSinkFactory((e, ctx) -> EncodingSink.of(sink, ctx)))) {
             long start = clock.start();
@@ -298,7 +300,8 @@ public final class RealtimeBench {
                 samples.add(new long[] {k * 30L, heap, run.stats().events()});
                 System.out.printf(Locale.ROOT, "  %4d s: heap after GC %.1f MiB%n", k * 30, heap / (double) MIB);
             }
-            run.join();
+            RunStats end = run.join();
+            delivery = new long[] {end.records(), end.delivered(), end.dropped()};
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "### Soak: %s events/s for %d min%n%n", count(rate), minutes);
@@ -320,6 +323,12 @@ public final class RealtimeBench {
                 time(h.percentile(50)),
                 time(h.percentile(99)),
                 time(h.max()));
+        System.out.printf(
+                Locale.ROOT,
+                "records %s, delivered %s, dropped %s%n",
+                count(delivery[0]),
+                count(delivery[1]),
+                count(delivery[2]));
         if (samples.size() >= 2) {
             long first = samples.get(0)[1];
             long last = samples.get(samples.size() - 1)[1];

@@ -13,7 +13,6 @@ import dev.sonda.engine.Sonda;
 import dev.sonda.engine.log.TemplateLogGenerator;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /**
  * What every command that runs a scenario does once it has a plan, as {@code sonda run} does it
@@ -59,10 +58,12 @@ final class Execution {
     }
 
     /**
-     * Runs a compiled plan with the status lines on stderr until every entry ends (or Ctrl+C).
+     * Runs a compiled plan with the status lines on stderr until every entry ends (or Ctrl+C /
+     * SIGTERM, whose hook is installed before the run starts so a signal at any moment flushes it).
      *
      * @param clock a simulated clock, or null for the system clock
-     * @throws CliException (exit 1) when an entry failed
+     * @throws CliException (exit 1) when an entry failed or dropped records it had not accepted
+     *     dropping ({@link RunVerdict})
      * @throws InterruptedException if interrupted while following the run
      */
     static void run(CompiledPlan compiled, SondaCommand root, Clock clock) throws InterruptedException {
@@ -73,12 +74,25 @@ final class Execution {
         }
         Status status = new Status(compiled, err, root.quiet, root.verbose);
         status.beforeStart();
-        Run run = Sonda.start(compiled, options);
-        SignalStop stop = SignalStop.install(run);
+        SignalStop stop = SignalStop.install();
+        Run run;
+        try {
+            run = Sonda.start(compiled, options);
+        } catch (RuntimeException e) {
+            stop.reported(1);
+            throw e;
+        }
+        stop.watch(run);
         status.follow(run);
-        stop.reported();
-        if (!run.failures().isEmpty()) {
-            throw new CliException(run.failures().stream().map(Object::toString).collect(Collectors.joining("; ")), 1);
+        CliException failure = RunVerdict.failure(compiled, run);
+        if (failure != null && SignalStop.inProgress()) {
+            err.println("error: " + failure.getMessage()); // the signal's hook ends the process
+            stop.reported(failure.exitCode());
+            return;
+        }
+        stop.reported(failure == null ? 0 : failure.exitCode());
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine;
  * The {@code sonda} command's entry point.
  *
  * <p>Exit codes: 0 success (also a stop by Ctrl+C or SIGTERM), 1 runtime failure (a sink that
- * cannot be opened, an entry failing under {@code on_sink_error: fail}), 2 invalid input (bad
+ * cannot be opened, an entry failing under {@code on_sink_error: fail}, records dropped by an
+ * entry that did not choose {@code on_sink_error: warn} explicitly), 2 invalid input (bad
  * arguments, an invalid scenario file).
  */
 public final class Main {

@@ -19,7 +19,9 @@ import java.util.Map;
  * Status lines on standard error, as the reference prints them ({@code sonda/src/status.rs},
  * {@code progress.rs}): the ▶ start banners, live progress (redrawn every 200 ms on a terminal,
  * a {@code [progress]} line every 5 s otherwise), STOPPED lines, the ■ stop banners and, for
- * several entries, the ━━ run summary.
+ * several entries, the ━━ run summary. The stop banners and summary lines end with {@code |
+ * delivered: N | dropped: N}, records the receivers acknowledged and records lost (an addition to
+ * the reference's lines, after their last field).
  */
 final class Status {
     private final CompiledPlan plan;
@@ -124,7 +126,7 @@ final class Status {
             double secs = (finishedAt[e.index()] - startNanos) / 1e9;
             err.println(pos(e.index()) + "■ " + e.name() + "  completed in "
                     + String.format(Locale.ROOT, "%.1f", secs) + "s | events: " + e.events() + " | bytes: "
-                    + Texts.bytes(e.bytes()) + " | errors: " + e.errors());
+                    + Texts.bytes(e.bytes()) + " | errors: " + e.errors() + delivery(e.delivered(), e.dropped()));
         }
         if (s.entries().size() > 1) {
             summary(s);
@@ -137,21 +139,32 @@ final class Status {
         for (EntryStats e : s.entries()) {
             CompiledEntry c = plan.entries().get(e.index());
             String g = c.clockGroup() == null ? "(ungrouped)" : c.clockGroup();
-            long[] a = groups.computeIfAbsent(g, k -> new long[4]);
+            long[] a = groups.computeIfAbsent(g, k -> new long[6]);
             a[0]++;
             a[1] += e.events();
             a[2] += e.bytes();
             a[3] += e.errors();
+            a[4] += e.delivered();
+            a[5] += e.dropped();
             auto.put(g, c.clockGroupAuto());
         }
         if (groups.size() >= 2) {
             err.println("━━ run complete (by clock_group)");
             groups.forEach((g, a) -> err.println("  " + g + (auto.get(g) ? " (auto)" : "") + "  scenarios: " + a[0]
-                    + " | events: " + a[1] + " | bytes: " + Texts.bytes(a[2]) + " | errors: " + a[3]));
+                    + " | events: " + a[1] + " | bytes: " + Texts.bytes(a[2]) + " | errors: " + a[3]
+                    + delivery(a[4], a[5])));
         }
         err.println("━━ run complete  scenarios: " + s.entries().size() + " | events: " + s.events() + " | bytes: "
                 + Texts.bytes(s.bytes()) + " | errors: " + s.errors() + " | elapsed: "
-                + String.format(Locale.ROOT, "%.1f", elapsedSecs()) + "s");
+                + String.format(Locale.ROOT, "%.1f", elapsedSecs()) + "s" + delivery(s.delivered(), s.dropped()));
+    }
+
+    /**
+     * The delivery counts appended to the reference's stop banner and summary lines (an addition
+     * to them): records (samples and log records) the receivers acknowledged, and records lost.
+     */
+    private static String delivery(long delivered, long dropped) {
+        return " | delivered: " + delivered + " | dropped: " + dropped;
     }
 
     private void noteFinished(RunStats s) {

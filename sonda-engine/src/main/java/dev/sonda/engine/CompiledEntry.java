@@ -49,6 +49,10 @@ import java.util.Objects;
  * @param encoder the encoder spec
  * @param sink the sink spec
  * @param onSinkError the sink failure policy
+ * @param onSinkErrorExplicit whether {@code on_sink_error} was chosen (on the entry, in the file's
+ *     defaults or by an override such as {@code --on-sink-error}) rather than taken from the
+ *     built-in default {@code warn}: only an explicit {@code warn} accepts dropped records without
+ *     failing the command that ran them ({@link #acceptsDrops()})
  * @param clockGroup the clock group, or null
  * @param clockGroupAuto whether the clock group was synthesized ({@code chain_<id>})
  * @param runtime what was built for the entry: generator, encoders, sink provider
@@ -67,6 +71,7 @@ public record CompiledEntry(
         EncoderSpec encoder,
         SinkSpec sink,
         OnSinkError onSinkError,
+        boolean onSinkErrorExplicit,
         String clockGroup,
         boolean clockGroupAuto,
         Runtime runtime) {
@@ -181,6 +186,7 @@ public record CompiledEntry(
      * @param encoder the encoder
      * @param sink the sink
      * @param onSinkError the sink failure policy
+     * @param onSinkErrorExplicit whether the policy was chosen rather than defaulted
      * @param clockGroup the clock group, or null
      * @param clockGroupAuto whether the clock group was synthesized
      * @param runtime what was built for the entry
@@ -197,6 +203,77 @@ public record CompiledEntry(
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(onSinkError, "onSinkError");
         Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /**
+     * Creates the record with a policy that counts as the built-in default ({@code
+     * onSinkErrorExplicit} false).
+     *
+     * @param index position in the compiled list
+     * @param path where the entry is written
+     * @param id the entry id, or null
+     * @param name the entry's name
+     * @param signalType the signal type
+     * @param source the entry as compiled
+     * @param rate events per second
+     * @param duration lifetime, or null
+     * @param phaseOffset start delay
+     * @param labels static labels
+     * @param encoder the encoder
+     * @param sink the sink
+     * @param onSinkError the sink failure policy
+     * @param clockGroup the clock group, or null
+     * @param clockGroupAuto whether the clock group was synthesized
+     * @param runtime what was built for the entry
+     * @throws NullPointerException if a required component is null
+     */
+    public CompiledEntry(
+            int index,
+            String path,
+            String id,
+            String name,
+            SignalType signalType,
+            Entry source,
+            double rate,
+            Duration duration,
+            Duration phaseOffset,
+            Map<String, String> labels,
+            EncoderSpec encoder,
+            SinkSpec sink,
+            OnSinkError onSinkError,
+            String clockGroup,
+            boolean clockGroupAuto,
+            Runtime runtime) {
+        this(
+                index,
+                path,
+                id,
+                name,
+                signalType,
+                source,
+                rate,
+                duration,
+                phaseOffset,
+                labels,
+                encoder,
+                sink,
+                onSinkError,
+                false,
+                clockGroup,
+                clockGroupAuto,
+                runtime);
+    }
+
+    /**
+     * Whether dropped records are accepted: {@code on_sink_error: warn} chosen explicitly. A
+     * command running the entry (the {@code sonda} CLI) reports drops of any other entry as a
+     * failure, a difference from the reference, which exits 0 after any number of sink errors
+     * under {@code warn}.
+     *
+     * @return true for an explicit {@code warn}
+     */
+    public boolean acceptsDrops() {
+        return onSinkError == OnSinkError.WARN && onSinkErrorExplicit;
     }
 
     /**

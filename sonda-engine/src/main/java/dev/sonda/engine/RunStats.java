@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A snapshot of a whole run's counters.
+ * A snapshot of a whole run's counters. The delivery sums ({@link #records()}, {@link
+ * #delivered()}, {@link #dropped()}) follow {@link EntryStats}: once the run is done, records ==
+ * delivered + dropped.
  *
  * @param entries per-entry snapshots, in plan order
  * @param elapsed time since the run started, on the run's clock
@@ -45,5 +47,32 @@ public record RunStats(List<EntryStats> entries, Duration elapsed) {
      */
     public long errors() {
         return entries.stream().mapToLong(EntryStats::errors).sum();
+    }
+
+    /**
+     * Records (samples and log records) handed to sinks over all entries.
+     *
+     * @return the total
+     */
+    public long records() {
+        return entries.stream().mapToLong(EntryStats::records).sum();
+    }
+
+    /**
+     * Records the receivers acknowledged over all entries.
+     *
+     * @return the total
+     */
+    public long delivered() {
+        return entries.stream().mapToLong(EntryStats::delivered).sum();
+    }
+
+    /**
+     * Records dropped over all entries.
+     *
+     * @return the total
+     */
+    public long dropped() {
+        return entries.stream().mapToLong(EntryStats::dropped).sum();
     }
 }

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The same plan runs on both clocks through every core sink, and every event arrives. */
+/**
+ * The same plan runs on both clocks through every core sink, every event arrives, and the run's
+ * stats count every record delivered.
+ */
 class RunThroughSinksTest {
     private static final int EVENTS = 20;
 
@@ -60,6 +63,9 @@ class RunThroughSinksTest {
             RunStats stats = run.join();
             assertThat(stats.events()).isEqualTo(EVENTS);
             assertThat(stats.errors()).isZero();
+            assertThat(stats.records()).as("records handed to the sink").isEqualTo(EVENTS);
+            assertThat(stats.delivered()).as("records the receiver took").isEqualTo(EVENTS);
+            assertThat(stats.dropped()).isZero();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sonda.kafka;
 
 import dev.sonda.api.DurationText;
 import dev.sonda.api.Problems;
+import dev.sonda.api.sink.HttpAuth;
 import dev.sonda.api.sink.KafkaSasl;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.sink.TlsSettings;
@@ -390,6 +391,17 @@ public final class KafkaSink implements Sink {
     }
 
     /**
+     * True: this sink tells its {@link SinkContext#delivery()} what the brokers acknowledged and
+     * what was lost, per record.
+     *
+     * @return true
+     */
+    @Override
+    public boolean reportsDelivery() {
+        return true;
+    }
+
+    /**
      * The encoded bytes written to this sink so far.
      *
      * @return the byte count
@@ -663,8 +675,10 @@ public final class KafkaSink implements Sink {
         }
 
         /**
-         * Writes the spec's keys; the SASL password is written as {@value KafkaSasl#REDACTED}, as
-         * the reference never serializes it (reading it back reports the placeholder).
+         * Writes the spec's keys. The SASL password, and the values of {@code properties} whose
+         * names look secret ({@link HttpAuth#isSecretHeader}, such as {@code sasl.jaas.config}), are
+         * secrets ({@link SpecWriter#putSecret}): a display writer writes {@value KafkaSasl#REDACTED},
+         * which reading back refuses; a saving writer writes them as they are.
          *
          * @param spec a {@link SinkSpec.Kafka}
          * @param out where the keys go
@@ -686,7 +700,7 @@ public final class KafkaSink implements Sink {
                 out.block("sasl")
                         .put("mechanism", k.sasl().mechanism())
                         .put("username", k.sasl().username())
-                        .put("password", KafkaSasl.REDACTED);
+                        .putSecret("password", k.sasl().password());
             }
             out.put("key", k.key())
                     .put(
@@ -700,7 +714,11 @@ public final class KafkaSink implements Sink {
                     .put("partition", k.partition())
                     .put("delivery_timeout", k.deliveryTimeout());
             if (!k.properties().isEmpty()) {
-                out.put("properties", new TreeMap<>(k.properties()));
+                Map<String, String> properties = new TreeMap<>();
+                k.properties()
+                        .forEach((name, value) -> properties.put(
+                                name, HttpAuth.isSecretHeader(name) && !out.keepsSecrets() ? HttpAuth.MASK : value));
+                out.put("properties", properties);
             }
         }
 

@@ -114,6 +114,27 @@ class KafkaSinkProviderTest {
     }
 
     @Test
+    void aSavingWriterKeepsThePasswordAndSecretPropertiesSoThePlanRunsAgain() {
+        SinkSpec.Kafka spec = SinkSpec.kafka("k:9092", "t")
+                .withSasl(KafkaSasl.plain("u", "hunter2"))
+                .withProperties(Map.of("sasl.jaas.config", "jaas-secret", "batch.size", "1"));
+
+        MapSpecWriter saving = new MapSpecWriter(true);
+        new KafkaSink.Provider().write(spec, saving);
+
+        assertThat(read(saving.map())).isEqualTo(spec);
+        assertThat(problems.list()).isEmpty();
+    }
+
+    @Test
+    void aDisplayWriterMasksSecretLookingProperties() {
+        SinkSpec.Kafka spec = SinkSpec.kafka("k:9092", "t")
+                .withProperties(Map.of("sasl.jaas.config", "jaas-secret", "batch.size", "1"));
+
+        assertThat(written(spec).get("properties")).isEqualTo(Map.of("sasl.jaas.config", "***", "batch.size", "1"));
+    }
+
+    @Test
     void thePasswordIsNeverShown() {
         SinkSpec.Kafka spec = SinkSpec.kafka("k:9092", "t").withSasl(KafkaSasl.plain("u", "hunter2"));
 

@@ -194,6 +194,17 @@ public final class OtlpSink implements Sink {
     }
 
     /**
+     * True when the context has a delivery counter: each request's samples are reported delivered
+     * when the receiver acknowledges it and dropped when it fails or is refused.
+     *
+     * @return whether delivery is reported
+     */
+    @Override
+    public boolean reportsDelivery() {
+        return delivery != Delivery.NONE;
+    }
+
+    /**
      * True only when the latest write triggered a send that succeeded.
      *
      * @return whether everything written so far reached the receiver

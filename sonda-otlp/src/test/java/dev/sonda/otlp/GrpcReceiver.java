@@ -42,7 +42,16 @@ final class GrpcReceiver implements AutoCloseable {
         this(io.grpc.InsecureServerCredentials.create());
     }
 
+    /** A plaintext receiver on a given port of 127.0.0.1 (0 for a free one): a restarted receiver. */
+    GrpcReceiver(int port) throws IOException {
+        this(io.grpc.InsecureServerCredentials.create(), port);
+    }
+
     GrpcReceiver(ServerCredentials credentials) throws IOException {
+        this(credentials, 0);
+    }
+
+    private GrpcReceiver(ServerCredentials credentials, int port) throws IOException {
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(
@@ -52,11 +61,26 @@ final class GrpcReceiver implements AutoCloseable {
             }
         };
         server = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(
-                        new InetSocketAddress("127.0.0.1", 0), credentials)
+                        new InetSocketAddress("127.0.0.1", port), credentials)
                 .addService(ServerInterceptors.intercept(new Metrics(), capture))
                 .addService(ServerInterceptors.intercept(new Logs(), capture))
                 .build()
                 .start();
+    }
+
+    /** The port it listens on. */
+    int port() {
+        return server.getPort();
+    }
+
+    /** Stops at once, as a crashed collector: calls in progress fail, new connections are refused. */
+    void kill() {
+        server.shutdownNow();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The endpoint for the sink. */

@@ -54,13 +54,17 @@ class OtlpSinkProvidersTest {
                 .withTls(TlsSettings.withCa("/etc/ca.pem").withClientCertificate("c.pem", "k.pem"));
         assertThat(spec).isEqualTo(expected);
 
-        MapSpecWriter out = new MapSpecWriter();
+        MapSpecWriter out = new MapSpecWriter(true); // saving: secrets kept
         REGISTRY.write(SpecKind.SINK, spec, out);
         Map<String, Object> written = new LinkedHashMap<>(out.map());
         assertThat(written.remove("type")).isEqualTo("otlp_http");
         Problems again = new Problems();
         assertThat(resolve("otlp_http", written, again)).isEqualTo(expected);
         assertThat(again.list()).isEmpty();
+
+        MapSpecWriter shown = new MapSpecWriter(); // display: the secret header masked
+        REGISTRY.write(SpecKind.SINK, spec, shown);
+        assertThat(shown.map().get("headers")).isEqualTo(Map.of("Authorization", "***"));
     }
 
     @Test

@@ -162,6 +162,17 @@ public final class RemoteWriteSink implements Sink {
     }
 
     /**
+     * True when the context has a delivery counter: each request's samples are reported delivered
+     * when the receiver acknowledges it and dropped when it fails or is refused.
+     *
+     * @return whether delivery is reported
+     */
+    @Override
+    public boolean reportsDelivery() {
+        return delivery != Delivery.NONE;
+    }
+
+    /**
      * True only when the latest sample triggered a send that succeeded.
      *
      * @return whether the latest sample reached the receiver
@@ -291,7 +302,8 @@ public final class RemoteWriteSink implements Sink {
         @Override
         public void write(SinkSpec spec, SpecWriter out) {
             SinkSpec.RemoteWrite r = (SinkSpec.RemoteWrite) spec;
-            out.put("url", r.url()).put("batch_size", r.batchSize()).put("max_buffer_age", r.maxBufferAge());
+            SinkKeys.writeUrl("url", r.url(), out);
+            out.put("batch_size", r.batchSize()).put("max_buffer_age", r.maxBufferAge());
             if (r.protocol() != SinkSpec.RemoteWrite.Protocol.V1) {
                 out.put("protocol", r.protocol().yaml());
             }

@@ -151,6 +151,16 @@ public final class BackendProcess {
     }
 
     /**
+     * Kills the process at once (SIGKILL), as a crash would, and waits for it to end.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
      * Stops the process: SIGTERM, then SIGKILL after 10 s.
      *
      * @throws InterruptedException if interrupted while waiting

@@ -76,8 +76,26 @@ import java.util.TreeMap;
  * value types the loader produces ({@code String}, {@code Long}, {@code BigInteger} beyond 64 bits,
  * {@code Double}, {@code Boolean}, {@code List}, {@code Map} with string keys). A plan that breaks
  * the format's rules is still written, and the loader then reports its problems.
+ *
+ * <p><b>Secrets</b> (a {@code basic_auth} password, a {@code bearer_token}, a secret header's value:
+ * whatever a provider writes with {@link dev.sonda.api.spi.SpecWriter#putSecret}) are written as
+ * {@code ***} by default ({@link Secrets#MASK}): this is the writer of dry runs and listings, whose
+ * output may end up in logs. Such output does not run as is: a secret that reads back as {@code
+ * ***} is a validation problem. To save a plan that is to run again, write it with {@link
+ * Secrets#KEEP}; round-trip equality then holds for secrets too.
  */
 public final class ScenarioWriter {
+    /** What the writer does with secrets. */
+    public enum Secrets {
+        /** Writes {@code ***} in place of every secret: for display (the default). */
+        MASK,
+        /**
+         * Writes every secret as it is, for saving a plan to run again: the text holds the
+         * credentials, so keep it as safe as the credentials themselves.
+         */
+        KEEP
+    }
+
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build();
@@ -90,9 +108,11 @@ public final class ScenarioWriter {
     }
 
     private final SpecRegistry registry;
+    private final Secrets secrets;
 
-    private ScenarioWriter(SpecRegistry registry) {
+    private ScenarioWriter(SpecRegistry registry, Secrets secrets) {
         this.registry = registry;
+        this.secrets = secrets;
     }
 
     /**
@@ -122,7 +142,24 @@ public final class ScenarioWriter {
      *     or a property value that is not a string, number, boolean, duration, list or map
      */
     public static String write(ScenarioPlan plan, SpecRegistry registry) {
-        return new ScenarioWriter(Objects.requireNonNull(registry, "registry")).plan(plan);
+        return write(plan, registry, Secrets.MASK);
+    }
+
+    /**
+     * Writes {@code plan} as YAML as {@link #write(ScenarioPlan, SpecRegistry)} does, with secrets
+     * masked or kept.
+     *
+     * @param plan the plan
+     * @param registry the providers that write the {@code type:} blocks
+     * @param secrets {@link Secrets#MASK} for display, {@link Secrets#KEEP} to save a plan that is to
+     *     run again
+     * @return the v2 scenario file text
+     * @throws IllegalArgumentException as {@link #write(ScenarioPlan, SpecRegistry)}
+     */
+    public static String write(ScenarioPlan plan, SpecRegistry registry, Secrets secrets) {
+        return new ScenarioWriter(
+                        Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(secrets, "secrets"))
+                .plan(plan);
     }
 
     private String plan(ScenarioPlan plan) {
@@ -527,7 +564,7 @@ public final class ScenarioWriter {
      */
     private Map<String, Object> typed(SpecKind kind, Object spec) {
         Map<String, Object> generic = SpecRegistry.genericProperties(spec);
-        MapSpecWriter out = new MapSpecWriter();
+        MapSpecWriter out = new MapSpecWriter(secrets == Secrets.KEEP);
         registry.write(kind, spec, out);
         String type = (String) out.map().get("type");
         boolean known = registry.find(kind, type).isPresent();

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  *       ({@code Input length = 1}).
  *   <li>{@code long-keys-under-aliases.yaml}: 90,000 nodes under 3,000-character paths; indexing
  *       them built a quarter of a billion characters of paths, over a second.
+ *   <li>{@code emoji-across-the-1024th-character.yaml}: found by {@code ScenarioWriterTest}'s
+ *       round trip; a surrogate pair at characters 1023 and 1024 made SnakeYAML read past its
+ *       buffer ({@code StringIndexOutOfBoundsException}).
  *   <li>{@code hostile/billion-laughs*.yaml}: ran past 20 seconds into {@code OutOfMemoryError}.
  *   <li>an emoji whose surrogate pair straddles character 1024 (found by {@link
  *       ScenarioWriterTest}): SnakeYAML asked for one character past its buffer.

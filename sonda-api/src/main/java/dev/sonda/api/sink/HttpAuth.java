@@ -29,8 +29,9 @@ public sealed interface HttpAuth {
     /**
      * Whether a header's value is a secret that display texts, {@code toString()} and the YAML
      * writer show as {@code ***}: {@code Authorization}, {@code Proxy-Authorization}, and any name
-     * containing {@code token}, {@code secret}, {@code password}, {@code api-key} or {@code apikey}
-     * (case-insensitive).
+     * containing {@code token}, {@code secret}, {@code password}, {@code api-key}, {@code api_key},
+     * {@code apikey}, {@code credential} or {@code jaas} (case-insensitive). Plug-in specs' property
+     * names are judged the same way.
      *
      * @param name the header name
      * @return true for a secret header
@@ -43,7 +44,34 @@ public sealed interface HttpAuth {
                 || n.contains("secret")
                 || n.contains("password")
                 || n.contains("api-key")
-                || n.contains("apikey");
+                || n.contains("api_key")
+                || n.contains("apikey")
+                || n.contains("credential")
+                || n.contains("jaas");
+    }
+
+    /**
+     * A URL for display: any user information ({@code user:password@}) replaced by {@value
+     * #MASK}, as every display text, message and {@code toString()} shows a sink's URL.
+     *
+     * @param url the URL as written, or null
+     * @return the URL without credentials (null for null)
+     */
+    static String displayUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int hostStart = scheme + 3;
+        int end = hostStart;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < hostStart ? url : url.substring(0, hostStart) + MASK + url.substring(at);
     }
 
     /**

@@ -168,8 +168,15 @@ public interface SinkSpec {
         }
     }
 
+    private static void checkTimeout(Duration timeout, String key, String path, Problems problems) {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            problems.add(path + "." + key, key + " must be above zero, such as 30s");
+        }
+    }
+
     private static void checkHttp(
             Map<String, String> headers, HttpAuth auth, TlsSettings tls, String path, Problems problems) {
+        Headers.checkNotMasked(headers, auth, path, problems);
         if (auth != null) {
             for (String name : headers.keySet()) {
                 if (name.equalsIgnoreCase("Authorization")) {
@@ -221,17 +228,42 @@ public interface SinkSpec {
      *
      * @param address {@code host:port}
      * @param retry retry policy, or null for none
+     * @param writeTimeout how long a write to the socket may make no progress before it fails
+     *     (YAML {@code write_timeout}; an addition to the reference, which waits for ever), null for
+     *     30 s
      */
-    record Tcp(String address, RetryPolicy retry) implements SinkSpec {
+    record Tcp(String address, RetryPolicy retry, Duration writeTimeout) implements SinkSpec {
         /**
          * Creates the record, checking and copying its components.
          *
          * @param address {@code host:port}
          * @param retry retry policy, or null for none
+         * @param writeTimeout the write timeout, or null for 30 s
          * @throws NullPointerException if a required component is null
          */
         public Tcp {
             Objects.requireNonNull(address, "address");
+        }
+
+        /**
+         * Creates the record with the default write timeout (the reference's keys).
+         *
+         * @param address {@code host:port}
+         * @param retry retry policy, or null for none
+         * @throws NullPointerException if {@code address} is null
+         */
+        public Tcp(String address, RetryPolicy retry) {
+            this(address, retry, null);
+        }
+
+        /**
+         * This spec with a write timeout (YAML {@code write_timeout}).
+         *
+         * @param writeTimeout above zero, or null for 30 s
+         * @return the new spec
+         */
+        public Tcp withWriteTimeout(Duration writeTimeout) {
+            return new Tcp(address, retry, writeTimeout);
         }
 
         @Override
@@ -242,6 +274,7 @@ public interface SinkSpec {
         @Override
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
+            checkTimeout(writeTimeout, "write_timeout", path, problems);
         }
     }
 
@@ -282,6 +315,9 @@ public interface SinkSpec {
      *     addition to the reference)
      * @param tls the {@code tls:} block, or null for the JVM's default trust (an addition to the
      *     reference)
+     * @param requestTimeout how long one POST may wait for the response before it fails and is
+     *     retried (YAML {@code request_timeout}; an addition to the reference, which waits for ever),
+     *     null for 30 s
      */
     record HttpPush(
             String url,
@@ -291,7 +327,8 @@ public interface SinkSpec {
             Map<String, String> headers,
             RetryPolicy retry,
             HttpAuth auth,
-            TlsSettings tls)
+            TlsSettings tls,
+            Duration requestTimeout)
             implements SinkSpec {
         /**
          * Creates the record, checking and copying its components.
@@ -304,11 +341,37 @@ public interface SinkSpec {
          * @param retry retry policy, or null for none
          * @param auth {@code basic_auth} or {@code bearer_token} credentials, or null for none
          * @param tls the {@code tls:} block, or null for the JVM's default trust
+         * @param requestTimeout the request timeout, or null for 30 s
          * @throws NullPointerException if a required component is null
          */
         public HttpPush {
             Objects.requireNonNull(url, "url");
             headers = Map.copyOf(headers);
+        }
+
+        /**
+         * Creates the record with the default request timeout.
+         *
+         * @param url target URL, {@code http://} or {@code https://}
+         * @param contentType {@code Content-Type} header, null for {@code application/octet-stream}
+         * @param batchSize batch size in bytes, null for 4096
+         * @param maxBufferAge flush a batch this old on the next write, null for 5 s
+         * @param headers extra headers on every POST, may be empty
+         * @param retry retry policy, or null for none
+         * @param auth credentials, or null for none
+         * @param tls the {@code tls:} block, or null
+         * @throws NullPointerException if a required component is null
+         */
+        public HttpPush(
+                String url,
+                String contentType,
+                Integer batchSize,
+                Duration maxBufferAge,
+                Map<String, String> headers,
+                RetryPolicy retry,
+                HttpAuth auth,
+                TlsSettings tls) {
+            this(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls, null);
         }
 
         /**
@@ -329,7 +392,7 @@ public interface SinkSpec {
                 Duration maxBufferAge,
                 Map<String, String> headers,
                 RetryPolicy retry) {
-            this(url, contentType, batchSize, maxBufferAge, headers, retry, null, null);
+            this(url, contentType, batchSize, maxBufferAge, headers, retry, null, null, null);
         }
 
         @Override
@@ -341,6 +404,8 @@ public interface SinkSpec {
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
             checkHttp(headers, auth, tls, path, problems);
+            checkTimeout(requestTimeout, "request_timeout", path, problems);
+            Headers.checkUrlNotMasked(url, path + ".url", problems);
         }
 
         /**
@@ -353,7 +418,15 @@ public interface SinkSpec {
          */
         public HttpPush withHeader(String name, String value) {
             return new HttpPush(
-                    url, contentType, batchSize, maxBufferAge, Headers.with(headers, name, value), retry, auth, tls);
+                    url,
+                    contentType,
+                    batchSize,
+                    maxBufferAge,
+                    Headers.with(headers, name, value),
+                    retry,
+                    auth,
+                    tls,
+                    requestTimeout);
         }
 
         /**
@@ -365,7 +438,15 @@ public interface SinkSpec {
          */
         public HttpPush withBasicAuth(String username, String password) {
             return new HttpPush(
-                    url, contentType, batchSize, maxBufferAge, headers, retry, HttpAuth.basic(username, password), tls);
+                    url,
+                    contentType,
+                    batchSize,
+                    maxBufferAge,
+                    headers,
+                    retry,
+                    HttpAuth.basic(username, password),
+                    tls,
+                    requestTimeout);
         }
 
         /**
@@ -375,7 +456,16 @@ public interface SinkSpec {
          * @return the new spec
          */
         public HttpPush withBearerToken(String token) {
-            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, HttpAuth.bearer(token), tls);
+            return new HttpPush(
+                    url,
+                    contentType,
+                    batchSize,
+                    maxBufferAge,
+                    headers,
+                    retry,
+                    HttpAuth.bearer(token),
+                    tls,
+                    requestTimeout);
         }
 
         /**
@@ -385,7 +475,7 @@ public interface SinkSpec {
          * @return the new spec
          */
         public HttpPush withTls(TlsSettings tls) {
-            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls);
+            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls, requestTimeout);
         }
 
         /**
@@ -395,7 +485,17 @@ public interface SinkSpec {
          * @return the new spec
          */
         public HttpPush withRetry(RetryPolicy retry) {
-            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls);
+            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls, requestTimeout);
+        }
+
+        /**
+         * This spec with a request timeout (YAML {@code request_timeout}).
+         *
+         * @param requestTimeout above zero, or null for 30 s
+         * @return the new spec
+         */
+        public HttpPush withRequestTimeout(Duration requestTimeout) {
+            return new HttpPush(url, contentType, batchSize, maxBufferAge, headers, retry, auth, tls, requestTimeout);
         }
 
         /**
@@ -405,9 +505,10 @@ public interface SinkSpec {
          */
         @Override
         public String toString() {
-            return "HttpPush[url=" + url + ", contentType=" + contentType + ", batchSize=" + batchSize
+            return "HttpPush[url=" + HttpAuth.displayUrl(url) + ", contentType=" + contentType + ", batchSize="
+                    + batchSize
                     + ", maxBufferAge=" + maxBufferAge + ", headers=" + Headers.masked(headers) + ", retry=" + retry
-                    + ", auth=" + auth + ", tls=" + tls + "]";
+                    + ", auth=" + auth + ", tls=" + tls + ", requestTimeout=" + requestTimeout + "]";
         }
     }
 
@@ -511,6 +612,7 @@ public interface SinkSpec {
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
             checkHttp(headers, auth, tls, path, problems);
+            Headers.checkUrlNotMasked(url, path + ".url", problems);
         }
 
         /**
@@ -606,7 +708,8 @@ public interface SinkSpec {
          */
         @Override
         public String toString() {
-            return "RemoteWrite[url=" + url + ", batchSize=" + batchSize + ", maxBufferAge=" + maxBufferAge
+            return "RemoteWrite[url=" + HttpAuth.displayUrl(url) + ", batchSize=" + batchSize + ", maxBufferAge="
+                    + maxBufferAge
                     + ", retry=" + retry + ", protocol=" + protocol + ", headers=" + Headers.masked(headers)
                     + ", auth=" + auth + ", tls=" + tls + "]";
         }
@@ -643,9 +746,21 @@ public interface SinkSpec {
             return "loki";
         }
 
+        /**
+         * The components, the URL's credentials as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Loki[url=" + HttpAuth.displayUrl(url) + ", batchSize=" + batchSize + ", maxStreamsPerPush="
+                    + maxStreamsPerPush + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + "]";
+        }
+
         @Override
         public void validate(String path, Problems problems) {
             checkRetry(retry, path, problems);
+            Headers.checkUrlNotMasked(url, path + ".url", problems);
         }
     }
 
@@ -1230,9 +1345,22 @@ public interface SinkSpec {
             return "otlp_grpc";
         }
 
+        /**
+         * The components, the endpoint's credentials and secret headers as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "OtlpGrpc[endpoint=" + HttpAuth.displayUrl(endpoint) + ", signalType=" + signalType + ", batchSize="
+                    + batchSize + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + ", resourceAttributes="
+                    + resourceAttributes + ", headers=" + Headers.masked(headers) + ", tls=" + tls + "]";
+        }
+
         @Override
         public void validate(String path, Problems problems) {
-            checkOtlp(signalType, retry, tls, path, problems);
+            checkOtlp(signalType, retry, headers, tls, path, problems);
+            Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
         }
 
         /**
@@ -1350,9 +1478,22 @@ public interface SinkSpec {
             return "otlp_http";
         }
 
+        /**
+         * The components, the endpoint's credentials and secret headers as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "OtlpHttp[endpoint=" + HttpAuth.displayUrl(endpoint) + ", signalType=" + signalType + ", batchSize="
+                    + batchSize + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + ", resourceAttributes="
+                    + resourceAttributes + ", headers=" + Headers.masked(headers) + ", tls=" + tls + "]";
+        }
+
         @Override
         public void validate(String path, Problems problems) {
-            checkOtlp(signalType, retry, tls, path, problems);
+            checkOtlp(signalType, retry, headers, tls, path, problems);
+            Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
         }
 
         /**
@@ -1417,7 +1558,13 @@ public interface SinkSpec {
     }
 
     private static void checkOtlp(
-            String signalType, RetryPolicy retry, TlsSettings tls, String path, Problems problems) {
+            String signalType,
+            RetryPolicy retry,
+            Map<String, String> headers,
+            TlsSettings tls,
+            String path,
+            Problems problems) {
+        Headers.checkNotMasked(headers, null, path, problems);
         if (signalType == null) {
             problems.add(path + ".signal_type", "missing required key 'signal_type': set it to metrics or logs");
         } else if (!signalType.equals("metrics") && !signalType.equals("logs")) {
@@ -1482,6 +1629,17 @@ public interface SinkSpec {
         public Generic {
             Objects.requireNonNull(type, "type");
             properties = Map.copyOf(properties);
+        }
+
+        /**
+         * The type and properties, the values of secret-looking keys ({@link
+         * HttpAuth#isSecretHeader}: password, token, secret, api key) as {@code ***}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Generic[type=" + type + ", properties=" + Headers.maskedProperties(properties) + "]";
         }
     }
 }

@@ -411,6 +411,9 @@ public final class Compiler {
                 return;
             }
             Duration offset = resolved.phaseOffsets().get(index);
+            boolean explicit = plan.entries().get(origin.index()).onSinkError() != null
+                    || plan.defaults().onSinkError() != null
+                    || options.overrides().onSinkError() != null;
             String group = resolved.clockGroups().get(index);
             boolean auto = resolved.clockGroupAuto().get(index);
             if (columns == null) {
@@ -428,6 +431,7 @@ public final class Compiler {
                         e.encoder(),
                         e.sink(),
                         e.onSinkError(),
+                        explicit,
                         group,
                         auto,
                         new CompiledEntry.Runtime(
@@ -469,6 +473,7 @@ public final class Compiler {
                         e.encoder(),
                         e.sink(),
                         e.onSinkError(),
+                        explicit,
                         group,
                         auto,
                         new CompiledEntry.Runtime(g, null, metricEncoder, null, sinkProvider)));

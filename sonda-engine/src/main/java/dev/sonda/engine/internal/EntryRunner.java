@@ -4,7 +4,6 @@ import dev.sonda.api.SignalType;
 import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.EntryState;
 import dev.sonda.engine.EntryStats;
-import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 
@@ -133,6 +132,17 @@ public final class EntryRunner {
      */
     public EntryStats stats() {
         EntryState state = publishedState;
+        // A consistent snapshot: the record count unchanged around the delivery counts (a few
+        // tries; the entry may be emitting on another thread).
+        long records;
+        long delivered;
+        long dropped;
+        int tries = 0;
+        do {
+            records = outlet.records();
+            delivered = outlet.delivered();
+            dropped = outlet.dropped();
+        } while (records != outlet.records() && ++tries < 8);
         EntryStats p = new EntryStats(
                 entry.index(),
                 entry.name(),
@@ -143,7 +153,11 @@ public final class EntryRunner {
                 publishedRate,
                 publishedInGap,
                 publishedInBurst,
-                publishedLastError);
+                publishedLastError,
+                Math.max(records, delivered + dropped),
+                delivered,
+                dropped,
+                outlet.dropReason());
         if (gate == null || !gate.isCrossBody() || p.state() == EntryState.FINISHED) {
             return p;
         }
@@ -174,7 +188,11 @@ public final class EntryRunner {
                         p.currentRate(),
                         p.inGap(),
                         p.inBurst(),
-                        p.lastError());
+                        p.lastError(),
+                        p.records(),
+                        p.delivered(),
+                        p.dropped(),
+                        p.dropReason());
     }
 
     /**
@@ -359,7 +377,7 @@ public final class EntryRunner {
                     run.diagnostics(),
                     rt.metricsSink() == null ? rt.metricEncoder() : null,
                     rt.logsSink() == null ? rt.logEncoder() : null,
-                    Delivery.NONE,
+                    outlet.delivery(),
                     rt.spanEncoder(),
                     rt.eventEncoder(),
                     entry.source().help());

@@ -6,8 +6,11 @@ import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
 import dev.sonda.engine.data.SpanRecord;
+import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Not API. The delivery side of one entry: its sink, the {@code on_sink_error} policy, the error
@@ -18,15 +21,40 @@ import dev.sonda.engine.sink.SinkException;
  * #openMetrics}); samples and log records go there when they are open, and everything else to the
  * entry's sink. Flush, close, byte and error counts cover every sink. Called by one thread at a
  * time.
+ *
+ * <p>It also accounts for every record (one sample, log record, span or event) handed to a sink:
+ * {@link #records()} counts them, and the entry's {@link DeliveryCounter} sums what the sinks
+ * report as delivered and dropped. A sink that does not report ({@link Sink#reportsDelivery()}
+ * false) is counted here: a call that returns delivered its record, one that throws dropped it.
+ * When the sinks are closed, records they never reported are counted dropped ("not confirmed by the
+ * sink"), so once an entry has finished {@code records == delivered + dropped} always holds.
  */
 final class Outlet {
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private static final VarHandle RECORDS;
+
+    static {
+        try {
+            RECORDS = MethodHandles.lookup().findVarHandle(Outlet.class, "records", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final CompiledEntry entry;
     private final RunContext run;
+    private final DeliveryCounter delivery = new DeliveryCounter();
+    /** Written by the entry's thread with release stores, read by stats with acquire loads. */
+    @SuppressWarnings("unused") // accessed through RECORDS
+    private long records;
+
+    private long countedDelivered;
     private Sink sink;
     private Sink logSink;
     private Sink metricSink;
+    private boolean counting;
+    private boolean logCounting;
+    private boolean metricCounting;
     private long bytes;
     private long errors;
     private String lastError;
@@ -40,16 +68,80 @@ final class Outlet {
 
     void open(Sink sink) {
         this.sink = sink;
+        this.counting = !sink.reportsDelivery();
     }
 
     /** Sends log records to a sink of their own (a traces entry's {@code logs.sink}). */
     void openLogs(Sink sink) {
         this.logSink = sink;
+        this.logCounting = !sink.reportsDelivery();
     }
 
     /** Sends samples to a sink of their own (a traces entry's {@code metrics.sink}). */
     void openMetrics(Sink sink) {
         this.metricSink = sink;
+        this.metricCounting = !sink.reportsDelivery();
+    }
+
+    /** Where the entry's sinks report delivery; passed in their {@code SinkContext}. */
+    Delivery delivery() {
+        return delivery;
+    }
+
+    /**
+     * Records handed to the sinks so far; safe from any thread.
+     *
+     * @return the count
+     */
+    long records() {
+        return (long) RECORDS.getAcquire(this);
+    }
+
+    /**
+     * Records the sinks reported delivered (or, for a sink that does not report, whose call
+     * returned); safe from any thread.
+     *
+     * @return the count
+     */
+    long delivered() {
+        return delivery.delivered();
+    }
+
+    /**
+     * Records dropped; safe from any thread.
+     *
+     * @return the count
+     */
+    long dropped() {
+        return delivery.dropped();
+    }
+
+    /**
+     * Why records were last dropped, or null.
+     *
+     * @return the reason
+     */
+    String dropReason() {
+        return delivery.lastReason();
+    }
+
+    private void handed() {
+        RECORDS.setRelease(this, (long) RECORDS.get(this) + 1);
+    }
+
+    /** A non-reporting sink's call returned: its record is delivered (reported in chunks). */
+    private void confirmed() {
+        if (++countedDelivered == 1024) {
+            reportCounted();
+        }
+    }
+
+    private void reportCounted() {
+        if (countedDelivered > 0) {
+            long n = countedDelivered;
+            countedDelivered = 0;
+            delivery.delivered(n);
+        }
     }
 
     boolean isOpen() {
@@ -63,45 +155,77 @@ final class Outlet {
 
     /** Delivers one sample; false after a sink error under {@code warn}. */
     boolean sample(Object prepared, long epochNanos, double value) {
+        handed();
+        boolean own = metricSink != null;
+        boolean count = own ? metricCounting : counting;
         try {
-            (metricSink != null ? metricSink : sink).sample(prepared, epochNanos, value);
-            return true;
+            (own ? metricSink : sink).sample(prepared, epochNanos, value);
         } catch (SinkException e) {
+            lost(count, e);
             error(e);
             return false;
         }
+        if (count) {
+            confirmed();
+        }
+        return true;
     }
 
     /** Delivers one log record; false after a sink error under {@code warn}. */
     boolean log(LogRecord record) {
+        handed();
+        boolean own = logSink != null;
+        boolean count = own ? logCounting : counting;
         try {
-            (logSink != null ? logSink : sink).log(record);
-            return true;
+            (own ? logSink : sink).log(record);
         } catch (SinkException e) {
+            lost(count, e);
             error(e);
             return false;
         }
+        if (count) {
+            confirmed();
+        }
+        return true;
     }
 
     /** Delivers one span; false after a sink error under {@code warn}. */
     boolean span(SpanRecord span) {
+        handed();
         try {
             sink.span(span);
-            return true;
         } catch (SinkException e) {
+            lost(counting, e);
             error(e);
             return false;
         }
+        if (counting) {
+            confirmed();
+        }
+        return true;
     }
 
     /** Delivers one infrastructure event; false after a sink error under {@code warn}. */
     boolean event(EventRecord event) {
+        handed();
         try {
             sink.event(event);
-            return true;
         } catch (SinkException e) {
+            lost(counting, e);
             error(e);
             return false;
+        }
+        if (counting) {
+            confirmed();
+        }
+        return true;
+    }
+
+    /** A non-reporting sink's call threw: its record is dropped. */
+    private void lost(boolean count, SinkException e) {
+        if (count) {
+            reportCounted();
+            delivery.dropped(1, e.getMessage());
         }
     }
 
@@ -110,43 +234,54 @@ final class Outlet {
         if (sink == null) {
             return;
         }
-        for (Sink s : new Sink[] {sink, logSink, metricSink}) {
-            if (s == null) {
-                continue;
+        try {
+            for (Sink s : new Sink[] {sink, logSink, metricSink}) {
+                if (s == null) {
+                    continue;
+                }
+                try {
+                    s.flush();
+                } catch (SinkException e) {
+                    error(e);
+                }
             }
-            try {
-                s.flush();
-            } catch (SinkException e) {
-                error(e);
-            }
+        } finally {
+            reportCounted();
         }
     }
 
     /**
-     * Flushes and closes the sink. Under {@code fail} a failure is recorded as the entry's failure;
-     * under {@code warn} it is counted and reported on one diagnostics line.
+     * Flushes and closes the sinks. Under {@code fail} a failure is recorded as the entry's failure;
+     * under {@code warn} it is counted and reported on one diagnostics line. Records no sink
+     * confirmed are then counted dropped.
      */
     void close() {
-        if (logSink != null) {
-            Sink s = logSink;
-            logSink = null;
-            closeOne(s);
-        }
-        if (metricSink != null) {
-            Sink s = metricSink;
-            metricSink = null;
-            closeOne(s);
-        }
-        if (sink == null) {
+        if (sink == null && logSink == null && metricSink == null) {
             return;
         }
-        closeOne(sink);
+        String closeError = null;
+        for (Sink s : new Sink[] {logSink, metricSink, sink}) {
+            if (s != null) {
+                String e = closeOne(s);
+                closeError = closeError != null ? closeError : e;
+            }
+        }
+        logSink = null;
+        metricSink = null;
         sink = null;
+        reportCounted();
+        long unconfirmed = records() - delivery.delivered() - delivery.dropped();
+        if (unconfirmed > 0) {
+            delivery.dropped(
+                    unconfirmed, closeError != null ? closeError : "not confirmed by the sink when it was closed");
+        }
     }
 
-    private void closeOne(Sink sink) {
+    /** Closes one sink; returns the failure's message, or null. */
+    private String closeOne(Sink sink) {
         try {
             sink.close();
+            return null;
         } catch (SinkException e) {
             errors++;
             lastError = e.getMessage();
@@ -156,8 +291,10 @@ final class Outlet {
                 run.diagnostics()
                         .accept("sonda: scenario '" + entry.name() + "': flush failed at shutdown: " + e.getMessage());
             }
+            return e.getMessage();
         } catch (RuntimeException e) {
             run.fail(entry, e);
+            return String.valueOf(e);
         } finally {
             bytes += sink.bytes();
         }

@@ -9,7 +9,6 @@ import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.Labels;
 import dev.sonda.engine.log.LogEvent;
-import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.trace.TraceModel;
 import dev.sonda.engine.trace.TracePipeline;
@@ -43,10 +42,10 @@ final class TraceEmitter extends Emitter implements TracePipeline.Output {
         super.start(out);
         CompiledEntry.Runtime rt = entry.runtime();
         if (rt.logsSink() != null) {
-            out.openLogs(run.openSink(entry, rt.logsSink(), context(null, rt.logEncoder())));
+            out.openLogs(run.openSink(entry, rt.logsSink(), context(out, null, rt.logEncoder())));
         }
         if (rt.metricsSink() != null) {
-            out.openMetrics(run.openSink(entry, rt.metricsSink(), context(rt.metricEncoder(), null)));
+            out.openMetrics(run.openSink(entry, rt.metricsSink(), context(out, rt.metricEncoder(), null)));
         }
         if (model.spec().metrics() != null) {
             List<String> services = model.serviceNames();
@@ -62,9 +61,10 @@ final class TraceEmitter extends Emitter implements TracePipeline.Output {
         }
     }
 
-    private SinkContext context(dev.sonda.engine.encode.MetricEncoder metrics, dev.sonda.engine.log.LogEncoder logs) {
+    private SinkContext context(
+            Outlet out, dev.sonda.engine.encode.MetricEncoder metrics, dev.sonda.engine.log.LogEncoder logs) {
         return new SinkContext(
-                entry.name(), entry.labels(), run.clock(), run.diagnostics(), metrics, logs, Delivery.NONE);
+                entry.name(), entry.labels(), run.clock(), run.diagnostics(), metrics, logs, out.delivery());
     }
 
     @Override

@@ -17,6 +17,25 @@ package dev.sonda.engine.sink;
  * sinks: only when that write triggered a successful send); {@link #close} flushes and releases
  * resources, and is called exactly once, also after a stop, so stopping never loses buffered
  * events.
+ *
+ * <p><b>Delivery: how records map to bytes.</b> One {@link #write} is one record (one sample or one
+ * log record), so a byte sink counts records by counting writes. {@link EncodingSink} calls {@link
+ * #reportTo} once, before the first write:
+ *
+ * <ul>
+ *   <li>A sink that hands each write straight to its receiver (udp, memory, channel) keeps the
+ *       default, returns false, and the adapter counts for it: a write that returns is one record
+ *       delivered, a write that throws is one record dropped.
+ *   <li>A sink that buffers (stdout, file and tcp through their 8 KiB buffer, http_push through its
+ *       batch) returns true and reports itself, because a write that returns has only reached its
+ *       buffer: it counts the records in the buffer and reports them delivered when the bytes that
+ *       hold them reach the receiver (a completed write to the operating system or the socket, an
+ *       HTTP 2xx), or dropped when those bytes are given up (a failed write or send, a refused
+ *       batch, a buffer discarded on reconnect). A buffer only ever holds whole records, so no
+ *       record is ever split between a delivered and a dropped chunk. A write that throws without
+ *       having buffered its record reports that record dropped, unless the sink keeps it to send
+ *       again.
+ * </ul>
  */
 public interface ByteSink extends AutoCloseable {
 
@@ -45,6 +64,20 @@ public interface ByteSink extends AutoCloseable {
      */
     default boolean lastWriteDelivered() {
         return true;
+    }
+
+    /**
+     * Offers the counter this sink reports its records to. Called once by {@link EncodingSink},
+     * before the first {@link #write}, from the entry's thread.
+     *
+     * @param delivery where delivered and dropped records are reported (the contract is on {@link
+     *     Delivery})
+     * @return true if the sink reports every record itself (buffering sinks); false (the default)
+     *     to let the adapter count one record delivered per write that returns and one dropped per
+     *     write that throws
+     */
+    default boolean reportTo(Delivery delivery) {
+        return false;
     }
 
     /**

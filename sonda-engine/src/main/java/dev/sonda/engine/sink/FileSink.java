@@ -20,12 +20,20 @@ import java.nio.file.Path;
  * operating-system error rendered as Rust prints it (for example {@code Permission denied (os error
  * 13)}); a write failure carries that text alone.
  *
+ * <p>Delivery: records are reported delivered when the chunk that holds them has been written to
+ * the operating system (the file's page cache; no {@code fsync}), and dropped with the error when
+ * that write fails (a full disk: {@code No space left on device}). A write whose record could not
+ * be taken because the buffer failed to drain reports that record dropped too. After a failure the
+ * sink stays open and later writes try again, so under {@code on_sink_error: warn} a disk that
+ * frees space resumes the file (with a gap of the dropped records).
+ *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
 public final class FileSink implements ByteSink {
     private final OutputStream out;
     private final WriteBuffer buffer = new WriteBuffer();
     private final WriteBuffer.Output output;
+    private Delivery delivery = Delivery.NONE;
     private boolean closed;
 
     /**
@@ -60,6 +68,29 @@ public final class FileSink implements ByteSink {
     }
 
     /**
+     * A sink writing to {@code out} instead of a file it opens (tests of write failures).
+     *
+     * @param out the stream, closed by {@link #close()}
+     */
+    FileSink(OutputStream out) {
+        this.out = out;
+        this.output = out::write;
+    }
+
+    /**
+     * Reports records delivered once their chunk is written to the operating system.
+     *
+     * @param delivery the counter
+     * @return true
+     */
+    @Override
+    public boolean reportTo(Delivery delivery) {
+        this.delivery = delivery;
+        buffer.reportTo(delivery);
+        return true;
+    }
+
+    /**
      * Buffers the event, draining the buffer to the file first when it would not fit.
      *
      * @param buf the bytes
@@ -73,7 +104,10 @@ public final class FileSink implements ByteSink {
         try {
             buffer.put(buf, off, len, output);
         } catch (IOException e) {
-            throw new SinkException(IoErrors.describe(e), e);
+            SinkException failure = new SinkException(IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            delivery.dropped(1, failure.getMessage());
+            throw failure;
         }
     }
 
@@ -88,7 +122,9 @@ public final class FileSink implements ByteSink {
             buffer.drain(output);
             out.flush();
         } catch (IOException e) {
-            throw new SinkException(IoErrors.describe(e), e);
+            SinkException failure = new SinkException(IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
     }
 
@@ -107,7 +143,9 @@ public final class FileSink implements ByteSink {
             buffer.drain(output);
             o.flush();
         } catch (IOException e) {
-            throw new SinkException(IoErrors.describe(e), e);
+            SinkException failure = new SinkException(IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.api.DurationText;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
@@ -27,17 +28,25 @@ import java.util.Objects;
  * set in the spec map's iteration order, replacing a header of the same name (case-insensitive), so
  * a custom {@code Content-Type} wins; then {@code basic_auth} or {@code bearer_token} sets {@code
  * Authorization}. The client is one JDK {@link HttpClient} shared by all http_push sinks without
- * a {@code tls:} block: HTTP/1.1, a 30 s connect timeout (ureq's default), no request timeout, no
- * redirects followed, the JDK's {@code User-Agent}; a sink with one gets its own ({@link HttpTls}).
- * Headers, auth and TLS beyond raw {@code headers} are additions to the reference.
+ * a {@code tls:} block: HTTP/1.1, a 30 s connect timeout (ureq's default), no redirects followed,
+ * the JDK's {@code User-Agent}; a sink with one gets its own ({@link HttpTls}). Each request times
+ * out after {@code request_timeout} (default {@value HttpSender#DEFAULT_REQUEST_TIMEOUT_SECONDS} s)
+ * without a response (the reference waits for ever), a failure retried like any other. Headers,
+ * auth, TLS and the timeout are additions to the reference.
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: http_push
  * sink: received HTTP {status} from '{url}'; discarding batch}, and the send counts as a success
- * (delivered, not retried). 429, 5xx and any other status: {@code SinkException("HTTP {status} from
- * '{url}'")}. Transport failure: {@code SinkException("HTTP push to '{url}' failed: {err}")}. Both
+ * (not retried, not a sink error), though its records are reported dropped. 429, 5xx and any
+ * other status: {@code SinkException("HTTP {status} from '{url}'")}. Transport failure: {@code SinkException("HTTP push to '{url}' failed: {err}")}. Both
  * are retried per the {@code retry:} policy through {@link Retry}, whose classifier is the
  * reference's: an error whose message contains {@code HTTP 4} but not {@code HTTP 429} is
  * permanent.
+ *
+ * <p><b>Delivery.</b> One write is one record. A batch's records are reported delivered on a 2xx,
+ * and dropped when the batch is discarded after a 4xx (not delivered: the receiver refused them)
+ * or when its send fails after any retries. The batch never holds more than {@code batch_size}
+ * bytes plus one record, so a receiver that does not answer holds the entry back (up to the
+ * request timeout per attempt) but never makes the buffer grow.
  *
  * <p>Threading: as {@link Sink}, one caller at a time; a send blocks that caller until the
  * response (and any retry backoff, real time) completes.
@@ -58,6 +67,8 @@ public final class HttpPushSink implements ByteSink {
 
     private byte[] buf;
     private int count;
+    private int records;
+    private Delivery delivery = Delivery.NONE;
     private boolean lastWriteDelivered = true;
 
     /**
@@ -83,6 +94,7 @@ public final class HttpPushSink implements ByteSink {
                 .auth(spec.auth())
                 .tls(spec.tls())
                 .retry(spec.retry())
+                .requestTimeout(spec.requestTimeout())
                 .diagnostics(context.diagnostics())
                 .build();
         int batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
@@ -103,11 +115,24 @@ public final class HttpPushSink implements ByteSink {
     @Override
     public void write(byte[] buf, int off, int len) {
         append(buf, off, len);
+        records++;
         lastWriteDelivered = false;
         if (policy.due(count)) {
             send();
             lastWriteDelivered = true;
         }
+    }
+
+    /**
+     * Reports a batch's records delivered on a 2xx, dropped otherwise.
+     *
+     * @param delivery the counter
+     * @return true
+     */
+    @Override
+    public boolean reportTo(Delivery delivery) {
+        this.delivery = delivery;
+        return true;
     }
 
     /**
@@ -168,14 +193,17 @@ public final class HttpPushSink implements ByteSink {
             return;
         }
         byte[] body = Arrays.copyOf(buf, count);
+        int n = records;
         count = 0;
-        sender.post(body);
+        records = 0;
+        sender.post(body, n, delivery);
     }
 
     /**
      * The built-in provider of {@code type: http_push}: keys {@code url} (required), {@code
      * content_type}, {@code batch_size}, {@code max_buffer_age}, {@code headers}, {@code retry},
-     * and the additions {@code basic_auth}, {@code bearer_token} and {@code tls}.
+     * and the additions {@code basic_auth}, {@code bearer_token}, {@code tls} and {@code
+     * request_timeout}.
      */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -212,20 +240,22 @@ public final class HttpPushSink implements ByteSink {
                     block.stringMap("headers"),
                     SinkKeys.readRetry(block),
                     SinkKeys.readAuth(block),
-                    SinkKeys.readTls(block));
+                    SinkKeys.readTls(block),
+                    block.duration("request_timeout", DurationText::parse));
         }
 
         @Override
         public void write(SinkSpec spec, SpecWriter out) {
             SinkSpec.HttpPush h = (SinkSpec.HttpPush) spec;
-            out.put("url", h.url())
-                    .put("content_type", h.contentType())
+            SinkKeys.writeUrl("url", h.url(), out);
+            out.put("content_type", h.contentType())
                     .put("batch_size", h.batchSize())
                     .put("max_buffer_age", h.maxBufferAge());
             SinkKeys.writeHeaders(h.headers(), out);
             SinkKeys.writeRetry(h.retry(), out);
             SinkKeys.writeAuth(h.auth(), out);
             SinkKeys.writeTls(h.tls(), out);
+            out.put("request_timeout", h.requestTimeout());
         }
 
         @Override

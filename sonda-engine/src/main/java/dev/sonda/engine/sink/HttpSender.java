@@ -28,7 +28,12 @@ import java.util.function.Consumer;
  * {@code retry:} policy ({@link Retry}); an interrupted send is never retried.
  *
  * <p>The HTTP client is the JDK's, HTTP/1.1, 30 s connect timeout, no redirects, shared by every
- * sender that needs no TLS settings of its own ({@link HttpTls} builds one for those). A TLS
+ * sender that needs no TLS settings of its own ({@link HttpTls} builds one for those). Every
+ * request has a timeout ({@link Builder#requestTimeout}, default {@value
+ * #DEFAULT_REQUEST_TIMEOUT_SECONDS} s; the reference sets none): a receiver that accepts the
+ * connection but never answers fails the attempt with {@code {action} to '{url}' failed: no response
+ * within 30s (request timeout)}, which is retried like any transport failure, so a sink's memory
+ * stays bounded by its batch. A TLS
  * handshake failure says why in plain words: a certificate no CA in {@code tls.ca_file} (or the
  * JVM's trust store) signed, or one that does not name the URL's host. The body of a non-2xx
  * response (its first 512 characters) is kept for {@link #lastResponseBody()}: Prometheus says
@@ -38,13 +43,21 @@ import java.util.function.Consumer;
 public final class HttpSender {
     /** What a 4xx response other than 429 does. */
     public enum ClientErrors {
-        /** Logged and counted as delivered (http_push, loki). */
+        /** Logged and not a failure; {@link #post} returns false (http_push, loki). */
         DISCARD,
         /** Logged, then a non-retried failure (remote_write). */
         FAIL
     }
 
+    /** Default request timeout: 30 seconds. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+
+    /** Default request timeout: 30 seconds. */
+    public static final java.time.Duration DEFAULT_REQUEST_TIMEOUT =
+            java.time.Duration.ofSeconds(DEFAULT_REQUEST_TIMEOUT_SECONDS);
+
     private final String url;
+    private final String shown;
     private final String sinkName;
     private final String action;
     private final ClientErrors clientErrors;
@@ -54,11 +67,13 @@ public final class HttpSender {
     private final Consumer<String> diagnostics;
     private final Retry retry;
     private final TlsSettings tls;
+    private final java.time.Duration requestTimeout;
     private int lastStatus;
     private String lastBody = "";
 
     private HttpSender(Builder b) {
         this.url = b.url;
+        this.shown = SinkKeys.displayUrl(b.url);
         this.sinkName = b.sinkName;
         this.action = b.action;
         this.clientErrors = b.clientErrors;
@@ -66,12 +81,13 @@ public final class HttpSender {
         this.client = b.client != null ? b.client : HttpTls.client(b.tls);
         this.diagnostics = b.diagnostics;
         this.retry = new Retry(b.retry, b.diagnostics);
+        this.requestTimeout = b.requestTimeout;
         HttpRequest.Builder t = null;
         String error = null;
         try {
-            t = HttpRequest.newBuilder(URI.create(url));
+            t = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout);
         } catch (IllegalArgumentException e) {
-            error = e.getMessage() == null ? "invalid URL" : e.getMessage();
+            error = e.getMessage() == null ? "invalid URL" : e.getMessage().replace(url, shown);
         }
         if (t != null) {
             Map<String, String> all = new LinkedHashMap<>(b.headers);
@@ -106,7 +122,8 @@ public final class HttpSender {
     public static Builder to(String url, String sinkName, String action) {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new SinkException("invalid " + action + " URL '" + url + "': must start with http:// or https://");
+            throw new SinkException("invalid " + action + " URL '" + SinkKeys.displayUrl(url)
+                    + "': must start with http:// or https://");
         }
         return new Builder(url, sinkName, action);
     }
@@ -115,10 +132,13 @@ public final class HttpSender {
      * POSTs {@code body} with the configured headers, retrying per the policy.
      *
      * @param body the request body, not kept after the call
+     * @return true when the receiver acknowledged the body (a 2xx); false when it refused it with
+     *     a 4xx that {@link ClientErrors#DISCARD} discards (the body's records are then dropped,
+     *     not delivered)
      * @throws SinkException as the class comment says
      */
-    public void post(byte[] body) {
-        post(body, 0, body.length);
+    public boolean post(byte[] body) {
+        return post(body, 0, body.length);
     }
 
     /**
@@ -129,10 +149,48 @@ public final class HttpSender {
      * @param buf the array holding the body
      * @param off where the body starts
      * @param len the body's length
+     * @return true when the receiver acknowledged the body (a 2xx); false when it refused it with
+     *     a 4xx that {@link ClientErrors#DISCARD} discards
      * @throws SinkException as the class comment says
      */
-    public void post(byte[] buf, int off, int len) {
+    public boolean post(byte[] buf, int off, int len) {
         retry.run(attempt -> attempt(buf, off, len), HttpSender::retryable);
+        return lastStatus >= 200 && lastStatus < 300;
+    }
+
+    /**
+     * POSTs a batch of {@code records} records and reports them to {@code delivery}: delivered on
+     * a 2xx; dropped with {@code HTTP {status} from '{url}': batch discarded} when a 4xx discards
+     * the batch; dropped with the error's message when the send fails (the error is then
+     * rethrown).
+     *
+     * @param body the request body, not kept after the call
+     * @param records how many records the body holds
+     * @param delivery where they are reported
+     * @throws SinkException as the class comment says, after the records were reported dropped
+     */
+    public void post(byte[] body, long records, Delivery delivery) {
+        boolean acknowledged;
+        try {
+            acknowledged = post(body, 0, body.length);
+        } catch (SinkException e) {
+            delivery.dropped(records, e.getMessage());
+            throw e;
+        }
+        if (acknowledged) {
+            delivery.delivered(records);
+        } else {
+            delivery.dropped(records, "HTTP " + lastStatus + " from '" + shown + "': batch discarded");
+        }
+    }
+
+    /**
+     * The request timeout in force.
+     *
+     * @return the timeout
+     */
+    public java.time.Duration requestTimeout() {
+        return requestTimeout;
     }
 
     /**
@@ -167,7 +225,7 @@ public final class HttpSender {
         lastStatus = 0;
         lastBody = "";
         if (template == null) {
-            throw new SinkException(action + " to '" + url + "' failed: " + uriError);
+            throw new SinkException(action + " to '" + shown + "' failed: " + uriError);
         }
         HttpRequest request = template.copy()
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body, off, len))
@@ -180,29 +238,37 @@ public final class HttpSender {
                 lastBody = bodyText(response.body());
             }
         } catch (javax.net.ssl.SSLException e) {
-            throw new SinkException(action + " to '" + url + "' failed: " + tlsProblem(e), e, false);
+            throw new SinkException(action + " to '" + shown + "' failed: " + tlsProblem(e), e, false);
+        } catch (java.net.http.HttpTimeoutException e) {
+            if (e instanceof java.net.http.HttpConnectTimeoutException) {
+                throw new SinkException(action + " to '" + shown + "' failed: connection not established in time", e);
+            }
+            throw new SinkException(
+                    action + " to '" + shown + "' failed: no response within "
+                            + dev.sonda.api.DurationText.format(requestTimeout) + " (request timeout)",
+                    e);
         } catch (IOException e) {
             if (e.getCause() instanceof javax.net.ssl.SSLException ssl) {
-                throw new SinkException(action + " to '" + url + "' failed: " + tlsProblem(ssl), e, false);
+                throw new SinkException(action + " to '" + shown + "' failed: " + tlsProblem(ssl), e, false);
             }
-            throw new SinkException(action + " to '" + url + "' failed: " + IoErrors.describe(e), e);
+            throw new SinkException(action + " to '" + shown + "' failed: " + IoErrors.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SinkException(action + " to '" + url + "' failed: interrupted", e);
+            throw new SinkException(action + " to '" + shown + "' failed: interrupted", e);
         }
         lastStatus = status;
         if (status >= 200 && status < 300) {
             return;
         }
         if (status >= 400 && status < 500 && status != 429) {
-            diagnostics.accept(
-                    "sonda: " + sinkName + " sink: received HTTP " + status + " from '" + url + "'; discarding batch");
+            diagnostics.accept("sonda: " + sinkName + " sink: received HTTP " + status + " from '" + shown
+                    + "'; discarding batch");
             if (clientErrors == ClientErrors.DISCARD) {
                 return;
             }
-            throw new SinkException("HTTP " + status + " from '" + url + "'", null, false);
+            throw new SinkException("HTTP " + status + " from '" + shown + "'", null, false);
         }
-        throw new SinkException("HTTP " + status + " from '" + url + "'");
+        throw new SinkException("HTTP " + status + " from '" + shown + "'");
     }
 
     private static HttpResponse.BodySubscriber<byte[]> errorBodies(HttpResponse.ResponseInfo info) {
@@ -267,6 +333,7 @@ public final class HttpSender {
         private HttpAuth auth;
         private TlsSettings tls;
         private RetryPolicy retry;
+        private java.time.Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Consumer<String> diagnostics = line -> {};
 
         private Builder(String url, String sinkName, String action) {
@@ -341,6 +408,26 @@ public final class HttpSender {
          */
         public Builder retry(RetryPolicy retry) {
             this.retry = retry;
+            return this;
+        }
+
+        /**
+         * How long one attempt may wait for the response (connect included) before it fails and
+         * is retried per the policy; default {@value #DEFAULT_REQUEST_TIMEOUT_SECONDS} s.
+         *
+         * @param timeout the timeout, above zero; null for the default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        public Builder requestTimeout(java.time.Duration timeout) {
+            if (timeout == null) {
+                this.requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+                return this;
+            }
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("request timeout must be above zero, got " + timeout);
+            }
+            this.requestTimeout = timeout;
             return this;
         }
 

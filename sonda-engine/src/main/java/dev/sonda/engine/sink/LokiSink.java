@@ -48,7 +48,8 @@ import java.util.function.Consumer;
  * raise max_streams_per_push on the sink, or split into per-value scenarios.}
  *
  * <p><b>Response.</b> 2xx: success. 4xx except 429: the diagnostics line {@code sonda: loki sink:
- * received HTTP {status} from '{push_url}'; discarding batch} and the send counts as a success.
+ * received HTTP {status} from '{push_url}'; discarding batch} and the send counts as a success (not
+ * retried, not a sink error), its entries reported dropped.
  * 429, 5xx and others: {@code SinkException("HTTP {status} from '{push_url}'")}; transport failure:
  * {@code SinkException("Loki push to '{push_url}' failed: {err}")}; both retried per the {@code
  * retry:} policy ({@link Retry}).
@@ -84,6 +85,7 @@ public final class LokiSink implements Sink {
     private long[] stamps;
     private String[] lines;
     private int count;
+    private final Delivery delivery;
     private boolean lastWriteDelivered = true;
 
     /**
@@ -104,7 +106,8 @@ public final class LokiSink implements Sink {
         Objects.requireNonNull(context, "context");
         this.url = spec.url();
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new SinkException("invalid Loki URL '" + url + "': must start with http:// or https://");
+            throw new SinkException(
+                    "invalid Loki URL '" + SinkKeys.displayUrl(url) + "': must start with http:// or https://");
         }
         this.pushUrl = url + "/loki/api/v1/push";
         this.batchSize = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
@@ -118,6 +121,7 @@ public final class LokiSink implements Sink {
         this.metricEncoder = context.metricEncoder();
         this.logEncoder = context.logEncoder();
         this.diagnostics = context.diagnostics();
+        this.delivery = context.delivery();
         this.sender = HttpSender.to(pushUrl, "loki", "Loki push")
                 .header("Content-Type", "application/json")
                 .retry(spec.retry())
@@ -280,15 +284,28 @@ public final class LokiSink implements Sink {
         if (groups.size() > maxStreams) {
             Arrays.fill(lines, 0, n, null);
             Arrays.fill(overlays, 0, n, null);
-            throw new SinkException("loki sink: flush would produce " + groups.size() + " streams from " + n
-                    + " entries, but max_streams_per_push is " + maxStreams
+            SinkException e = new SinkException("loki sink: flush would produce " + groups.size() + " streams from "
+                    + n + " entries, but max_streams_per_push is " + maxStreams
                     + ". Reduce dynamic_labels cardinality, raise max_streams_per_push on the sink, or split into"
                     + " per-value scenarios.");
+            delivery.dropped(n, e.getMessage());
+            throw e;
         }
         byte[] body = body(groups, n).getBytes(StandardCharsets.UTF_8);
         Arrays.fill(lines, 0, n, null);
         Arrays.fill(overlays, 0, n, null);
-        sender.post(body);
+        sender.post(body, n, delivery);
+    }
+
+    /**
+     * True when the context has a delivery counter: a batch's entries are reported delivered on a
+     * 2xx and dropped when it fails or a 4xx discards it.
+     *
+     * @return whether delivery is reported
+     */
+    @Override
+    public boolean reportsDelivery() {
+        return delivery != Delivery.NONE;
     }
 
     /** The entry indexes per overlay, in stream order. */
@@ -417,7 +434,7 @@ public final class LokiSink implements Sink {
      */
     @Override
     public String toString() {
-        return "loki (" + url + ")";
+        return "loki (" + SinkKeys.displayUrl(url) + ")";
     }
 
     /**
@@ -463,8 +480,8 @@ public final class LokiSink implements Sink {
         @Override
         public void write(SinkSpec spec, dev.sonda.api.spi.SpecWriter out) {
             SinkSpec.Loki l = (SinkSpec.Loki) spec;
-            out.put("url", l.url())
-                    .put("batch_size", l.batchSize())
+            SinkKeys.writeUrl("url", l.url(), out);
+            out.put("batch_size", l.batchSize())
                     .put("max_streams_per_push", l.maxStreamsPerPush())
                     .put("max_buffer_age", l.maxBufferAge());
             SinkKeys.writeRetry(l.retry(), out);

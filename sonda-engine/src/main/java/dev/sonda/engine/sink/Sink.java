@@ -21,6 +21,11 @@ import dev.sonda.engine.data.SpanRecord;
  * called exactly once, also after a stop or a failure, and must deliver what is buffered first, so
  * no stop loses data. Failures are thrown as {@link SinkException}; the entry's {@code
  * on_sink_error} policy decides what follows.
+ *
+ * <p>Delivery: a sink that knows when its receiver acknowledged records (every batching sink)
+ * reports them through {@link SinkContext#delivery()} and says so with {@link
+ * #reportsDelivery()}; see {@link Delivery} for the contract. For a sink that does not, the engine
+ * counts a call that returns as one record delivered and one that throws as one dropped.
  */
 public interface Sink extends AutoCloseable {
 
@@ -100,6 +105,18 @@ public interface Sink extends AutoCloseable {
      */
     default boolean lastWriteDelivered() {
         return true;
+    }
+
+    /**
+     * Whether this sink reports every record it is given through its context's {@link Delivery}
+     * (the contract is on {@link Delivery}). Default: false, and the engine counts a {@link
+     * #sample} or {@link #log} call that returns as delivered and one that throws as dropped, which
+     * is right for a sink that does not buffer.
+     *
+     * @return true when the sink reports delivery itself
+     */
+    default boolean reportsDelivery() {
+        return false;
     }
 
     /**

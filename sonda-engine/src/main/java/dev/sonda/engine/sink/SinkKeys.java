@@ -18,10 +18,12 @@ import java.util.TreeMap;
  * and the HTTP sinks' additions to the reference: {@code headers:}, {@code basic_auth:}, {@code
  * bearer_token:} and {@code tls:}.
  *
- * <p>Secrets are written as {@value HttpAuth#MASK}: the password of {@code basic_auth}, the {@code
- * bearer_token}, and the value of every secret header ({@link HttpAuth#isSecretHeader}), so a
- * dry run or the server's scenario listing never prints them. Reading such output back gives
- * {@value HttpAuth#MASK} as the secret; keep credentials in {@code ${ENV}} references in files.
+ * <p>Secrets are written with {@link SpecWriter#putSecret}: the password of {@code basic_auth}, the
+ * {@code bearer_token}, and the value of every secret header ({@link HttpAuth#isSecretHeader}). A
+ * writer for display (a dry run, the server's scenario listing) writes {@value HttpAuth#MASK} in
+ * their place; only a writer for saving, asked for explicitly, writes them. A secret that reads
+ * back as {@value HttpAuth#MASK} is refused by validation, so displayed output cannot be run by
+ * mistake; keep credentials in {@code ${ENV}} references in files.
  */
 public final class SinkKeys {
     private SinkKeys() {}
@@ -126,31 +128,37 @@ public final class SinkKeys {
     }
 
     /**
-     * Writes {@code basic_auth} or {@code bearer_token}, the secret as {@value HttpAuth#MASK}.
+     * Writes {@code basic_auth} or {@code bearer_token}, the secret with {@link
+     * SpecWriter#putSecret}.
      *
      * @param auth the credentials, or null (nothing is written)
      * @param out the sink block's writer
      */
     public static void writeAuth(HttpAuth auth, SpecWriter out) {
         if (auth instanceof HttpAuth.Basic b) {
-            out.block("basic_auth").put("username", b.username()).put("password", HttpAuth.MASK);
-        } else if (auth instanceof HttpAuth.Bearer) {
-            out.put("bearer_token", HttpAuth.MASK);
+            out.block("basic_auth").put("username", b.username()).putSecret("password", b.password());
+        } else if (auth instanceof HttpAuth.Bearer t) {
+            out.putSecret("bearer_token", t.token());
         }
     }
 
     /**
-     * Writes {@code headers:} sorted by name, secret values as {@value HttpAuth#MASK}; nothing when
-     * empty.
+     * Writes {@code headers:} sorted by name, the values of secret headers ({@link
+     * HttpAuth#isSecretHeader}) with {@link SpecWriter#putSecret}; nothing when empty.
      *
      * @param headers the headers
      * @param out the sink block's writer
      */
     public static void writeHeaders(Map<String, String> headers, SpecWriter out) {
         if (!headers.isEmpty()) {
-            Map<String, String> sorted = new TreeMap<>();
-            headers.forEach((k, v) -> sorted.put(k, HttpAuth.isSecretHeader(k) ? HttpAuth.MASK : v));
-            out.put("headers", sorted);
+            SpecWriter h = out.block("headers");
+            new TreeMap<>(headers).forEach((k, v) -> {
+                if (HttpAuth.isSecretHeader(k)) {
+                    h.putSecret(k, v);
+                } else {
+                    h.put(k, v);
+                }
+            });
         }
     }
 
@@ -191,6 +199,18 @@ public final class SinkKeys {
     }
 
     /**
+     * Writes a URL whose user information ({@code user:password@}) is a secret: as it is for a
+     * writer that keeps secrets, else with {@value HttpAuth#MASK} in place of the user information.
+     *
+     * @param key the key, such as {@code url}
+     * @param url the URL, or null (nothing is written)
+     * @param out the sink block's writer
+     */
+    public static void writeUrl(String key, String url, SpecWriter out) {
+        out.put(key, out.keepsSecrets() ? url : HttpAuth.displayUrl(url));
+    }
+
+    /**
      * A URL for display: any user information ({@code user:password@}) replaced by {@value
      * HttpAuth#MASK}.
      *
@@ -198,16 +218,6 @@ public final class SinkKeys {
      * @return the URL without credentials
      */
     public static String displayUrl(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return url;
-        }
-        int hostStart = scheme + 3;
-        int end = hostStart;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        int at = url.lastIndexOf('@', end - 1);
-        return at < hostStart ? url : url.substring(0, hostStart) + HttpAuth.MASK + url.substring(at);
+        return HttpAuth.displayUrl(url);
     }
 }

@@ -22,6 +22,11 @@ import java.util.Objects;
  * as {@code SinkException("stdout: write failed (the stream reported an I/O error)")}; the stream's
  * error state is sticky, so every later chunk fails too, as a broken pipe does in the reference.
  *
+ * <p>Delivery: each chunk is written to the stream and the stream flushed (so a {@link PrintStream}
+ * with a buffer of its own, such as the JVM's default {@code System.out}, hands the bytes to the
+ * operating system); its records are then reported delivered, or dropped when the stream reports
+ * an error.
+ *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
 public final class StdoutSink implements ByteSink {
@@ -30,6 +35,7 @@ public final class StdoutSink implements ByteSink {
     private final PrintStream out;
     private final WriteBuffer buffer = new WriteBuffer();
     private final WriteBuffer.Output output;
+    private Delivery delivery = Delivery.NONE;
 
     /** Creates a sink writing to the current {@link System#out}. */
     public StdoutSink() {
@@ -47,11 +53,25 @@ public final class StdoutSink implements ByteSink {
         this.output = this::chunk;
     }
 
-    private void chunk(byte[] b, int off, int len) {
+    private void chunk(byte[] b, int off, int len) throws java.io.IOException {
         out.write(b, off, len);
+        out.flush();
         if (out.checkError()) {
-            throw new SinkException(FAILED);
+            throw new java.io.IOException(FAILED);
         }
+    }
+
+    /**
+     * Reports records delivered once their chunk is written and the stream flushed.
+     *
+     * @param delivery the counter
+     * @return true
+     */
+    @Override
+    public boolean reportTo(Delivery delivery) {
+        this.delivery = delivery;
+        buffer.reportTo(delivery);
+        return true;
     }
 
     /**
@@ -67,7 +87,10 @@ public final class StdoutSink implements ByteSink {
         try {
             buffer.put(buf, off, len, output);
         } catch (java.io.IOException e) {
-            throw new SinkException(IoErrors.describe(e), e);
+            SinkException failure = new SinkException(IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            delivery.dropped(1, failure.getMessage());
+            throw failure;
         }
     }
 
@@ -81,8 +104,11 @@ public final class StdoutSink implements ByteSink {
         try {
             buffer.drain(output);
         } catch (java.io.IOException e) {
-            throw new SinkException(IoErrors.describe(e), e);
+            SinkException failure = new SinkException(IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
+        out.flush();
         if (out.checkError()) {
             throw new SinkException(FAILED);
         }

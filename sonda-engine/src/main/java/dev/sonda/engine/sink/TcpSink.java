@@ -1,13 +1,17 @@
 package dev.sonda.engine.sink;
 
+import dev.sonda.api.DurationText;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecBlock;
 import dev.sonda.api.spi.SpecWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -28,10 +32,10 @@ import java.util.function.LongSupplier;
  * <p><b>With a retry policy</b> (the reference's behaviour): a failed write or flush is retried up
  * to {@code max_attempts} times through {@link Retry}; each retry prints the retry line, sleeps the
  * jittered backoff (real time, {@link Thread#sleep(long)}), reconnects ({@code TCP reconnect to
- * {address}: {err}}; a failed reconnect is that attempt's error), starts a fresh buffer (bytes still
- * buffered on the old connection are dropped) and writes only the current event again (or, for a
- * flush, flushes the fresh buffer). When every retry fails the last error is thrown; the next write
- * starts over on the broken connection.
+ * {address}: {err}}; a failed reconnect is that attempt's error) and writes the current event again
+ * (or, for a flush, flushes). Where the reference starts a fresh buffer on the new connection, this
+ * sink keeps the buffered records that no connection took and sends them first (see below). When
+ * every retry fails the last error is thrown; the next write starts over on the broken connection.
  *
  * <p><b>Without a retry policy: a deliberate deviation.</b> The reference never reconnects, so after
  * the peer goes away every later write fails for the rest of the run. Sonda for the JVM is asked to
@@ -46,6 +50,29 @@ import java.util.function.LongSupplier;
  * returns to zero when bytes are next written to a socket successfully. A flush with nothing
  * buffered (always the case after a failure) succeeds without reconnecting.
  *
+ * <p><b>A receiver that stops reading</b> (an addition to the reference, which blocks for ever):
+ * a write to the socket that makes no progress for {@code write_timeout} (default {@value
+ * #DEFAULT_WRITE_TIMEOUT_SECONDS} s, real time) fails with {@code TCP write to {address}: no
+ * progress for 30s: the receiver is not reading (write_timeout)} and is handled like any other
+ * write failure (the connection is closed, the buffered records are dropped). Memory stays bounded
+ * by the 8 KiB buffer and the operating system's socket buffers; the entry is held back (its
+ * thread waits in the write) for at most that time per chunk.
+ *
+ * <p><b>A receiver that went away.</b> Before each chunk is written, the sink reads from the
+ * connection without waiting: end of stream (the receiver closed it) or a reset is a failure
+ * found before any byte of the chunk was written ({@code TCP write to {address}: the receiver
+ * closed the connection}), so the chunk stays buffered, whole. Without a retry policy it is then
+ * dropped like any failed write; with one, it goes out on the new connection. (Writing into a
+ * closed connection would succeed once and lose the chunk unseen.) Anything the receiver sends is
+ * read and discarded.
+ *
+ * <p><b>Delivery.</b> Records are reported delivered when the chunk holding them has been written
+ * to the socket (into the operating system's send buffer: TCP acknowledges nothing to the
+ * application, so bytes the kernel took in the moment before the peer died, before its close or
+ * reset arrived, are counted delivered and lost unseen). They are reported dropped with the error
+ * when a write fails part-way, when the buffer is given up after a failure without a retry policy,
+ * and, for the record of a write that fails for good, that record.
+ *
  * <p>Threading: as {@link Sink}, one caller at a time.
  */
 public final class TcpSink implements ByteSink {
@@ -55,14 +82,24 @@ public final class TcpSink implements ByteSink {
     /** Longest reconnect delay without a retry policy: 5 s, in nanoseconds. */
     static final long MAX_RECONNECT_DELAY_NANOS = 5_000_000_000L;
 
+    /** Default {@code write_timeout}: 30 seconds. */
+    public static final int DEFAULT_WRITE_TIMEOUT_SECONDS = 30;
+
+    /** Default {@code write_timeout}: 30 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(DEFAULT_WRITE_TIMEOUT_SECONDS);
+
     private final String address;
     private final Retry retry;
     private final LongSupplier nanoTime;
+    private final Duration writeTimeout;
+    private final long writeTimeoutNanos;
     private final WriteBuffer buffer = new WriteBuffer();
     private final WriteBuffer.Output output = this::send;
 
-    private Socket socket;
-    private OutputStream out;
+    private SocketChannel socket;
+    private Selector selector;
+    private final ByteBuffer probe = ByteBuffer.allocate(256);
+    private Delivery delivery = Delivery.NONE;
     private boolean closed;
 
     private int consecutiveFailures;
@@ -82,15 +119,57 @@ public final class TcpSink implements ByteSink {
      * @throws IllegalArgumentException if {@code retry} is invalid (see {@link Retry})
      */
     public TcpSink(String address, RetryPolicy retry, SinkContext context) {
+        this(address, retry, null, context);
+    }
+
+    /**
+     * Connects to {@code address}, with a write timeout.
+     *
+     * @param address {@code host:port}
+     * @param retry the retry policy, or null for none
+     * @param writeTimeout how long a write to the socket may make no progress before it fails
+     *     (real time, above zero), or null for {@value #DEFAULT_WRITE_TIMEOUT_SECONDS} s
+     * @param context supplies the clock of the reconnect backoff and the diagnostics for retry lines
+     * @throws SinkException as {@link #TcpSink(String, RetryPolicy, SinkContext)}
+     * @throws IllegalArgumentException if {@code retry} is invalid or {@code writeTimeout} is not
+     *     positive
+     */
+    public TcpSink(String address, RetryPolicy retry, Duration writeTimeout, SinkContext context) {
         this.address = Objects.requireNonNull(address, "address");
         this.retry = retry == null ? null : new Retry(retry, context.diagnostics());
         this.nanoTime = context.clock()::nanoTime;
+        this.writeTimeout = writeTimeout == null ? DEFAULT_WRITE_TIMEOUT : writeTimeout;
+        if (this.writeTimeout.isNegative() || this.writeTimeout.isZero()) {
+            throw new IllegalArgumentException("tcp write_timeout must be above zero, got " + writeTimeout);
+        }
+        this.writeTimeoutNanos = saturatedNanos(this.writeTimeout);
         try {
             socket = connect();
-            out = socket.getOutputStream();
         } catch (IOException e) {
             throw new SinkException("TCP connect to " + address + ": " + message(e), e);
         }
+    }
+
+    /**
+     * Reports records delivered once their chunk is written to the socket.
+     *
+     * @param delivery the counter
+     * @return true
+     */
+    @Override
+    public boolean reportTo(Delivery delivery) {
+        this.delivery = delivery;
+        buffer.reportTo(delivery);
+        return true;
+    }
+
+    /**
+     * The write timeout in force.
+     *
+     * @return the timeout
+     */
+    public Duration writeTimeout() {
+        return writeTimeout;
     }
 
     /**
@@ -104,6 +183,15 @@ public final class TcpSink implements ByteSink {
      */
     @Override
     public void write(byte[] buf, int off, int len) {
+        try {
+            writeRecord(buf, off, len);
+        } catch (SinkException e) {
+            delivery.dropped(1, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void writeRecord(byte[] buf, int off, int len) {
         if (retry != null) {
             try {
                 writeOnce(buf, off, len);
@@ -187,6 +275,13 @@ public final class TcpSink implements ByteSink {
             flush();
         } finally {
             closeSocket();
+            if (selector != null) {
+                try {
+                    selector.close();
+                } catch (IOException ignored) {
+                    // nothing registered is left to report on
+                }
+            }
         }
     }
 
@@ -194,38 +289,110 @@ public final class TcpSink implements ByteSink {
         try {
             buffer.put(buf, off, len, output);
         } catch (IOException e) {
-            throw new SinkException("TCP write to " + address + ": " + IoErrors.describe(e), e);
+            SinkException failure = new SinkException("TCP write to " + address + ": " + IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
     }
 
     private void flushOnce() {
         try {
             buffer.drain(output);
-            out.flush();
         } catch (IOException e) {
-            throw new SinkException("TCP flush to " + address + ": " + IoErrors.describe(e), e);
+            SinkException failure = new SinkException("TCP flush to " + address + ": " + IoErrors.describe(e), e);
+            buffer.dropLost(failure.getMessage());
+            throw failure;
         }
     }
 
+    /**
+     * Writes all of the chunk to the socket, waiting while the socket's send buffer is full, for at
+     * most the write timeout without progress.
+     */
     private void send(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
+        SocketChannel ch = socket;
+        if (ch == null) {
+            throw new WriteBuffer.Unwritten("not connected", null);
+        }
+        probe(ch);
+        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        long stalledSince = 0;
+        try {
+            while (bb.hasRemaining()) {
+                if (ch.write(bb) > 0) {
+                    stalledSince = 0;
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (stalledSince == 0) {
+                    stalledSince = now;
+                }
+                long left = writeTimeoutNanos - (now - stalledSince);
+                if (left <= 0) {
+                    throw new IOException("no progress for " + DurationText.format(writeTimeout)
+                            + ": the receiver is not reading (write_timeout)");
+                }
+                awaitWritable(ch, left);
+            }
+        } catch (IOException e) {
+            if (bb.position() == off && !(e instanceof WriteBuffer.Unwritten)) {
+                throw new WriteBuffer.Unwritten(e.getMessage(), e); // not a byte of the chunk went out
+            }
+            throw e;
+        }
         consecutiveFailures = 0;
     }
 
-    /** Replaces the connection and starts a fresh buffer. */
+    /**
+     * Before a chunk goes out, looks whether the receiver has closed or reset the connection (it
+     * never sends anything a sink reads: what it does send is discarded). Writing into a
+     * connection the peer has closed would succeed once and lose the chunk unseen, so the chunk is
+     * kept instead ({@link WriteBuffer.Unwritten}).
+     */
+    private void probe(SocketChannel ch) throws IOException {
+        try {
+            for (int i = 0; i < 64; i++) {
+                probe.clear();
+                int n = ch.read(probe);
+                if (n == 0) {
+                    return;
+                }
+                if (n < 0) {
+                    throw new WriteBuffer.Unwritten("the receiver closed the connection", null);
+                }
+            }
+        } catch (WriteBuffer.Unwritten e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WriteBuffer.Unwritten(IoErrors.describe(e), e);
+        }
+    }
+
+    private void awaitWritable(SocketChannel ch, long nanos) throws IOException {
+        if (selector == null) {
+            selector = Selector.open();
+        }
+        SelectionKey key = ch.keyFor(selector);
+        if (key == null) {
+            key = ch.register(selector, SelectionKey.OP_WRITE);
+        }
+        selector.select(Math.max(1, Math.min(nanos / 1_000_000, Long.MAX_VALUE / 2)));
+        selector.selectedKeys().clear();
+    }
+
+    /**
+     * Replaces the connection. The buffer holds only whole records no connection has taken (a
+     * chunk whose write failed part-way was dropped), so it goes out on the new connection.
+     */
     private void reconnect() {
-        Socket fresh;
-        OutputStream stream;
+        SocketChannel fresh;
         try {
             fresh = connect();
-            stream = fresh.getOutputStream();
         } catch (IOException e) {
             throw new SinkException("TCP reconnect to " + address + ": " + message(e), e);
         }
         closeSocket();
         socket = fresh;
-        out = stream;
-        buffer.clear();
     }
 
     /** Without retry: one reconnect if the backoff has expired, else fail fast. */
@@ -243,7 +410,7 @@ public final class TcpSink implements ByteSink {
 
     private void broken(SinkException e) {
         closeSocket();
-        buffer.clear();
+        buffer.discard(e.getMessage());
         lastError = e;
         consecutiveFailures++;
         nextReconnectAt = nanoTime.getAsLong() + reconnectDelayNanos(consecutiveFailures);
@@ -261,7 +428,7 @@ public final class TcpSink implements ByteSink {
     }
 
     private void closeSocket() {
-        Socket s = socket;
+        SocketChannel s = socket;
         socket = null;
         if (s != null) {
             try {
@@ -272,7 +439,15 @@ public final class TcpSink implements ByteSink {
         }
     }
 
-    private Socket connect() throws IOException {
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private SocketChannel connect() throws IOException {
         List<InetSocketAddress> targets;
         try {
             targets = SocketAddresses.resolve(address);
@@ -281,10 +456,10 @@ public final class TcpSink implements ByteSink {
         }
         IOException last = null;
         for (InetSocketAddress target : targets) {
-            Socket s = new Socket();
+            SocketChannel s = SocketChannel.open();
             try {
                 s.connect(target);
-                s.getOutputStream(); // fails now rather than after the socket is installed
+                s.configureBlocking(false);
                 return s;
             } catch (IOException e) {
                 last = e;
@@ -307,7 +482,10 @@ public final class TcpSink implements ByteSink {
         }
     }
 
-    /** The built-in provider of {@code type: tcp} (keys {@code address}, required, and {@code retry}). */
+    /**
+     * The built-in provider of {@code type: tcp}: keys {@code address} (required), {@code retry},
+     * and the addition {@code write_timeout}.
+     */
     public static final class Provider implements SinkProvider {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {}
@@ -334,7 +512,10 @@ public final class TcpSink implements ByteSink {
 
         @Override
         public SinkSpec read(SpecBlock block) {
-            return new SinkSpec.Tcp(block.requiredString("address"), SinkKeys.readRetry(block));
+            return new SinkSpec.Tcp(
+                    block.requiredString("address"),
+                    SinkKeys.readRetry(block),
+                    block.duration("write_timeout", DurationText::parse));
         }
 
         @Override
@@ -342,6 +523,7 @@ public final class TcpSink implements ByteSink {
             SinkSpec.Tcp t = (SinkSpec.Tcp) spec;
             out.put("address", t.address());
             SinkKeys.writeRetry(t.retry(), out);
+            out.put("write_timeout", t.writeTimeout());
         }
 
         @Override
@@ -365,7 +547,7 @@ public final class TcpSink implements ByteSink {
         @Override
         public Sink create(SinkSpec spec, SinkContext context) {
             SinkSpec.Tcp tcp = (SinkSpec.Tcp) spec;
-            return EncodingSink.of(new TcpSink(tcp.address(), tcp.retry(), context), context);
+            return EncodingSink.of(new TcpSink(tcp.address(), tcp.retry(), tcp.writeTimeout(), context), context);
         }
     }
 }

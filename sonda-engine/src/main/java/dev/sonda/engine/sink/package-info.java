@@ -8,7 +8,9 @@
  * reach the engine through the one adapter {@link dev.sonda.engine.sink.EncodingSink}. Failures are
  * {@link dev.sonda.engine.sink.SinkException}s carrying the reference's raw I/O message (for example
  * {@code HTTP 500 from 'http://x/push'}), which the entry's {@code on_sink_error} policy counts or
- * turns into the end of the entry. The entry points are:
+ * turns into the end of the entry. Every sink accounts for each record it is given as delivered
+ * (the receiver acknowledged it) or dropped, through {@link dev.sonda.engine.sink.Delivery}; the
+ * engine sums the counts per entry. The entry points are:
  *
  * <ul>
  *   <li>{@link dev.sonda.engine.sink.SinkProvider}: a sink type end to end (name, spec, YAML

@@ -4,6 +4,7 @@ import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.TlsSettings;
 import dev.sonda.engine.sink.Retry;
 import dev.sonda.engine.sink.SinkException;
+import dev.sonda.engine.sink.SinkKeys;
 import io.grpc.CallOptions;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;
@@ -106,7 +107,9 @@ public final class GrpcTransport implements Transport {
             credentials = secure ? Tls.grpcCredentials(tls) : InsecureChannelCredentials.create();
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             throw new SinkException(
-                    "otlp grpc sink: invalid tls settings for '" + endpoint + "': " + e.getMessage(), e);
+                    "otlp grpc sink: invalid tls settings for '" + SinkKeys.displayUrl(endpoint) + "': "
+                            + e.getMessage(),
+                    e);
         }
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -163,7 +166,8 @@ public final class GrpcTransport implements Transport {
     }
 
     private static SinkException invalid(String endpoint, String why) {
-        return new SinkException("otlp grpc sink: invalid endpoint '" + endpoint + "': " + why, null, false);
+        return new SinkException(
+                "otlp grpc sink: invalid endpoint '" + SinkKeys.displayUrl(endpoint) + "': " + why, null, false);
     }
 
     @Override
@@ -187,7 +191,7 @@ public final class GrpcTransport implements Transport {
             boolean interrupted =
                     Thread.currentThread().isInterrupted() || s.getCause() instanceof InterruptedException;
             throw new SinkException(
-                    "otlp grpc sink: gRPC call to '" + endpoint + "' failed: " + describe(s),
+                    "otlp grpc sink: gRPC call to '" + SinkKeys.displayUrl(endpoint) + "' failed: " + describe(s),
                     e,
                     !interrupted && !PERMANENT.contains(s.getCode()));
         }

@@ -4,6 +4,7 @@ import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.TlsSettings;
 import dev.sonda.engine.sink.HttpSender;
 import dev.sonda.engine.sink.SinkException;
+import dev.sonda.engine.sink.SinkKeys;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,7 +59,10 @@ public final class HttpTransport implements Transport {
                         .build());
             } catch (java.io.IOException | java.security.GeneralSecurityException e) {
                 throw new SinkException(
-                        "otlp http sink: invalid tls settings for '" + endpoint + "': " + e.getMessage(), e, false);
+                        "otlp http sink: invalid tls settings for '" + SinkKeys.displayUrl(endpoint) + "': "
+                                + e.getMessage(),
+                        e,
+                        false);
             }
         }
         this.sender = b.build();

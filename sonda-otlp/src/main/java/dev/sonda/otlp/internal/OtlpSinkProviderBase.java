@@ -142,17 +142,13 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
     @Override
     public void write(SinkSpec spec, SpecWriter out) {
         SinkSpec.Otlp k = (SinkSpec.Otlp) spec;
-        out.put("endpoint", k.endpoint())
-                .put("signal_type", k.signalType())
-                .put("batch_size", k.batchSize())
-                .put("max_buffer_age", k.maxBufferAge());
+        SinkKeys.writeUrl("endpoint", k.endpoint(), out);
+        out.put("signal_type", k.signalType()).put("batch_size", k.batchSize()).put("max_buffer_age", k.maxBufferAge());
         SinkKeys.writeRetry(k.retry(), out);
         if (!k.resourceAttributes().isEmpty()) {
             out.put("resource_attributes", new TreeMap<>(k.resourceAttributes()));
         }
-        if (!k.headers().isEmpty()) {
-            out.put("headers", new TreeMap<>(k.headers()));
-        }
+        SinkKeys.writeHeaders(k.headers(), out);
         TlsSettings tls = k.tls();
         if (tls != null) {
             SpecWriter w = out.block("tls")
@@ -171,7 +167,9 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
         SinkSpec.Otlp k = (SinkSpec.Otlp) spec;
         String bad = endpointProblem(k.endpoint());
         if (bad != null) {
-            problems.add(path + ".endpoint", "invalid " + type() + " endpoint '" + k.endpoint() + "': " + bad);
+            problems.add(
+                    path + ".endpoint",
+                    "invalid " + type() + " endpoint '" + SinkKeys.displayUrl(k.endpoint()) + "': " + bad);
         }
         if (k.batchSize() != null && k.batchSize() < 0) {
             problems.add(path + ".batch_size", "batch_size must not be negative, got " + k.batchSize());
@@ -184,7 +182,9 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
         });
         if (k.tls() != null && !k.endpoint().startsWith("https://")) {
             problems.add(
-                    path + ".tls", "tls is set but endpoint '" + k.endpoint() + "' is plaintext: write it as https://");
+                    path + ".tls",
+                    "tls is set but endpoint '" + SinkKeys.displayUrl(k.endpoint()) + "' is plaintext: write it as"
+                            + " https://");
         }
     }
 
@@ -194,7 +194,7 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
             return type();
         }
         SinkSpec.Otlp k = (SinkSpec.Otlp) spec;
-        return type() + " (" + k.endpoint() + ", " + k.signalType() + ")";
+        return type() + " (" + SinkKeys.displayUrl(k.endpoint()) + ", " + k.signalType() + ")";
     }
 
     /**

@@ -13,19 +13,40 @@ import java.util.Map;
  */
 public final class MapSpecWriter implements SpecWriter {
     private final Map<String, Object> out;
+    private final boolean keepSecrets;
 
-    /** Creates a writer into a new map. */
+    /** Creates a writer into a new map that masks secrets ({@code ***}). */
     public MapSpecWriter() {
-        this(new LinkedHashMap<>());
+        this(new LinkedHashMap<>(), false);
     }
 
     /**
-     * Creates a writer into {@code out}.
+     * Creates a writer into a new map.
+     *
+     * @param keepSecrets true to write secrets themselves (saving a plan to run again), false to
+     *     write {@code ***} in their place (display)
+     */
+    public MapSpecWriter(boolean keepSecrets) {
+        this(new LinkedHashMap<>(), keepSecrets);
+    }
+
+    /**
+     * Creates a writer into {@code out} that masks secrets.
      *
      * @param out the map written to
      */
     public MapSpecWriter(Map<String, Object> out) {
+        this(out, false);
+    }
+
+    private MapSpecWriter(Map<String, Object> out, boolean keepSecrets) {
         this.out = out;
+        this.keepSecrets = keepSecrets;
+    }
+
+    @Override
+    public boolean keepsSecrets() {
+        return keepSecrets;
     }
 
     /**
@@ -78,6 +99,6 @@ public final class MapSpecWriter implements SpecWriter {
     public SpecWriter block(String key) {
         Map<String, Object> nested = new LinkedHashMap<>();
         out.put(key, nested);
-        return new MapSpecWriter(nested);
+        return new MapSpecWriter(nested, keepSecrets);
     }
 }
