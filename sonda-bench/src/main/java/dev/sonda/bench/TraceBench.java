@@ -166,14 +166,14 @@ public class TraceBench {
         public void span(SpanRecord span) {
             request.add(span);
             spans++;
-            if (request.count() == 512) {
+            if (request.items() == 512) {
                 flush();
             }
         }
 
         @Override
         public void flush() {
-            if (request.count() > 0) {
+            if (request.items() > 0) {
                 out.clear();
                 request.encode(out);
                 bytes += out.length();

@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * <p>Encoding a span appends to its service's buffer and allocates nothing once the service has
  * been seen. Not thread-safe.
  */
-public final class SpanBatch {
+public final class SpanBatch implements ExportBatch {
     private final Envelope envelope;
     private final byte[] scope;
     private final Map<String, Service> byService = new HashMap<>();
@@ -120,16 +120,23 @@ public final class SpanBatch {
         count++;
     }
 
-    /**
-     * Spans in the batch.
-     *
-     * @return the count
-     */
-    public int count() {
+    @Override
+    public Signal signal() {
+        return Signal.TRACES;
+    }
+
+    @Override
+    public int items() {
+        return count;
+    }
+
+    @Override
+    public long records() {
         return count;
     }
 
     /** Empties the batch; the services' resources stay prepared. */
+    @Override
     public void clear() {
         for (Service s : order) {
             s.spans.clear();
@@ -144,6 +151,7 @@ public final class SpanBatch {
      *
      * @param out the buffer the request is appended to
      */
+    @Override
     public void encode(ByteBuf out) {
         for (Service s : order) {
             int scopeSpans = Proto.lenFieldSize(1, scope.length) + s.spans.length();

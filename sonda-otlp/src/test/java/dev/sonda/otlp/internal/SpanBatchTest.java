@@ -51,7 +51,7 @@ class SpanBatchTest {
 
         ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(bytes(r));
 
-        assertThat(r.count()).isEqualTo(3);
+        assertThat(r.items()).isEqualTo(3);
         assertThat(req.getResourceSpansList()).hasSize(2);
         ResourceSpans gateway = req.getResourceSpans(0);
         assertThat(attributes(gateway.getResource().getAttributesList()))
