@@ -15,7 +15,8 @@ import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.sink.EncodingSink;
 import dev.sonda.engine.sink.Sink;
-import dev.sonda.engine.trace.OtlpTraceRequest;
+import dev.sonda.otlp.internal.Envelope;
+import dev.sonda.otlp.internal.SpanBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -42,8 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code ndjson}: the spans encoded by the {@code ndjson} encoder into a {@link
  *       CountingSink} (generation, time ordering, encoding);
- *   <li>{@code otlp}: the spans added to an {@link OtlpTraceRequest}, a request of 512 spans
- *       encoded at a time into a reused buffer (what an OTLP sink does before its transport);
+ *   <li>{@code otlp}: the spans added to a {@link SpanBatch} (the OTLP sinks' batch), a request of
+ *       512 spans encoded at a time into a reused buffer (what an OTLP sink does before its
+ *       transport);
  *   <li>{@code correlated}: {@code ndjson} plus a log line per span and RED metrics every second,
  *       all encoded into the counting sink.
  * </ul>
@@ -155,7 +157,7 @@ public class TraceBench {
 
     /** Batches spans into OTLP requests of 512 and encodes each into a reused buffer. */
     private static final class OtlpSpans implements Sink {
-        final OtlpTraceRequest request = new OtlpTraceRequest(Map.of(), "bench");
+        final SpanBatch request = new SpanBatch(new Envelope(Map.of(), "bench"));
         final ByteBuf out = new ByteBuf(256 * 1024);
         long spans;
         long bytes;
@@ -164,14 +166,14 @@ public class TraceBench {
         public void span(SpanRecord span) {
             request.add(span);
             spans++;
-            if (request.spans() == 512) {
+            if (request.items() == 512) {
                 flush();
             }
         }
 
         @Override
         public void flush() {
-            if (request.spans() > 0) {
+            if (request.items() > 0) {
                 out.clear();
                 request.encode(out);
                 bytes += out.length();

@@ -7,13 +7,16 @@ import dev.sonda.otlp.internal.GrpcTransport;
 import dev.sonda.otlp.internal.OtlpSinkProviderBase;
 
 /**
- * {@code type: otlp_grpc}: OTLP export over gRPC ({@link OtlpSink#grpc}). Keys: {@code endpoint}
- * (required, {@code http://host:port} or {@code https://host:port}), {@code signal_type} (required,
- * {@code metrics} or {@code logs}), {@code batch_size} (data points or log records, default 5),
- * {@code max_buffer_age} (default 5s), {@code retry}, {@code resource_attributes}, and beyond Sonda
- * 1.20: {@code headers} (gRPC metadata, such as {@code authorization}) and {@code tls: {ca_file,
- * cert_file, key_file, insecure_skip_verify}}. Display: {@code otlp_grpc ({endpoint}, {signal})};
- * header values are never shown. Found through {@link java.util.ServiceLoader}.
+ * {@code type: otlp_grpc}: OTLP export over gRPC ({@link OtlpSink#grpc}): metrics, logs (and
+ * events) and spans, each to its own service. Keys: {@code endpoint} (required, {@code
+ * http://host:port} or {@code https://host:port}), {@code signal_type} (optional; required by Sonda
+ * 1.20: {@code metrics}, {@code logs}, {@code traces} or {@code events}, checked against the entry),
+ * {@code batch_size} (data points, log records or spans, per kind, default 5), {@code
+ * max_buffer_age} (default 5s), {@code retry}, {@code resource_attributes}, and beyond Sonda 1.20:
+ * {@code headers} (gRPC metadata, such as {@code authorization}) and {@code tls: {ca_file,
+ * cert_file, key_file, insecure_skip_verify}}. Display: {@code otlp_grpc ({endpoint})}, or {@code
+ * otlp_grpc ({endpoint}, {signal_type})} when it is set; header values are never shown. Found
+ * through {@link java.util.ServiceLoader}.
  */
 public final class OtlpGrpcSinkProvider extends OtlpSinkProviderBase<SinkSpec.OtlpGrpc> {
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -28,7 +31,7 @@ public final class OtlpGrpcSinkProvider extends OtlpSinkProviderBase<SinkSpec.Ot
 
     @Override
     public String summary() {
-        return "OTLP metrics or logs exported over gRPC (gauges, sums, histograms, summaries)";
+        return "OTLP metrics, logs and traces exported over gRPC (gauges, sums, histograms, summaries, spans)";
     }
 
     @Override

@@ -9,8 +9,9 @@ import dev.sonda.otlp.internal.OtlpSinkProviderBase;
 /**
  * {@code type: otlp_http}: OTLP/HTTP with binary protobuf ({@link OtlpSink#http}), not in Sonda
  * 1.20. Keys as {@link OtlpGrpcSinkProvider}'s, with {@code endpoint} the receiver's base URL (the
- * sink appends {@code /v1/metrics} or {@code /v1/logs}) and {@code headers} HTTP headers. Display:
- * {@code otlp_http ({endpoint}, {signal})}; header values are never shown. Found through {@link
+ * sink appends {@code /v1/metrics}, {@code /v1/logs} or {@code /v1/traces} by the kind of data) and
+ * {@code headers} HTTP headers. Display: {@code otlp_http ({endpoint})}, or {@code otlp_http
+ * ({endpoint}, {signal_type})} when it is set; header values are never shown. Found through {@link
  * java.util.ServiceLoader}.
  */
 public final class OtlpHttpSinkProvider extends OtlpSinkProviderBase<SinkSpec.OtlpHttp> {
@@ -26,7 +27,7 @@ public final class OtlpHttpSinkProvider extends OtlpSinkProviderBase<SinkSpec.Ot
 
     @Override
     public String summary() {
-        return "OTLP metrics or logs POSTed as protobuf to {endpoint}/v1/metrics or /v1/logs";
+        return "OTLP metrics, logs and traces POSTed as protobuf to {endpoint}/v1/metrics, /v1/logs or /v1/traces";
     }
 
     @Override

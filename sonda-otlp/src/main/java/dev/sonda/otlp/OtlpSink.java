@@ -1,8 +1,10 @@
 package dev.sonda.otlp;
 
 import dev.sonda.api.sink.SinkSpec;
+import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.sink.BatchPolicy;
 import dev.sonda.engine.sink.Delivery;
@@ -10,84 +12,108 @@ import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
 import dev.sonda.otlp.internal.Envelope;
+import dev.sonda.otlp.internal.ExportBatch;
 import dev.sonda.otlp.internal.GrpcTransport;
 import dev.sonda.otlp.internal.HttpTransport;
 import dev.sonda.otlp.internal.LogBatch;
 import dev.sonda.otlp.internal.MetricBatch;
+import dev.sonda.otlp.internal.Signal;
+import dev.sonda.otlp.internal.SpanBatch;
 import dev.sonda.otlp.internal.Transport;
 import dev.sonda.otlp.internal.Versions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The {@code otlp_grpc} and {@code otlp_http} sinks: typed metrics or logs batched into OTLP
- * export requests ({@code ExportMetricsServiceRequest} / {@code ExportLogsServiceRequest},
- * OpenTelemetry protocol 1.x) and sent over gRPC or HTTP. Sonda 1.20 {@code sink/otlp_grpc.rs}
- * sends every sample as its own gauge; this sink sends the data types a collector expects.
+ * The {@code otlp_grpc} and {@code otlp_http} sinks: typed metrics, log records, spans and
+ * infrastructure events batched into OTLP export requests (OpenTelemetry protocol 1.x) and sent
+ * over gRPC or HTTP. Sonda 1.20 {@code sink/otlp_grpc.rs} sends one signal, chosen by {@code
+ * signal_type}, every sample as its own gauge; this sink sends every kind it receives, each to its
+ * own service, as the data types a collector expects.
  *
- * <p><b>Request.</b> One {@code ResourceMetrics} / {@code ResourceLogs} whose resource attributes
- * are the entry's static labels ({@link SinkContext#labels()}) overlaid by the sink's {@code
- * resource_attributes}, sorted by key; one scope {@code sonda} with this library's version. Metrics
- * map as {@link dev.sonda.otlp.internal.MetricBatch} describes: gauges to {@code Gauge}, counters to
- * monotonic cumulative {@code Sum}, histogram ticks to {@code HistogramDataPoint}s (explicit bounds,
- * per-bucket counts, sum, count, cumulative), summary ticks to {@code SummaryDataPoint}s, each point
- * with {@code start_time_unix_nano} the series' first sample time. Log records carry their time,
- * severity number and text, body and attributes (labels, then fields), as the {@code otlp} encoder
- * writes them ({@link OtlpLogEncoder}).
+ * <p><b>Kinds.</b> Each kind has its own batch and request: metric samples an {@code
+ * ExportMetricsServiceRequest} ({@code MetricsService/Export}, {@code /v1/metrics}), log records and
+ * infrastructure events an {@code ExportLogsServiceRequest} ({@code LogsService/Export}, {@code
+ * /v1/logs}), spans an {@code ExportTraceServiceRequest} ({@code TraceService/Export}, {@code
+ * /v1/traces}). So a traces entry's spans, the log line of each span and its RED metrics all reach
+ * the collector through one sink, unless the entry gives its logs or metrics a sink of their own
+ * ({@code traces.logs.sink}, {@code traces.metrics.sink}). {@code signal_type} (optional: {@code
+ * metrics}, {@code logs}, {@code traces} or {@code events}) does not filter: when set, it must name
+ * what the entry emits (histogram and summary entries emit {@code metrics}), as a check that the
+ * sink block sits where its author meant it; a reference file's {@code signal_type: metrics} or
+ * {@code logs} keeps working unchanged.
  *
- * <p><b>Batching.</b> After each completed data point or log record, the batch is sent when it
- * holds {@code batch_size} (default {@value #DEFAULT_BATCH_SIZE}) points or records, or when {@code
- * max_buffer_age} (default 5 s, on the run's clock) has passed since the last send ({@link
- * BatchPolicy}). The batch is removed before sending, so a failed send never re-queues it.
+ * <p><b>Requests.</b> Resource attributes: the entry's static labels ({@link SinkContext#labels()})
+ * overlaid by the sink's {@code resource_attributes}, sorted by key; for spans one resource per
+ * service, those attributes overlaid by the service's own and {@code service.name} ({@link
+ * dev.sonda.otlp.internal.SpanBatch}). One scope {@code sonda} with this library's version. Metrics
+ * map as {@link dev.sonda.otlp.internal.MetricBatch} describes: gauges to {@code Gauge}, counters
+ * to monotonic cumulative {@code Sum}, histogram ticks to {@code HistogramDataPoint}s, summary
+ * ticks to {@code SummaryDataPoint}s. Log records carry their time, severity, body and attributes
+ * (labels, then fields) as the {@code otlp} encoder writes them ({@link OtlpLogEncoder}), plus
+ * {@code trace_id} and {@code span_id} when their fields hold them; events become log records with
+ * an {@code event_name} ({@link dev.sonda.otlp.internal.LogBatch}).
  *
- * <p><b>Delivery.</b> Counted in samples (a histogram point is its bucket, sum and count samples)
- * and log records: {@link Delivery#delivered} after an acknowledged request, {@link
+ * <p><b>Batching.</b> Per kind: after each completed data point, log record, event or span, that
+ * kind's batch is sent when it holds {@code batch_size} (default {@value #DEFAULT_BATCH_SIZE})
+ * items (data points, records or spans), or when {@code max_buffer_age} (default 5 s, on the run's
+ * clock) has passed since its last send ({@link BatchPolicy}). A batch is removed before sending,
+ * so a failed send never re-queues it.
+ *
+ * <p><b>Delivery.</b> Counted in samples (a histogram point is its bucket, sum and count samples),
+ * log records, events and spans: {@link Delivery#delivered} after an acknowledged request, {@link
  * Delivery#dropped} for a failed one (then the {@link SinkException} propagates to the entry's
- * {@code on_sink_error} policy) and for the points a gRPC receiver rejects in a partial success
- * (scaled from data points to samples), which also writes {@code sonda: otlp_grpc sink: receiver
- * rejected {n} of {m} data points: {message}} to the diagnostics.
+ * {@code on_sink_error} policy) and for the items a gRPC receiver rejects in a partial success
+ * (data points scaled to samples), which also writes {@code sonda: otlp_grpc sink: receiver
+ * rejected {n} of {m} data points|log records|spans: {message}} to the diagnostics.
  *
  * <p>Threading: one caller at a time ({@link Sink}); a send blocks until the response and any
  * retry backoff complete.
  */
 public final class OtlpSink implements Sink {
-    /** Default {@code batch_size}: 5 data points or log records. */
+    /** Default {@code batch_size}: 5 data points, log records or spans. */
     public static final int DEFAULT_BATCH_SIZE = 5;
 
     /** Default {@code max_buffer_age}: 5 seconds. */
     public static final Duration DEFAULT_MAX_BUFFER_AGE = Duration.ofSeconds(5);
 
+    /** The values {@code signal_type} may take. */
+    private static final List<String> SIGNAL_TYPES = List.of("metrics", "logs", "traces", "events");
+
     private final String type;
-    private final boolean metrics;
     private final Transport transport;
-    private final BatchPolicy policy;
+    private final Envelope envelope;
     private final Delivery delivery;
     private final Consumer<String> diagnostics;
-    private final MetricBatch metricBatch;
-    private final LogBatch logBatch;
+    private final ExportBatch[] batches = new ExportBatch[Signal.values().length];
+    private final BatchPolicy[] policies = new BatchPolicy[Signal.values().length];
     private final ByteBuf request = new ByteBuf(8192);
+    private MetricBatch metricBatch;
+    private LogBatch logBatch;
+    private SpanBatch spanBatch;
     private boolean lastWriteDelivered = true;
     private long bytes;
     private boolean closed;
 
-    private OtlpSink(SinkSpec.Otlp spec, SinkContext context, Function<Boolean, Transport> transport) {
+    private OtlpSink(SinkSpec.Otlp spec, SinkContext context, Supplier<Transport> transport) {
         Objects.requireNonNull(spec, "spec");
         this.type = spec.type();
-        this.metrics = signal(type, spec.signalType(), context);
+        checkSignalType(type, spec.signalType(), context);
         Map<String, String> resource = new LinkedHashMap<>(context.labels());
         resource.putAll(spec.resourceAttributes());
-        Envelope envelope = new Envelope(resource, Versions.SONDA);
-        this.metricBatch = metrics ? new MetricBatch(envelope) : null;
-        this.logBatch = metrics ? null : new LogBatch(envelope);
+        this.envelope = new Envelope(resource, Versions.SONDA);
         int size = spec.batchSize() == null ? DEFAULT_BATCH_SIZE : spec.batchSize();
-        this.policy = new BatchPolicy(size, spec.maxBufferAge(), DEFAULT_MAX_BUFFER_AGE, context.clock());
+        for (int s = 0; s < policies.length; s++) {
+            policies[s] = new BatchPolicy(size, spec.maxBufferAge(), DEFAULT_MAX_BUFFER_AGE, context.clock());
+        }
         this.delivery = context.delivery();
         this.diagnostics = context.diagnostics();
-        this.transport = transport.apply(metrics);
+        this.transport = transport.get();
     }
 
     /**
@@ -103,8 +129,8 @@ public final class OtlpSink implements Sink {
         return new OtlpSink(
                 spec,
                 context,
-                m -> new GrpcTransport(
-                        spec.endpoint(), m, spec.headers(), spec.tls(), spec.retry(), context.diagnostics()));
+                () -> new GrpcTransport(
+                        spec.endpoint(), spec.headers(), spec.tls(), spec.retry(), context.diagnostics()));
     }
 
     /**
@@ -120,23 +146,53 @@ public final class OtlpSink implements Sink {
         return new OtlpSink(
                 spec,
                 context,
-                m -> new HttpTransport(
-                        spec.endpoint(), m, spec.headers(), spec.tls(), spec.retry(), context.diagnostics()));
+                () -> new HttpTransport(
+                        spec.endpoint(), spec.headers(), spec.tls(), spec.retry(), context.diagnostics()));
     }
 
-    private static boolean signal(String type, String signalType, SinkContext context) {
-        boolean metrics = "metrics".equals(signalType);
-        if (!metrics && !"logs".equals(signalType)) {
-            throw new SinkException(type + " sink: signal_type must be metrics or logs, got '" + signalType + "'");
+    /**
+     * What an entry emits, as {@code signal_type} names it, judged by the encoders its context
+     * carries: a span encoder for a traces entry, an event encoder for an events entry, else a log
+     * or a metric encoder alone. Null when the context does not say (no encoders, as in {@link
+     * SinkContext#simple}).
+     *
+     * @param context the sink context
+     * @return {@code traces}, {@code events}, {@code logs}, {@code metrics} or null
+     */
+    static String emits(SinkContext context) {
+        if (context.spanEncoder() != null) {
+            return "traces";
         }
-        boolean logEntry = context.logEncoder() != null && context.metricEncoder() == null;
-        boolean metricEntry = context.metricEncoder() != null && context.logEncoder() == null;
-        if ((metrics && logEntry) || (!metrics && metricEntry)) {
+        if (context.eventEncoder() != null) {
+            return "events";
+        }
+        if (context.logEncoder() != null && context.metricEncoder() == null) {
+            return "logs";
+        }
+        if (context.metricEncoder() != null && context.logEncoder() == null) {
+            return "metrics";
+        }
+        return null;
+    }
+
+    private static void checkSignalType(String type, String signalType, SinkContext context) {
+        if (signalType == null) {
+            return;
+        }
+        if (!SIGNAL_TYPES.contains(signalType)) {
+            throw new SinkException(
+                    type + " sink: signal_type must be metrics, logs, traces or events, got '" + signalType + "'");
+        }
+        String emits = emits(context);
+        if (emits != null && !emits.equals(signalType)) {
             throw new SinkException(type + " sink has signal_type: " + signalType + " but entry '"
-                    + context.entryName() + "' emits " + (logEntry ? "logs" : "metrics") + ": set signal_type: "
-                    + (logEntry ? "logs" : "metrics"));
+                    + context.entryName() + "' emits " + emits + ": set signal_type: " + emits
+                    + ", or leave it out (the sink sends every kind it receives)");
         }
-        return metrics;
+    }
+
+    private void open(ExportBatch batch) {
+        batches[batch.signal().ordinal()] = batch;
     }
 
     /**
@@ -144,20 +200,19 @@ public final class OtlpSink implements Sink {
      *
      * @param series the series
      * @return the prepared form
-     * @throws SinkException if this sink sends logs
      */
     @Override
     public Object prepare(Series series) {
-        if (!metrics) {
-            throw new SinkException(type + " sink has signal_type: logs and cannot send the metric " + series.name()
-                    + ": set signal_type: metrics");
+        if (metricBatch == null) {
+            metricBatch = new MetricBatch(envelope);
+            open(metricBatch);
         }
         return metricBatch.prepare(series);
     }
 
     /**
      * Adds a sample; a histogram or summary tick becomes one data point at its {@code _count}
-     * sample. Sends the batch when it is due.
+     * sample. Sends the metrics batch when it is due.
      *
      * @param series the prepared series
      * @param epochNanos the sample time
@@ -167,28 +222,65 @@ public final class OtlpSink implements Sink {
     @Override
     public void sample(Object series, long epochNanos, double value) {
         lastWriteDelivered = false;
-        if (metricBatch.add(series, epochNanos, value) && policy.due(metricBatch.points())) {
-            send();
-            lastWriteDelivered = true;
+        if (metricBatch.add(series, epochNanos, value)) {
+            sendIfDue(metricBatch);
         }
     }
 
     /**
-     * Adds a log record; sends the batch when it is due.
+     * Adds a log record; sends the logs batch when it is due.
      *
      * @param record the record
-     * @throws SinkException if a due send failed, or if this sink sends metrics
+     * @throws SinkException if a due send failed
      */
     @Override
     public void log(LogRecord record) {
-        if (metrics) {
-            throw new SinkException(
-                    type + " sink has signal_type: metrics and cannot send log records:" + " set signal_type: logs");
-        }
         lastWriteDelivered = false;
-        logBatch.add(record);
-        if (policy.due(logBatch.count())) {
-            send();
+        logs().add(record);
+        sendIfDue(logBatch);
+    }
+
+    /**
+     * Adds an infrastructure event as a log record to the logs batch; sends it when it is due.
+     *
+     * @param event the event
+     * @throws SinkException if a due send failed
+     */
+    @Override
+    public void event(EventRecord event) {
+        lastWriteDelivered = false;
+        logs().add(event);
+        sendIfDue(logBatch);
+    }
+
+    /**
+     * Adds a span; sends the traces batch when it is due.
+     *
+     * @param span the span
+     * @throws SinkException if a due send failed
+     */
+    @Override
+    public void span(SpanRecord span) {
+        lastWriteDelivered = false;
+        if (spanBatch == null) {
+            spanBatch = new SpanBatch(envelope);
+            open(spanBatch);
+        }
+        spanBatch.add(span);
+        sendIfDue(spanBatch);
+    }
+
+    private LogBatch logs() {
+        if (logBatch == null) {
+            logBatch = new LogBatch(envelope);
+            open(logBatch);
+        }
+        return logBatch;
+    }
+
+    private void sendIfDue(ExportBatch batch) {
+        if (policies[batch.signal().ordinal()].due(batch.items())) {
+            send(batch);
             lastWriteDelivered = true;
         }
     }
@@ -207,7 +299,7 @@ public final class OtlpSink implements Sink {
     /**
      * True only when the latest write triggered a send that succeeded.
      *
-     * @return whether everything written so far reached the receiver
+     * @return whether the latest write reached the receiver
      */
     @Override
     public boolean lastWriteDelivered() {
@@ -225,15 +317,32 @@ public final class OtlpSink implements Sink {
     }
 
     /**
-     * Sends the buffered points or records, if any.
+     * Sends every kind's buffered items, if any. A failed send does not keep the other kinds from
+     * being sent.
      *
-     * @throws SinkException if the send failed
+     * @throws SinkException the first failure, with the others suppressed
      */
     @Override
     public void flush() {
-        if (buffered() > 0) {
-            policy.sending();
-            send();
+        SinkException failure = null;
+        for (int s = 0; s < batches.length; s++) {
+            ExportBatch batch = batches[s];
+            if (batch == null || batch.items() == 0) {
+                continue;
+            }
+            policies[s].sending();
+            try {
+                send(batch);
+            } catch (SinkException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -252,7 +361,7 @@ public final class OtlpSink implements Sink {
         try {
             flush();
         } finally {
-            if (metrics && metricBatch.pendingSamples() > 0) {
+            if (metricBatch != null && metricBatch.pendingSamples() > 0) {
                 delivery.dropped(metricBatch.pendingSamples(), "incomplete histogram or summary tick at close");
             }
             transport.close();
@@ -260,32 +369,27 @@ public final class OtlpSink implements Sink {
     }
 
     /**
-     * Data points or log records waiting for the next send.
+     * Data points, log records, events and spans waiting for the next send, all kinds together.
      *
      * @return the count
      */
     public int buffered() {
-        return metrics ? metricBatch.points() : logBatch.count();
+        int n = 0;
+        for (ExportBatch b : batches) {
+            n += b == null ? 0 : b.items();
+        }
+        return n;
     }
 
-    private void send() {
-        long records;
-        int items;
+    private void send(ExportBatch batch) {
+        long records = batch.records();
+        int items = batch.items();
         request.clear();
-        if (metrics) {
-            records = metricBatch.samples();
-            items = metricBatch.points();
-            metricBatch.encode(request);
-            metricBatch.clear();
-        } else {
-            records = logBatch.count();
-            items = logBatch.count();
-            logBatch.encode(request);
-            logBatch.clear();
-        }
+        batch.encode(request);
+        batch.clear();
         long rejected;
         try {
-            rejected = transport.export(request.array(), request.length());
+            rejected = transport.export(batch.signal(), request.array(), request.length());
         } catch (SinkException e) {
             delivery.dropped(records, e.getMessage());
             throw e;
@@ -294,10 +398,9 @@ public final class OtlpSink implements Sink {
         if (rejected > 0) {
             long dropped =
                     Math.min(records, records == items ? rejected : Math.round((double) rejected * records / items));
-            String what = metrics ? "data points" : "log records";
             String message = transport.partialSuccessMessage();
-            diagnostics.accept("sonda: " + type + " sink: receiver rejected " + rejected + " of " + items + " " + what
-                    + (message.isEmpty() ? "" : ": " + message));
+            diagnostics.accept("sonda: " + type + " sink: receiver rejected " + rejected + " of " + items + " "
+                    + batch.signal().items() + (message.isEmpty() ? "" : ": " + message));
             delivery.dropped(dropped, "partial success: " + message);
             delivery.delivered(records - dropped);
         } else {

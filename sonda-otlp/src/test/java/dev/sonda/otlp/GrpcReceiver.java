@@ -16,6 +16,10 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -26,16 +30,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real OTLP/gRPC receiver in the test JVM: grpc-java (netty-shaded) on 127.0.0.1 with a free port,
- * implementing the collector's {@code MetricsService} and {@code LogsService}. It keeps every
- * request and the metadata it came with, and answers each call with the next scripted status
- * (OK when the script is empty).
+ * implementing the collector's {@code MetricsService}, {@code LogsService} and {@code
+ * TraceService}. It keeps every request and the metadata it came with, and answers each call with
+ * the next scripted status (OK when the script is empty).
  */
 final class GrpcReceiver implements AutoCloseable {
     final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
     final List<ExportLogsServiceRequest> logs = new CopyOnWriteArrayList<>();
+    final List<ExportTraceServiceRequest> traces = new CopyOnWriteArrayList<>();
     final List<Metadata> headers = new CopyOnWriteArrayList<>();
     private final Deque<Status> script = new ArrayDeque<>();
     private long rejectedPoints;
+    private long rejectedSpans;
     private final Server server;
 
     GrpcReceiver() throws IOException {
@@ -64,6 +70,7 @@ final class GrpcReceiver implements AutoCloseable {
                         new InetSocketAddress("127.0.0.1", port), credentials)
                 .addService(ServerInterceptors.intercept(new Metrics(), capture))
                 .addService(ServerInterceptors.intercept(new Logs(), capture))
+                .addService(ServerInterceptors.intercept(new Traces(), capture))
                 .build()
                 .start();
     }
@@ -97,6 +104,12 @@ final class GrpcReceiver implements AutoCloseable {
     /** Every OK metrics call reports this many rejected points in a partial success. */
     synchronized GrpcReceiver rejecting(long points) {
         rejectedPoints = points;
+        return this;
+    }
+
+    /** Every OK traces call reports this many rejected spans in a partial success. */
+    synchronized GrpcReceiver rejectingSpans(long spans) {
+        rejectedSpans = spans;
         return this;
     }
 
@@ -137,6 +150,28 @@ final class GrpcReceiver implements AutoCloseable {
             }
             logs.add(request);
             out.onNext(ExportLogsServiceResponse.getDefaultInstance());
+            out.onCompleted();
+        }
+    }
+
+    private final class Traces extends TraceServiceGrpc.TraceServiceImplBase {
+        @Override
+        public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> out) {
+            Status s = next();
+            if (!s.isOk()) {
+                out.onError(s.asRuntimeException());
+                return;
+            }
+            traces.add(request);
+            ExportTraceServiceResponse.Builder r = ExportTraceServiceResponse.newBuilder();
+            synchronized (GrpcReceiver.this) {
+                if (rejectedSpans > 0) {
+                    r.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
+                            .setRejectedSpans(rejectedSpans)
+                            .setErrorMessage("span too large"));
+                }
+            }
+            out.onNext(r.build());
             out.onCompleted();
         }
     }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -15,12 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real OTLP/HTTP receiver in the test JVM: the JDK's HttpServer on 127.0.0.1 with {@code
- * /v1/metrics} and {@code /v1/logs}, decoding every body with the published classes. It keeps the
+ * /v1/metrics}, {@code /v1/logs} and {@code /v1/traces}, decoding every body with the published classes. It keeps the
  * requests and their headers and answers each with the next scripted status (200 when empty).
  */
 final class HttpReceiver implements AutoCloseable {
     final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
     final List<ExportLogsServiceRequest> logs = new CopyOnWriteArrayList<>();
+    final List<ExportTraceServiceRequest> traces = new CopyOnWriteArrayList<>();
     final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
     final Map<String, Integer> paths = new ConcurrentHashMap<>();
     private final Deque<Integer> script = new ArrayDeque<>();
@@ -57,6 +59,8 @@ final class HttpReceiver implements AutoCloseable {
                 metrics.add(ExportMetricsServiceRequest.parseFrom(body));
             } else if (path.endsWith("/v1/logs")) {
                 logs.add(ExportLogsServiceRequest.parseFrom(body));
+            } else if (path.endsWith("/v1/traces")) {
+                traces.add(ExportTraceServiceRequest.parseFrom(body));
             } else {
                 status = 404;
             }

@@ -74,14 +74,7 @@ class OtlpGrpcSinkTest {
                         .withClock(Clock.simulated(START))
                         .withDiagnostics(diagnostics::add)
                         .withSinkFactory((entry, ctx) -> {
-                            SinkContext c = new SinkContext(
-                                    ctx.entryName(),
-                                    ctx.labels(),
-                                    ctx.clock(),
-                                    ctx.diagnostics(),
-                                    ctx.metricEncoder(),
-                                    ctx.logEncoder(),
-                                    counting);
+                            SinkContext c = ctx.withDelivery(counting);
                             return entry.sink() instanceof SinkSpec.OtlpHttp
                                     ? http.create(entry.sink(), c)
                                     : sinks.create(entry.sink(), c);
@@ -433,8 +426,8 @@ class OtlpGrpcSinkTest {
         SinkContext metricEntry = context().withEncoders(OtlpMetricEncoder.INSTANCE, null);
         assertThatThrownBy(() -> OtlpSink.grpc(SinkSpec.otlpGrpc(receiver.endpoint("http"), "logs"), metricEntry))
                 .isInstanceOf(SinkException.class)
-                .hasMessage(
-                        "otlp_grpc sink has signal_type: logs but entry 'cpu' emits metrics: set signal_type: metrics");
+                .hasMessage("otlp_grpc sink has signal_type: logs but entry 'cpu' emits metrics: set signal_type:"
+                        + " metrics, or leave it out (the sink sends every kind it receives)");
     }
 
     @Test

@@ -83,7 +83,8 @@ class OtlpSinkProvidersTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(
                                 "scenarios[0].sink.signal_type",
-                                "unknown signal_type 'Metrics': expected metrics or logs (lowercase)"),
+                                "unknown signal_type 'Metrics': expected metrics, logs, traces or events (lowercase), or"
+                                        + " leave it out: the sink sends every kind it receives"),
                         org.assertj.core.groups.Tuple.tuple(
                                 "scenarios[0].sink.tls.key_file",
                                 "tls cert_file and key_file go together (mutual TLS): set both or neither"),
@@ -105,6 +106,24 @@ class OtlpSinkProvidersTest {
     void theDisplayNeverShowsHeaders() {
         var spec = SinkSpec.otlpGrpc("http://c:4317", "metrics").withHeaders(Map.of("authorization", "Bearer s3cret"));
         assertThat(new OtlpGrpcSinkProvider().display(spec)).isEqualTo("otlp_grpc (http://c:4317, metrics)");
+    }
+
+    @Test
+    void signalTypeMayBeLeftOutOrNameTracesAndIsShownOnlyWhenSet() {
+        Problems problems = new Problems();
+        Object none = resolve("otlp_grpc", Map.of("endpoint", "http://localhost:4317"), problems);
+        Object traces =
+                resolve("otlp_http", Map.of("endpoint", "http://localhost:4318", "signal_type", "traces"), problems);
+
+        assertThat(problems.list()).isEmpty();
+        assertThat(none).isEqualTo(SinkSpec.otlpGrpc("http://localhost:4317"));
+        assertThat(traces).isEqualTo(SinkSpec.otlpHttp("http://localhost:4318").withSignalType("traces"));
+        assertThat(new OtlpGrpcSinkProvider().display((SinkSpec) none)).isEqualTo("otlp_grpc (http://localhost:4317)");
+        assertThat(new OtlpHttpSinkProvider().display((SinkSpec) traces))
+                .isEqualTo("otlp_http (http://localhost:4318, traces)");
+        MapSpecWriter out = new MapSpecWriter();
+        REGISTRY.write(SpecKind.SINK, none, out);
+        assertThat(out.map()).containsOnlyKeys("type", "endpoint");
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.sonda.otlp;
 
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +42,34 @@ final class Points {
                 .map(Found::metric)
                 .filter(m -> m.getName().equals(name))
                 .toList();
+    }
+
+    /** One span of one request with its resource (attributes in wire order) and scope. */
+    record FoundSpan(Map<String, String> resource, String scope, String version, Span span) {}
+
+    static List<FoundSpan> spans(List<ExportTraceServiceRequest> requests) {
+        List<FoundSpan> out = new ArrayList<>();
+        for (ExportTraceServiceRequest r : requests) {
+            for (ResourceSpans rs : r.getResourceSpansList()) {
+                Map<String, String> resource = attributes(rs.getResource().getAttributesList());
+                for (ScopeSpans ss : rs.getScopeSpansList()) {
+                    for (Span s : ss.getSpansList()) {
+                        out.add(new FoundSpan(
+                                resource, ss.getScope().getName(), ss.getScope().getVersion(), s));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Lowercase hex of bytes, as trace and span ids are written. */
+    static String hex(com.google.protobuf.ByteString bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes.toByteArray()) {
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString();
     }
 
     /** Attributes in wire order (a LinkedHashMap), string values. */

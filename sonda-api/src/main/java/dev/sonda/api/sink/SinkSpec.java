@@ -2,6 +2,7 @@ package dev.sonda.api.sink;
 
 import dev.sonda.api.Problems;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -94,14 +95,27 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code otlp_grpc} to {@code endpoint} for one signal, with the defaults (5 data points or
-     * records per export, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it
-     * with {@link OtlpGrpc#withBatchSize}, {@link OtlpGrpc#withHeaders}, {@link OtlpGrpc#withTls} and
-     * the other {@code with...} copies. YAML: {@code sink: {type: otlp_grpc, endpoint: ...,
-     * signal_type: ...}}.
+     * {@code otlp_grpc} to {@code endpoint}, with the defaults (5 data points, log records or spans
+     * per export, 5 s buffer age, no retry, no headers, the JVM's trust store): metrics, logs,
+     * spans and events each go to their own service. Refine it with {@link OtlpGrpc#withBatchSize},
+     * {@link OtlpGrpc#withHeaders}, {@link OtlpGrpc#withTls} and the other {@code with...} copies.
+     * YAML: {@code sink: {type: otlp_grpc, endpoint: ...}}.
      *
      * @param endpoint collector endpoint, such as {@code http://localhost:4317}
-     * @param signalType {@code metrics} or {@code logs}
+     * @return the spec
+     */
+    static OtlpGrpc otlpGrpc(String endpoint) {
+        return new OtlpGrpc(endpoint, null, null, null, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * {@code otlp_grpc} to {@code endpoint} with a {@code signal_type}, as the reference's files
+     * write it; otherwise as {@link #otlpGrpc(String)}. YAML: {@code sink: {type: otlp_grpc,
+     * endpoint: ..., signal_type: ...}}.
+     *
+     * @param endpoint collector endpoint, such as {@code http://localhost:4317}
+     * @param signalType what the entry emits: {@code metrics}, {@code logs}, {@code traces} or
+     *     {@code events}; checked against the entry, never a filter
      * @return the spec
      */
     static OtlpGrpc otlpGrpc(String endpoint, String signalType) {
@@ -109,14 +123,26 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code otlp_http} to {@code endpoint} for one signal, with the defaults (5 data points or
-     * records per request, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it
-     * with the {@code with...} copies of {@link OtlpHttp}. YAML: {@code sink: {type: otlp_http,
-     * endpoint: ..., signal_type: ...}}.
+     * {@code otlp_http} to {@code endpoint}, with the defaults (5 data points, log records or spans
+     * per request, 5 s buffer age, no retry, no headers, the JVM's trust store). Refine it with the
+     * {@code with...} copies of {@link OtlpHttp}. YAML: {@code sink: {type: otlp_http, endpoint:
+     * ...}}.
      *
      * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}; the sink
-     *     appends {@code /v1/metrics} or {@code /v1/logs}
-     * @param signalType {@code metrics} or {@code logs}
+     *     appends {@code /v1/metrics}, {@code /v1/logs} or {@code /v1/traces}
+     * @return the spec
+     */
+    static OtlpHttp otlpHttp(String endpoint) {
+        return new OtlpHttp(endpoint, null, null, null, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * {@code otlp_http} to {@code endpoint} with a {@code signal_type}; otherwise as {@link
+     * #otlpHttp(String)}. YAML: {@code sink: {type: otlp_http, endpoint: ..., signal_type: ...}}.
+     *
+     * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}
+     * @param signalType what the entry emits: {@code metrics}, {@code logs}, {@code traces} or
+     *     {@code events}; checked against the entry, never a filter
      * @return the spec
      */
     static OtlpHttp otlpHttp(String endpoint, String signalType) {
@@ -1222,14 +1248,16 @@ public interface SinkSpec {
         String endpoint();
 
         /**
-         * {@code metrics} or {@code logs} (YAML {@code signal_type}).
+         * What the entry emits (YAML {@code signal_type}, optional): {@code metrics}, {@code logs},
+         * {@code traces} or {@code events}. Not a filter: the sink sends every kind it receives,
+         * each to its own service; when set, the sink checks that the entry emits this kind.
          *
-         * @return the signal type
+         * @return the signal type, or null when not given
          */
         String signalType();
 
         /**
-         * Data points or log records per export (YAML {@code batch_size}).
+         * Data points, log records or spans per export, per kind (YAML {@code batch_size}).
          *
          * @return the size, or null for 5
          */
@@ -1272,15 +1300,16 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code type: otlp_grpc}: OTLP export over gRPC (unary {@code MetricsService/Export} or {@code
-     * LogsService/Export}). Build one with {@link #otlpGrpc(String, String)} and the {@code with...}
-     * copies.
+     * {@code type: otlp_grpc}: OTLP export over gRPC (unary {@code MetricsService/Export}, {@code
+     * LogsService/Export} and {@code TraceService/Export}, one per kind of data). Build one with
+     * {@link #otlpGrpc(String)} and the {@code with...} copies.
      *
      * @param endpoint collector endpoint, {@code http://host:port} (plaintext HTTP/2) or {@code
      *     https://host:port} (TLS), such as {@code http://localhost:4317}
-     * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-     * @param batchSize OTLP data points or log records per export (YAML {@code batch_size}), null
-     *     for 5
+     * @param signalType what the entry emits (YAML {@code signal_type}): {@code metrics}, {@code
+     *     logs}, {@code traces}, {@code events}, or null
+     * @param batchSize OTLP data points, log records or spans per export (YAML {@code batch_size}),
+     *     null for 5
      * @param maxBufferAge as for {@link HttpPush}
      * @param retry retry policy, or null for none
      * @param resourceAttributes resource attributes added to the entry's labels (YAML {@code
@@ -1304,8 +1333,10 @@ public interface SinkSpec {
          * Creates the record, checking and copying its components.
          *
          * @param endpoint collector endpoint, such as {@code http://localhost:4317}
-         * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-         * @param batchSize data points or log records per export (YAML {@code batch_size}), null for 5
+         * @param signalType {@code metrics}, {@code logs}, {@code traces}, {@code events} (YAML
+         *     {@code signal_type}), or null
+         * @param batchSize data points, log records or spans per export (YAML {@code batch_size}),
+         *     null for 5
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
          * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
@@ -1323,7 +1354,7 @@ public interface SinkSpec {
          * The reference's keys only: no headers, no TLS settings.
          *
          * @param endpoint collector endpoint, such as {@code http://localhost:4317}
-         * @param signalType {@code metrics} or {@code logs}
+         * @param signalType {@code metrics} or {@code logs}, or null
          * @param batchSize data points or log records per export, null for 5
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
@@ -1361,6 +1392,17 @@ public interface SinkSpec {
         public void validate(String path, Problems problems) {
             checkOtlp(signalType, retry, headers, tls, path, problems);
             Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
+        }
+
+        /**
+         * This spec with another {@code signal_type}.
+         *
+         * @param signalType {@code metrics}, {@code logs}, {@code traces}, {@code events}, or null to
+         *     leave it out
+         * @return the new spec
+         */
+        public OtlpGrpc withSignalType(String signalType) {
+            return new OtlpGrpc(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
         }
 
         /**
@@ -1425,17 +1467,18 @@ public interface SinkSpec {
     }
 
     /**
-     * {@code type: otlp_http}: OTLP/HTTP with binary protobuf: {@code POST {endpoint}/v1/metrics} or
-     * {@code {endpoint}/v1/logs}, {@code Content-Type: application/x-protobuf}. Not in the
-     * reference (Sonda 1.20 has only gRPC). Build one with {@link #otlpHttp(String, String)} and the
-     * {@code with...} copies.
+     * {@code type: otlp_http}: OTLP/HTTP with binary protobuf: {@code POST {endpoint}/v1/metrics},
+     * {@code {endpoint}/v1/logs} or {@code {endpoint}/v1/traces} by the kind of data, {@code
+     * Content-Type: application/x-protobuf}. Not in the reference (Sonda 1.20 has only gRPC). Build
+     * one with {@link #otlpHttp(String)} and the {@code with...} copies.
      *
      * @param endpoint the receiver's base URL, {@code http://} or {@code https://}, such as {@code
      *     http://localhost:4318} (a collector) or {@code
      *     http://localhost:8428/opentelemetry} (VictoriaMetrics)
-     * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-     * @param batchSize OTLP data points or log records per request (YAML {@code batch_size}), null
-     *     for 5
+     * @param signalType what the entry emits (YAML {@code signal_type}): {@code metrics}, {@code
+     *     logs}, {@code traces}, {@code events}, or null
+     * @param batchSize OTLP data points, log records or spans per request (YAML {@code
+     *     batch_size}), null for 5
      * @param maxBufferAge as for {@link HttpPush}
      * @param retry retry policy, or null for none
      * @param resourceAttributes resource attributes added to the entry's labels (YAML {@code
@@ -1458,8 +1501,10 @@ public interface SinkSpec {
          * Creates the record, checking and copying its components.
          *
          * @param endpoint the receiver's base URL, such as {@code http://localhost:4318}
-         * @param signalType {@code metrics} or {@code logs} (YAML {@code signal_type})
-         * @param batchSize data points or log records per request (YAML {@code batch_size}), null for 5
+         * @param signalType {@code metrics}, {@code logs}, {@code traces}, {@code events} (YAML
+         *     {@code signal_type}), or null
+         * @param batchSize data points, log records or spans per request (YAML {@code batch_size}),
+         *     null for 5
          * @param maxBufferAge as for {@link HttpPush}
          * @param retry retry policy, or null for none
          * @param resourceAttributes resource attributes (YAML {@code resource_attributes}), may be empty
@@ -1494,6 +1539,17 @@ public interface SinkSpec {
         public void validate(String path, Problems problems) {
             checkOtlp(signalType, retry, headers, tls, path, problems);
             Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
+        }
+
+        /**
+         * This spec with another {@code signal_type}.
+         *
+         * @param signalType {@code metrics}, {@code logs}, {@code traces}, {@code events}, or null to
+         *     leave it out
+         * @return the new spec
+         */
+        public OtlpHttp withSignalType(String signalType) {
+            return new OtlpHttp(endpoint, signalType, batchSize, maxBufferAge, retry, resourceAttributes, headers, tls);
         }
 
         /**
@@ -1565,12 +1621,12 @@ public interface SinkSpec {
             String path,
             Problems problems) {
         Headers.checkNotMasked(headers, null, path, problems);
-        if (signalType == null) {
-            problems.add(path + ".signal_type", "missing required key 'signal_type': set it to metrics or logs");
-        } else if (!signalType.equals("metrics") && !signalType.equals("logs")) {
+        if (signalType != null
+                && !List.of("metrics", "logs", "traces", "events").contains(signalType)) {
             problems.add(
                     path + ".signal_type",
-                    "unknown signal_type '" + signalType + "': expected metrics or logs (lowercase)");
+                    "unknown signal_type '" + signalType + "': expected metrics, logs, traces or events (lowercase),"
+                            + " or leave it out: the sink sends every kind it receives");
         }
         checkRetry(retry, path, problems);
         if (tls != null) {

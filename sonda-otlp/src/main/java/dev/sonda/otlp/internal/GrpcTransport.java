@@ -21,22 +21,26 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * OTLP over gRPC: one unary {@code opentelemetry.proto.collector.metrics.v1.MetricsService/Export}
- * or {@code ...logs.v1.LogsService/Export} call per request, on a channel opened when the sink is
- * created ({@code http://} plaintext HTTP/2, {@code https://} TLS) and shut down on {@link
- * #close()} (5 s for calls in flight, then forced). The method descriptors are the published stubs'
- * ({@code MetricsServiceGrpc.getExportMethod()}), with a marshaller that passes the hand-written
- * request bytes through; the response is parsed with the published message class.
+ * OTLP over gRPC: one unary {@code opentelemetry.proto.collector.metrics.v1.MetricsService/Export},
+ * {@code ...logs.v1.LogsService/Export} or {@code ...trace.v1.TraceService/Export} call per request
+ * (by its {@link Signal}), all on one channel opened when the sink is created ({@code http://}
+ * plaintext HTTP/2, {@code https://} TLS) and shut down on {@link #close()} (5 s for calls in
+ * flight, then forced). The method descriptors are the published stubs' ({@code
+ * MetricsServiceGrpc.getExportMethod()} and its siblings), with a marshaller that passes the
+ * hand-written request bytes through; the response is parsed with the published message class.
  *
  * <p>Each call has a 30 s deadline and fails fast when the channel is not connected ({@code
  * UNAVAILABLE}), so the retry policy decides how long to wait for a collector. Failures: {@code
@@ -71,10 +75,9 @@ public final class GrpcTransport implements Transport {
     };
 
     private final String endpoint;
-    private final boolean metrics;
     private final ManagedChannel channel;
     private final io.grpc.Channel intercepted;
-    private final MethodDescriptor<byte[], byte[]> method;
+    private final Map<Signal, MethodDescriptor<byte[], byte[]>> methods = new EnumMap<>(Signal.class);
     private final Retry retry;
     private String partialMessage = "";
 
@@ -83,7 +86,6 @@ public final class GrpcTransport implements Transport {
      *
      * @param endpoint {@code http://host[:port]} or {@code https://host[:port]}; the port defaults
      *     to 80 / 443
-     * @param metrics true for the metrics service, false for logs
      * @param headers metadata on every call; names are lowercased
      * @param tls TLS settings for {@code https://}, or null for the JVM's trust store
      * @param retry the retry policy, or null
@@ -93,13 +95,11 @@ public final class GrpcTransport implements Transport {
      */
     public GrpcTransport(
             String endpoint,
-            boolean metrics,
             Map<String, String> headers,
             TlsSettings tls,
             RetryPolicy retry,
             Consumer<String> diagnostics) {
         this.endpoint = endpoint;
-        this.metrics = metrics;
         URI uri = parse(endpoint);
         boolean secure = uri.getScheme().equals("https");
         ChannelCredentials credentials;
@@ -122,9 +122,15 @@ public final class GrpcTransport implements Transport {
         Metadata metadata = new Metadata();
         headers.forEach((k, v) -> metadata.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
         this.intercepted = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(metadata));
-        this.method = metrics
-                ? MetricsServiceGrpc.getExportMethod().toBuilder(BYTES, BYTES).build()
-                : LogsServiceGrpc.getExportMethod().toBuilder(BYTES, BYTES).build();
+        methods.put(
+                Signal.METRICS,
+                MetricsServiceGrpc.getExportMethod().toBuilder(BYTES, BYTES).build());
+        methods.put(
+                Signal.LOGS,
+                LogsServiceGrpc.getExportMethod().toBuilder(BYTES, BYTES).build());
+        methods.put(
+                Signal.TRACES,
+                TraceServiceGrpc.getExportMethod().toBuilder(BYTES, BYTES).build());
         this.retry = new Retry(retry, diagnostics);
         channel.getState(true); // start connecting now, as the reference connects eagerly
     }
@@ -171,19 +177,19 @@ public final class GrpcTransport implements Transport {
     }
 
     @Override
-    public long export(byte[] body, int length) {
+    public long export(Signal signal, byte[] body, int length) {
         byte[] request = length == body.length ? body : java.util.Arrays.copyOf(body, length);
         long[] rejected = new long[1];
-        retry.run(attempt -> rejected[0] = call(request), GrpcTransport::retryable);
+        retry.run(attempt -> rejected[0] = call(signal, request), GrpcTransport::retryable);
         return rejected[0];
     }
 
-    private long call(byte[] request) {
+    private long call(Signal signal, byte[] request) {
         byte[] response;
         try {
             response = ClientCalls.blockingUnaryCall(
                     intercepted,
-                    method,
+                    methods.get(signal),
                     CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS),
                     request);
         } catch (StatusRuntimeException e) {
@@ -195,19 +201,28 @@ public final class GrpcTransport implements Transport {
                     e,
                     !interrupted && !PERMANENT.contains(s.getCode()));
         }
-        return partialSuccess(response);
+        return partialSuccess(signal, response);
     }
 
-    private long partialSuccess(byte[] response) {
+    private long partialSuccess(Signal signal, byte[] response) {
         try {
-            if (metrics) {
-                ExportMetricsServiceResponse r = ExportMetricsServiceResponse.parseFrom(response);
-                partialMessage = r.getPartialSuccess().getErrorMessage();
-                return r.getPartialSuccess().getRejectedDataPoints();
+            switch (signal) {
+                case METRICS -> {
+                    ExportMetricsServiceResponse r = ExportMetricsServiceResponse.parseFrom(response);
+                    partialMessage = r.getPartialSuccess().getErrorMessage();
+                    return r.getPartialSuccess().getRejectedDataPoints();
+                }
+                case LOGS -> {
+                    ExportLogsServiceResponse r = ExportLogsServiceResponse.parseFrom(response);
+                    partialMessage = r.getPartialSuccess().getErrorMessage();
+                    return r.getPartialSuccess().getRejectedLogRecords();
+                }
+                default -> {
+                    ExportTraceServiceResponse r = ExportTraceServiceResponse.parseFrom(response);
+                    partialMessage = r.getPartialSuccess().getErrorMessage();
+                    return r.getPartialSuccess().getRejectedSpans();
+                }
             }
-            ExportLogsServiceResponse r = ExportLogsServiceResponse.parseFrom(response);
-            partialMessage = r.getPartialSuccess().getErrorMessage();
-            return r.getPartialSuccess().getRejectedLogRecords();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             partialMessage = "";
             return 0; // delivered; the response is only advisory

@@ -7,27 +7,32 @@ import dev.sonda.engine.sink.SinkException;
 import dev.sonda.engine.sink.SinkKeys;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * OTLP/HTTP with binary protobuf (OTLP specification 1.x, "OTLP/HTTP"): {@code POST
- * {endpoint}/v1/metrics} or {@code {endpoint}/v1/logs} (one trailing {@code /} of the endpoint is
- * dropped), {@code Content-Type: application/x-protobuf}, the configured headers, through the
- * engine's {@link HttpSender}: 2xx delivered; 4xx other than 429 (such as 400 Bad Request) logged as
- * {@code sonda: otlp_http sink: received HTTP {status} from '{url}'; discarding batch} and a
+ * {endpoint}/v1/metrics}, {@code /v1/logs} or {@code /v1/traces} by the request's {@link Signal}
+ * (one trailing {@code /} of the endpoint is dropped), {@code Content-Type:
+ * application/x-protobuf}, the configured headers, through the engine's {@link HttpSender} (one
+ * per path, sharing one client): 2xx delivered; 4xx other than 429 (such as 400 Bad Request) logged
+ * as {@code sonda: otlp_http sink: received HTTP {status} from '{url}'; discarding batch} and a
  * failure that is not retried; 429, 5xx and transport failures retried per the policy. A response
  * body (partial success) is not read.
  */
 public final class HttpTransport implements Transport {
-    private final HttpSender sender;
+    private final String endpoint;
+    private final Map<String, String> headers;
+    private final RetryPolicy retry;
+    private final Consumer<String> diagnostics;
+    private final HttpClient client;
+    private final Map<Signal, HttpSender> senders = new EnumMap<>(Signal.class);
 
     /**
      * Creates the transport. No connection is made until the first export.
      *
      * @param endpoint the base URL
-     * @param metrics true for {@code /v1/metrics}, false for {@code /v1/logs}
      * @param headers headers on every request
      * @param tls TLS settings for {@code https://}, or null
      * @param retry the retry policy, or null
@@ -37,26 +42,23 @@ public final class HttpTransport implements Transport {
      */
     public HttpTransport(
             String endpoint,
-            boolean metrics,
             Map<String, String> headers,
             TlsSettings tls,
             RetryPolicy retry,
             Consumer<String> diagnostics) {
-        String url = url(endpoint, metrics);
-        HttpSender.Builder b = HttpSender.to(url, "otlp_http", "OTLP/HTTP export")
-                .header("Content-Type", "application/x-protobuf")
-                .headers(headers)
-                .clientErrors(HttpSender.ClientErrors.FAIL)
-                .retry(retry)
-                .diagnostics(diagnostics);
+        this.endpoint = endpoint;
+        this.headers = Map.copyOf(headers);
+        this.retry = retry;
+        this.diagnostics = diagnostics;
+        HttpClient custom = null;
         if (tls != null && endpoint.startsWith("https://")) {
             try {
-                b.client(HttpClient.newBuilder()
+                custom = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(30))
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .sslContext(Tls.sslContext(tls))
-                        .build());
+                        .build();
             } catch (java.io.IOException | java.security.GeneralSecurityException e) {
                 throw new SinkException(
                         "otlp http sink: invalid tls settings for '" + SinkKeys.displayUrl(endpoint) + "': "
@@ -65,24 +67,43 @@ public final class HttpTransport implements Transport {
                         false);
             }
         }
-        this.sender = b.build();
+        this.client = custom;
+        sender(Signal.METRICS); // the URL and headers are checked now, not at the first send
+    }
+
+    private HttpSender sender(Signal signal) {
+        HttpSender s = senders.get(signal);
+        if (s == null) {
+            HttpSender.Builder b = HttpSender.to(url(endpoint, signal), "otlp_http", "OTLP/HTTP export")
+                    .header("Content-Type", "application/x-protobuf")
+                    .headers(headers)
+                    .clientErrors(HttpSender.ClientErrors.FAIL)
+                    .retry(retry)
+                    .diagnostics(diagnostics);
+            if (client != null) {
+                b.client(client);
+            }
+            s = b.build();
+            senders.put(signal, s);
+        }
+        return s;
     }
 
     /**
      * The URL posted to.
      *
      * @param endpoint the base URL
-     * @param metrics true for metrics
-     * @return {@code endpoint + "/v1/metrics"} or {@code "/v1/logs"}, without a doubled slash
+     * @param signal what is posted
+     * @return {@code endpoint} followed by {@link Signal#path()}, without a doubled slash
      */
-    public static String url(String endpoint, boolean metrics) {
+    public static String url(String endpoint, Signal signal) {
         String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-        return base + (metrics ? "/v1/metrics" : "/v1/logs");
+        return base + signal.path();
     }
 
     @Override
-    public long export(byte[] body, int length) {
-        sender.post(length == body.length ? body : Arrays.copyOf(body, length));
+    public long export(Signal signal, byte[] body, int length) {
+        sender(signal).post(body, 0, length);
         return 0;
     }
 

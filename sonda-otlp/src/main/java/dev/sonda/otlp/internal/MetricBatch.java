@@ -37,7 +37,7 @@ import java.util.Map;
  * <p>Steady state allocates nothing: series are prepared once ({@link #prepare}), points are kept
  * in primitive arrays, and the request is written into a reused {@link ByteBuf}. Not thread-safe.
  */
-public final class MetricBatch {
+public final class MetricBatch implements ExportBatch {
     /** {@code Metric} field numbers of the data oneof. */
     static final int GAUGE = 5;
 
@@ -343,7 +343,33 @@ public final class MetricBatch {
         return pendingSamples;
     }
 
+    @Override
+    public Signal signal() {
+        return Signal.METRICS;
+    }
+
+    /**
+     * Data points in the batch, as {@link #points()}.
+     *
+     * @return the count
+     */
+    @Override
+    public int items() {
+        return points;
+    }
+
+    /**
+     * Samples that made the batch's points, as {@link #samples()}.
+     *
+     * @return the count
+     */
+    @Override
+    public long records() {
+        return samples;
+    }
+
     /** Empties the batch (pending parts stay). */
+    @Override
     public void clear() {
         Arrays.fill(owners, 0, points, null);
         points = 0;
@@ -356,6 +382,7 @@ public final class MetricBatch {
      *
      * @param out the buffer the request is appended to
      */
+    @Override
     public void encode(ByteBuf out) {
         familyCount = 0;
         for (int i = 0; i < points; i++) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * What the {@code otlp_grpc} and {@code otlp_http} providers share: the keys of their blocks
- * ({@code endpoint}, {@code signal_type}, {@code batch_size}, {@code max_buffer_age}, {@code
+ * ({@code endpoint}, {@code signal_type} (optional), {@code batch_size}, {@code max_buffer_age}, {@code
  * retry}, {@code resource_attributes}, {@code headers}, {@code tls: {ca_file, cert_file, key_file,
  * insecure_skip_verify}}), their validation and display. Headers are never displayed.
  *
@@ -30,7 +30,7 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
      * The components both specs have, in their order.
      *
      * @param endpoint the endpoint
-     * @param signalType metrics or logs
+     * @param signalType metrics, logs, traces or events, or null
      * @param batchSize points or records per request, or null
      * @param maxBufferAge the buffer age, or null
      * @param retry the retry policy, or null
@@ -111,7 +111,7 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
     public S read(SpecBlock block) {
         Long batch = block.integer("batch_size", 0, Integer.MAX_VALUE);
         String endpoint = block.requiredString("endpoint");
-        String signal = block.requiredString("signal_type");
+        String signal = block.string("signal_type");
         Duration age = SinkKeys.readMaxBufferAge(block);
         RetryPolicy retry = SinkKeys.readRetry(block);
         Map<String, String> resource = block.stringMap("resource_attributes");
@@ -194,7 +194,8 @@ public abstract class OtlpSinkProviderBase<S extends SinkSpec.Otlp> implements S
             return type();
         }
         SinkSpec.Otlp k = (SinkSpec.Otlp) spec;
-        return type() + " (" + SinkKeys.displayUrl(k.endpoint()) + ", " + k.signalType() + ")";
+        return type() + " (" + SinkKeys.displayUrl(k.endpoint()) + (k.signalType() == null ? "" : ", " + k.signalType())
+                + ")";
     }
 
     /**

@@ -140,6 +140,22 @@ public final class Proto {
     }
 
     /**
+     * Writes a 64-bit value as 8 bytes, big-endian: the byte order of trace and span ids (W3C Trace
+     * Context), which OTLP carries as {@code bytes}.
+     *
+     * @param out the buffer
+     * @param v the bits
+     */
+    public static void bigEndian64(ByteBuf out, long v) {
+        byte[] b = out.ensureCapacity(8);
+        int p = out.length();
+        for (int i = 0; i < 8; i++) {
+            b[p + i] = (byte) (v >>> (56 - 8 * i));
+        }
+        out.setLength(p + 8);
+    }
+
+    /**
      * Writes {@code v} at {@code b[p..p+8)}, little-endian.
      *
      * @param b the array

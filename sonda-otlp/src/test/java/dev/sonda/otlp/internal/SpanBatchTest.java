@@ -1,9 +1,10 @@
-package dev.sonda.engine.trace;
+package dev.sonda.otlp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonda.api.trace.SpanKind;
 import dev.sonda.engine.data.SpanData;
+import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.Labels;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The request's bytes read by the official OTLP classes (opentelemetry-proto), field by field. */
-class OtlpTraceRequestTest {
+class SpanBatchTest {
     private static final long T0 = 1_705_314_600_000_000_000L;
 
     private static SpanData span(long id, long parent, String service, String op, boolean error) {
@@ -43,14 +44,14 @@ class OtlpTraceRequestTest {
 
     @Test
     void spansAreGroupedByServiceWithTheirIdsTimesKindsAndStatus() throws Exception {
-        OtlpTraceRequest r = new OtlpTraceRequest(Map.of("env", "test"), "0.1.0");
+        SpanBatch r = new SpanBatch(new Envelope(Map.of("env", "test"), "0.1.0"));
         r.add(span(1, 0, "gateway", "GET /", false));
         r.add(span(2, 1, "db", "query", true));
         r.add(span(3, 1, "db", "query", false));
 
-        ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(r.toByteArray());
+        ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(bytes(r));
 
-        assertThat(r.spans()).isEqualTo(3);
+        assertThat(r.items()).isEqualTo(3);
         assertThat(req.getResourceSpansList()).hasSize(2);
         ResourceSpans gateway = req.getResourceSpans(0);
         assertThat(attributes(gateway.getResource().getAttributesList()))
@@ -81,17 +82,37 @@ class OtlpTraceRequestTest {
 
     @Test
     void aClearedRequestStartsAnEmptyBatch() throws Exception {
-        OtlpTraceRequest r = new OtlpTraceRequest(Map.of(), "1");
+        SpanBatch r = new SpanBatch(new Envelope(Map.of(), "1"));
         r.add(span(1, 0, "a", "x", false));
         r.clear();
         r.add(span(2, 0, "b", "y", false));
 
-        ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(r.toByteArray());
+        ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(bytes(r));
 
         assertThat(req.getResourceSpansList()).singleElement().satisfies(rs -> assertThat(
                         rs.getScopeSpans(0).getSpansList())
                 .singleElement()
                 .satisfies(s -> assertThat(s.getName()).isEqualTo("y")));
+    }
+
+    @Test
+    void theServicesOwnAttributesAndItsNameWinOverTheEntrysLabels() throws Exception {
+        SpanBatch r = new SpanBatch(
+                new Envelope(Map.of("service.version", "entry", "service.name", "entry", "zone", "eu"), "1"));
+        r.add(span(1, 0, "gateway", "GET /", false));
+
+        ExportTraceServiceRequest req = ExportTraceServiceRequest.parseFrom(bytes(r));
+
+        List<KeyValue> resource = req.getResourceSpans(0).getResource().getAttributesList();
+        assertThat(resource.stream().map(KeyValue::getKey)).containsExactly("service.name", "service.version", "zone");
+        assertThat(attributes(resource))
+                .isEqualTo(Map.of("service.name", "gateway", "service.version", "2.1.0", "zone", "eu"));
+    }
+
+    private static byte[] bytes(SpanBatch r) {
+        ByteBuf out = new ByteBuf(16);
+        r.encode(out);
+        return out.toByteArray();
     }
 
     private static byte[] hex(String s) {
