@@ -4,7 +4,8 @@ package dev.sonda.engine;
  * A snapshot of one entry's counters, readable while the run goes on.
  *
  * <p><b>Accounting.</b> {@code records}, {@code delivered} and {@code dropped} count records: one
- * sample or one log record (a histogram tick writing 14 lines is 14 records, and one event). While
+ * sample, log record, span or infrastructure event (a histogram tick writing 14 lines is 14 records,
+ * and one event). While
  * the entry runs, {@code records - delivered - dropped} records are in flight (in a sink's batch or
  * buffer); once it has finished, {@code records == delivered + dropped} holds exactly. What counts
  * as delivered is the receiver's acknowledgement, per sink ({@link

@@ -50,7 +50,7 @@ public record RunStats(List<EntryStats> entries, Duration elapsed) {
     }
 
     /**
-     * Records (samples and log records) handed to sinks over all entries.
+     * Records (samples, log records, spans and events) handed to sinks over all entries.
      *
      * @return the total
      */
