@@ -355,4 +355,50 @@ class WorkloadRunTest {
         assertThat(s.tickInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.seed()).isEqualTo(7);
     }
+
+    @Test
+    void aReloadKeepsTheSeriesThatDidNotChangeAndStartsTheOthersOver() throws InterruptedException {
+        WorkloadStage stage = base("6s")
+                .metric(WorkloadMetric.counter("kept_total", "hosts").constant(1))
+                .metric(WorkloadMetric.gauge("dropped", "hosts").constant(5))
+                .metric(WorkloadMetric.counter("respaced_total", "hosts").constant(1));
+        dev.sonda.api.workload.Workload next = dev.sonda.api.workload.Workload.of()
+                .seed(7)
+                .profile(HOSTS)
+                .profile(LabelProfile.of("few").values("region", "us"))
+                .metric(WorkloadMetric.counter("kept_total", "hosts").constant(10))
+                .metric(WorkloadMetric.counter("respaced_total", "few").constant(1))
+                .metric(WorkloadMetric.gauge("added", "hosts").constant(2));
+        Capture c = Capture.run(stage.buildPlan(), (tick, metric, run) -> {
+            if (tick == 2 && metric.equals("respaced_total")) {
+                run.workload("w").reload(next);
+            }
+        });
+
+        // ticks 0..2: 1, 2, 3; from tick 3 the counter goes on from 3 in steps of 10
+        assertThat(c.metric(5, "kept_total").values())
+                .allSatisfy(v -> assertThat(v[0]).isEqualTo(33.0));
+        assertThat(c.metric(3, "dropped")).isEmpty();
+        assertThat(c.metric(3, "added")).hasSize(300);
+        assertThat(c.metric(3, "respaced_total")).hasSize(1).allSatisfy((k, v) -> assertThat(v[0])
+                .isEqualTo(1.0));
+    }
+
+    @Test
+    void anInvalidReloadIsRefusedWithItsProblems() throws InterruptedException {
+        Capture.run(
+                base("2s")
+                        .metric(WorkloadMetric.gauge("g", "hosts").constant(1))
+                        .buildPlan(),
+                (t, m, run) -> {
+                    if (t == 0) {
+                        assertThatThrownBy(() -> run.workload("w")
+                                        .reload(dev.sonda.api.workload.Workload.of()
+                                                .metric(WorkloadMetric.gauge("g", "gone")
+                                                        .constant(1))))
+                                .isInstanceOf(dev.sonda.api.InvalidScenarioException.class)
+                                .hasMessageContaining("refers to the profile 'gone'");
+                    }
+                });
+    }
 }
