@@ -15,6 +15,7 @@ import dev.sonda.api.workload.LabelDim;
 import dev.sonda.api.workload.LabelProfile;
 import dev.sonda.api.workload.LabelRange;
 import dev.sonda.api.workload.Push;
+import dev.sonda.api.workload.SeriesCount;
 import dev.sonda.api.workload.Workload;
 import dev.sonda.api.workload.WorkloadMetric;
 import dev.sonda.yaml.YamlTree.Kind;
@@ -73,7 +74,7 @@ final class MockingbirdReader {
             "diurnal_amp",
             "diurnal_phase",
             "start",
-            "step",
+            Algorithm.RandomWalk.STEP,
             "clamp",
             "mu",
             "sigma",
@@ -429,7 +430,7 @@ final class MockingbirdReader {
         double lam = number(m, "lam", path, 1.0);
         switch (type) {
             case COUNTER:
-                return name.equals("constant")
+                return name.equals(Algorithm.Constant.TYPE)
                         ? new Algorithm.Constant(baseRate)
                         : new Algorithm.Poisson(
                                 baseRate, number(m, "diurnal_amp", path, 0.0), number(m, "diurnal_phase", path, 0.0));
@@ -438,17 +439,18 @@ final class MockingbirdReader {
                 double max = number(m, "max", path, 1.0);
                 Duration period = Duration.ofSeconds(integer(m, "period_s", path, 3600));
                 return switch (name) {
-                    case "sine" -> new Algorithm.Sine(min, max, period);
-                    case "sawtooth" -> new Algorithm.Sawtooth(min, max, period);
-                    case "bernoulli" -> new Algorithm.Bernoulli(number(m, "p", path, 0.5));
-                    case "constant" -> new Algorithm.Constant(number(m, "start", path, 0.0));
-                    default -> new Algorithm.RandomWalk(number(m, "start", path, 0.0), number(m, "step", path, 0.1));
+                    case Algorithm.Sine.TYPE -> new Algorithm.Sine(min, max, period);
+                    case Algorithm.Sawtooth.TYPE -> new Algorithm.Sawtooth(min, max, period);
+                    case Algorithm.Bernoulli.TYPE -> new Algorithm.Bernoulli(number(m, "p", path, 0.5));
+                    case Algorithm.Constant.TYPE -> new Algorithm.Constant(number(m, "start", path, 0.0));
+                    default -> new Algorithm.RandomWalk(
+                            number(m, "start", path, 0.0), number(m, Algorithm.RandomWalk.STEP, path, 0.1));
                 };
             case HISTOGRAM:
-                if (name.equals("exponential")) {
+                if (name.equals(Algorithm.Exponential.TYPE)) {
                     return new Algorithm.Exponential(lam);
                 }
-                if (name.equals("mixture")
+                if (name.equals(Algorithm.Mixture.TYPE)
                         && m.values().get("components") instanceof Seq components
                         && !components.items().isEmpty()) {
                     List<Algorithm.Mixture.Component> list = new ArrayList<>();
@@ -463,7 +465,9 @@ final class MockingbirdReader {
                 }
                 return new Algorithm.LogNormal(mu, sigma);
             default:
-                return name.equals("exponential") ? new Algorithm.Exponential(lam) : new Algorithm.LogNormal(mu, sigma);
+                return name.equals(Algorithm.Exponential.TYPE)
+                        ? new Algorithm.Exponential(lam)
+                        : new Algorithm.LogNormal(mu, sigma);
         }
     }
 
@@ -481,9 +485,9 @@ final class MockingbirdReader {
         double weight = number(c, "weight", path, 1.0);
         Algorithm d =
                 switch (type == null ? "" : type) {
-                    case "lognormal" -> new Algorithm.LogNormal(
+                    case Algorithm.LogNormal.TYPE -> new Algorithm.LogNormal(
                             number(c, "mu", path, 0.0), number(c, "sigma", path, 1.0));
-                    case "exponential" -> new Algorithm.Exponential(number(c, "lam", path, 1.0));
+                    case Algorithm.Exponential.TYPE -> new Algorithm.Exponential(number(c, "lam", path, 1.0));
                     default -> new Algorithm.LogNormal(mu, sigma);
                 };
         return new Algorithm.Mixture.Component(weight, d);
@@ -502,7 +506,7 @@ final class MockingbirdReader {
                     continue;
                 }
                 String action = requiredString(a, "action", path);
-                if (!"spike".equals(action)) {
+                if (!SeriesCount.Spike.MODE.equals(action)) { // the same word: "spike"
                     diag.warn(
                             path + ".action",
                             "only spike actions run at start; '" + action + "' is ignored",

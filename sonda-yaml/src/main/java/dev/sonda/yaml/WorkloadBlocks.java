@@ -58,16 +58,16 @@ final class WorkloadBlocks {
     private static final Map<String, LabelProfile.Sampling> SAMPLING =
             Variants.of(Map.entry("first", LabelProfile.Sampling.FIRST), Map.entry("hash", LabelProfile.Sampling.HASH));
     private static final Map<String, List<String>> ALGORITHM_KEYS = Map.ofEntries(
-            Map.entry("poisson", List.of("base_rate", "diurnal_amp", "diurnal_phase")),
-            Map.entry("constant", List.of("increment", "value")),
-            Map.entry("random_walk", List.of("start", "step")),
-            Map.entry("sine", List.of("min", "max", "period")),
-            Map.entry("sawtooth", List.of("min", "max", "period")),
-            Map.entry("bernoulli", List.of("p")),
-            Map.entry("generator", List.of("generator")),
-            Map.entry("lognormal", List.of("mu", "sigma")),
-            Map.entry("exponential", List.of("rate")),
-            Map.entry("mixture", List.of("components")));
+            Map.entry(Algorithm.Poisson.TYPE, List.of("base_rate", "diurnal_amp", "diurnal_phase")),
+            Map.entry(Algorithm.Constant.TYPE, List.of("increment", "value")),
+            Map.entry(Algorithm.RandomWalk.TYPE, List.of("start", Algorithm.RandomWalk.STEP)),
+            Map.entry(Algorithm.Sine.TYPE, List.of("min", "max", "period")),
+            Map.entry(Algorithm.Sawtooth.TYPE, List.of("min", "max", "period")),
+            Map.entry(Algorithm.Bernoulli.TYPE, List.of("p")),
+            Map.entry(Algorithm.FromGenerator.TYPE, List.of(Algorithm.FromGenerator.TYPE)),
+            Map.entry(Algorithm.LogNormal.TYPE, List.of("mu", "sigma")),
+            Map.entry(Algorithm.Exponential.TYPE, List.of("rate")),
+            Map.entry(Algorithm.Mixture.TYPE, List.of("components")));
     private static final Map<String, String> ALGORITHMS = algorithms();
 
     private static Map<String, String> algorithms() {
@@ -75,6 +75,9 @@ final class WorkloadBlocks {
         ALGORITHM_KEYS.keySet().forEach(k -> m.put(k, k));
         return java.util.Collections.unmodifiableMap(m);
     }
+
+    /** The series count's change per interval: the same word as a random walk's step. */
+    private static final String STEP = Algorithm.RandomWalk.STEP;
 
     private final SpecReader specs;
 
@@ -210,21 +213,24 @@ final class WorkloadBlocks {
             return null;
         }
         return switch (name) {
-            case "poisson" -> new Algorithm.Poisson(
+            case Algorithm.Poisson.TYPE -> new Algorithm.Poisson(
                     m.number("base_rate", 1.0), m.number("diurnal_amp", 0.0), m.number("diurnal_phase", 0.0));
-            case "constant" -> new Algorithm.Constant(
+            case Algorithm.Constant.TYPE -> new Algorithm.Constant(
                     type == MetricType.COUNTER ? m.requiredNumber("increment") : m.requiredNumber("value"));
-            case "random_walk" -> new Algorithm.RandomWalk(m.number("start", 0.0), m.number("step", 0.1));
-            case "sine" -> new Algorithm.Sine(m.number("min", 0.0), m.number("max", 1.0), period(m));
-            case "sawtooth" -> new Algorithm.Sawtooth(m.number("min", 0.0), m.number("max", 1.0), period(m));
-            case "bernoulli" -> new Algorithm.Bernoulli(m.number("p", 0.5));
-            case "generator" -> {
-                m.require("generator");
-                GeneratorSpec g =
-                        m.has("generator") ? specs.generator(m.get("generator"), m.path("generator"), m) : null;
+            case Algorithm.RandomWalk.TYPE -> new Algorithm.RandomWalk(
+                    m.number("start", 0.0), m.number(Algorithm.RandomWalk.STEP, 0.1));
+            case Algorithm.Sine.TYPE -> new Algorithm.Sine(m.number("min", 0.0), m.number("max", 1.0), period(m));
+            case Algorithm.Sawtooth.TYPE -> new Algorithm.Sawtooth(
+                    m.number("min", 0.0), m.number("max", 1.0), period(m));
+            case Algorithm.Bernoulli.TYPE -> new Algorithm.Bernoulli(m.number("p", 0.5));
+            case Algorithm.FromGenerator.TYPE -> {
+                m.require(Algorithm.FromGenerator.TYPE);
+                GeneratorSpec g = m.has(Algorithm.FromGenerator.TYPE)
+                        ? specs.generator(m.get(Algorithm.FromGenerator.TYPE), m.path(Algorithm.FromGenerator.TYPE), m)
+                        : null;
                 yield g == null ? null : new Algorithm.FromGenerator(g);
             }
-            case "mixture" -> {
+            case Algorithm.Mixture.TYPE -> {
                 m.require("components");
                 List<Algorithm.Mixture.Component> components = m.items("components", (n, p) -> component(n, p, m));
                 yield new Algorithm.Mixture(components);
@@ -234,7 +240,7 @@ final class WorkloadBlocks {
     }
 
     private static Algorithm distribution(Obj o, String name) {
-        return name.equals("lognormal")
+        return name.equals(Algorithm.LogNormal.TYPE)
                 ? new Algorithm.LogNormal(o.number("mu", 0.0), o.number("sigma", 1.0))
                 : new Algorithm.Exponential(o.number("rate", 1.0));
     }
@@ -245,9 +251,9 @@ final class WorkloadBlocks {
             return null;
         }
         String type = c.reqStr("type");
-        boolean known = "lognormal".equals(type) || "exponential".equals(type);
+        boolean known = Algorithm.LogNormal.TYPE.equals(type) || Algorithm.Exponential.TYPE.equals(type);
         c.strict(
-                type != null && type.equals("exponential")
+                type != null && type.equals(Algorithm.Exponential.TYPE)
                         ? List.of("type", "weight", "rate")
                         : List.of("type", "weight", "mu", "sigma"));
         if (type != null && !known) {
@@ -290,23 +296,23 @@ final class WorkloadBlocks {
         }
         Duration every;
         return switch (mode) {
-            case "gradual" -> {
-                s.strict(List.of("mode", "min", "max", "step", "every"));
+            case SeriesCount.Gradual.MODE -> {
+                s.strict(List.of("mode", "min", "max", STEP, "every"));
                 every = s.reqDur("every", DurationText::parse, WorkloadBlocks::invalid);
                 yield s.failed()
                         ? null
                         : new SeriesCount.Gradual(
                                 s.requiredInteger("min", 0, Long.MAX_VALUE),
                                 s.requiredInteger("max", 0, Long.MAX_VALUE),
-                                s.requiredInteger("step", 1, Long.MAX_VALUE),
+                                s.requiredInteger(STEP, 1, Long.MAX_VALUE),
                                 every);
             }
-            case "double_halve" -> {
+            case SeriesCount.DoubleHalve.MODE -> {
                 s.strict(List.of("mode", "start", "every"));
                 every = s.reqDur("every", DurationText::parse, WorkloadBlocks::invalid);
                 yield new SeriesCount.DoubleHalve(s.requiredInteger("start", 1, Long.MAX_VALUE), every);
             }
-            case "spike" -> {
+            case SeriesCount.Spike.MODE -> {
                 s.strict(List.of("mode", "base", "multiplier", "every"));
                 every = s.reqDur("every", DurationText::parse, WorkloadBlocks::invalid);
                 yield new SeriesCount.Spike(
@@ -445,7 +451,7 @@ final class WorkloadBlocks {
             m.put(x.type() == MetricType.COUNTER ? "increment" : "value", ScenarioWriter.num(c.value()));
         } else if (a instanceof Algorithm.RandomWalk r) {
             m.put("start", ScenarioWriter.num(r.start()));
-            m.put("step", ScenarioWriter.num(r.step()));
+            m.put(Algorithm.RandomWalk.STEP, ScenarioWriter.num(r.step()));
         } else if (a instanceof Algorithm.Sine s) {
             shape(m, s.min(), s.max(), s.period());
         } else if (a instanceof Algorithm.Sawtooth s) {
@@ -453,7 +459,7 @@ final class WorkloadBlocks {
         } else if (a instanceof Algorithm.Bernoulli b) {
             m.put("p", ScenarioWriter.num(b.p()));
         } else if (a instanceof Algorithm.FromGenerator g) {
-            m.put("generator", gen.apply(g.generator()));
+            m.put(Algorithm.FromGenerator.TYPE, gen.apply(g.generator()));
         } else if (a instanceof Algorithm.Mixture mix) {
             List<Map<String, Object>> components = new ArrayList<>();
             for (Algorithm.Mixture.Component c : mix.components()) {
@@ -534,7 +540,7 @@ final class WorkloadBlocks {
             if (s instanceof SeriesCount.Gradual g) {
                 sm.put("min", new ScenarioWriter.Num(Long.toString(g.min())));
                 sm.put("max", new ScenarioWriter.Num(Long.toString(g.max())));
-                sm.put("step", new ScenarioWriter.Num(Long.toString(g.step())));
+                sm.put(Algorithm.RandomWalk.STEP, new ScenarioWriter.Num(Long.toString(g.step())));
             } else if (s instanceof SeriesCount.DoubleHalve d) {
                 sm.put("start", new ScenarioWriter.Num(Long.toString(d.start())));
             } else if (s instanceof SeriesCount.Spike k) {

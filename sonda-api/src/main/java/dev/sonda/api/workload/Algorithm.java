@@ -57,9 +57,12 @@ public sealed interface Algorithm {
      *     hours)
      */
     record Poisson(double baseRate, double diurnalAmp, double diurnalPhase) implements Algorithm {
+        /** The YAML name, {@code poisson}. */
+        public static final String TYPE = "poisson";
+
         @Override
         public String type() {
-            return "poisson";
+            return TYPE;
         }
 
         @Override
@@ -87,9 +90,12 @@ public sealed interface Algorithm {
      * @param value the increment per tick or the gauge's value, finite (an increment at least 0)
      */
     record Constant(double value) implements Algorithm {
+        /** The YAML name, {@code constant}. */
+        public static final String TYPE = "constant";
+
         @Override
         public String type() {
-            return "constant";
+            return TYPE;
         }
 
         @Override
@@ -112,9 +118,15 @@ public sealed interface Algorithm {
      * @param step the standard deviation of a step (YAML {@code step}), at least 0
      */
     record RandomWalk(double start, double step) implements Algorithm {
+        /** The YAML name, {@code random_walk}. */
+        public static final String TYPE = "random_walk";
+
+        /** The YAML key of the step's standard deviation. */
+        public static final String STEP = "step";
+
         @Override
         public String type() {
-            return "random_walk";
+            return TYPE;
         }
 
         @Override
@@ -138,6 +150,9 @@ public sealed interface Algorithm {
      * @param period the period P (YAML {@code period}), positive
      */
     record Sine(double min, double max, Duration period) implements Algorithm {
+        /** The YAML name, {@code sine}. */
+        public static final String TYPE = "sine";
+
         /**
          * Creates the record.
          *
@@ -152,7 +167,7 @@ public sealed interface Algorithm {
 
         @Override
         public String type() {
-            return "sine";
+            return TYPE;
         }
 
         @Override
@@ -176,6 +191,9 @@ public sealed interface Algorithm {
      * @param period the period P (YAML {@code period}), positive
      */
     record Sawtooth(double min, double max, Duration period) implements Algorithm {
+        /** The YAML name, {@code sawtooth}. */
+        public static final String TYPE = "sawtooth";
+
         /**
          * Creates the record.
          *
@@ -190,7 +208,7 @@ public sealed interface Algorithm {
 
         @Override
         public String type() {
-            return "sawtooth";
+            return TYPE;
         }
 
         @Override
@@ -211,9 +229,12 @@ public sealed interface Algorithm {
      * @param p the probability of 1 (YAML {@code p}), from 0 to 1
      */
     record Bernoulli(double p) implements Algorithm {
+        /** The YAML name, {@code bernoulli}. */
+        public static final String TYPE = "bernoulli";
+
         @Override
         public String type() {
-            return "bernoulli";
+            return TYPE;
         }
 
         @Override
@@ -237,6 +258,9 @@ public sealed interface Algorithm {
      * @param generator the generator
      */
     record FromGenerator(GeneratorSpec generator) implements Algorithm {
+        /** The YAML name, {@code generator}. */
+        public static final String TYPE = "generator";
+
         /**
          * Creates the record.
          *
@@ -249,7 +273,7 @@ public sealed interface Algorithm {
 
         @Override
         public String type() {
-            return "generator";
+            return TYPE;
         }
 
         @Override
@@ -271,9 +295,12 @@ public sealed interface Algorithm {
      * @param sigma the standard deviation of the logarithm (YAML {@code sigma}), positive
      */
     record LogNormal(double mu, double sigma) implements Algorithm {
+        /** The YAML name, {@code lognormal}. */
+        public static final String TYPE = "lognormal";
+
         @Override
         public String type() {
-            return "lognormal";
+            return TYPE;
         }
 
         @Override
@@ -296,9 +323,12 @@ public sealed interface Algorithm {
      * @param rate the rate λ (YAML {@code rate}), positive
      */
     record Exponential(double rate) implements Algorithm {
+        /** The YAML name, {@code exponential}. */
+        public static final String TYPE = "exponential";
+
         @Override
         public String type() {
-            return "exponential";
+            return TYPE;
         }
 
         @Override
@@ -322,6 +352,9 @@ public sealed interface Algorithm {
      * @param components the components, at least one
      */
     record Mixture(List<Component> components) implements Algorithm {
+        /** The YAML name, {@code mixture}. */
+        public static final String TYPE = "mixture";
+
         /**
          * Creates the record, copying the list.
          *
@@ -352,7 +385,7 @@ public sealed interface Algorithm {
 
         @Override
         public String type() {
-            return "mixture";
+            return TYPE;
         }
 
         @Override

@@ -46,6 +46,9 @@ public sealed interface SeriesCount {
      * @param every the interval
      */
     record Gradual(long min, long max, long step, Duration every) implements SeriesCount {
+        /** The YAML mode, {@code gradual}. */
+        public static final String MODE = "gradual";
+
         /**
          * Creates the record.
          *
@@ -61,7 +64,7 @@ public sealed interface SeriesCount {
 
         @Override
         public String mode() {
-            return "gradual";
+            return MODE;
         }
 
         @Override
@@ -87,6 +90,9 @@ public sealed interface SeriesCount {
      * @param every the interval
      */
     record DoubleHalve(long start, Duration every) implements SeriesCount {
+        /** The YAML mode, {@code double_halve}. */
+        public static final String MODE = "double_halve";
+
         /**
          * Creates the record.
          *
@@ -100,7 +106,7 @@ public sealed interface SeriesCount {
 
         @Override
         public String mode() {
-            return "double_halve";
+            return MODE;
         }
 
         @Override
@@ -121,6 +127,9 @@ public sealed interface SeriesCount {
      * @param every the interval
      */
     record Spike(long base, double multiplier, Duration every) implements SeriesCount {
+        /** The YAML mode, {@code spike}. */
+        public static final String MODE = "spike";
+
         /**
          * Creates the record.
          *
@@ -135,7 +144,7 @@ public sealed interface SeriesCount {
 
         @Override
         public String mode() {
-            return "spike";
+            return MODE;
         }
 
         @Override
