@@ -104,6 +104,41 @@ public record Entry(
     }
 
     /**
+     * This entry with another signal (such as a workload with its shard set), every other field
+     * kept.
+     *
+     * @param signal the signal
+     * @return the new entry
+     * @throws NullPointerException if {@code signal} is null
+     */
+    public Entry withSignal(Signal signal) {
+        return new Entry(
+                id,
+                name,
+                signal,
+                rate,
+                duration,
+                startTime,
+                labels,
+                dynamicLabels,
+                encoder,
+                sink,
+                jitter,
+                jitterSeed,
+                gaps,
+                bursts,
+                cardinalitySpikes,
+                phaseOffset,
+                clockGroup,
+                after,
+                whileClause,
+                delay,
+                onSinkError,
+                metricType,
+                help);
+    }
+
+    /**
      * The signal type of this entry.
      *
      * @return the signal type

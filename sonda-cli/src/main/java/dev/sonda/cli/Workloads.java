@@ -44,7 +44,7 @@ final class Workloads {
         for (Entry e : plan.entries()) {
             entries.add(
                     e.signal() instanceof Signal.Workload w
-                            ? withWorkload(e, w.workload().withShard(shard))
+                            ? e.withSignal(new Signal.Workload(w.workload().withShard(shard)))
                             : e);
         }
         return new ScenarioPlan(
@@ -69,33 +69,6 @@ final class Workloads {
         } catch (IllegalArgumentException e) {
             throw new CliException("invalid " + (option != null ? "--shard" : SHARD_ENV) + ": " + e.getMessage(), 2);
         }
-    }
-
-    private static Entry withWorkload(Entry e, Workload w) {
-        return new Entry(
-                e.id(),
-                e.name(),
-                new Signal.Workload(w),
-                e.rate(),
-                e.duration(),
-                e.startTime(),
-                e.labels(),
-                e.dynamicLabels(),
-                e.encoder(),
-                e.sink(),
-                e.jitter(),
-                e.jitterSeed(),
-                e.gaps(),
-                e.bursts(),
-                e.cardinalitySpikes(),
-                e.phaseOffset(),
-                e.clockGroup(),
-                e.after(),
-                e.whileClause(),
-                e.delay(),
-                e.onSinkError(),
-                e.metricType(),
-                e.help());
     }
 
     /**
