@@ -75,6 +75,8 @@ public final class CompiledMetric {
     final int[] plan;
     /** The label names in plan order. */
     final String[] labelNames;
+    /** Per label in plan order, its exposition head {@code name="} in UTF-8. */
+    final byte[][] labelHeads;
     /** Per space label, the index of the rotation of that label, or -1. */
     final int[] rotationOf;
 
@@ -230,6 +232,10 @@ public final class CompiledMetric {
         for (int j = 0; j < plan.length; j++) {
             int item = plan[j];
             labelNames[j] = item == CYCLE ? cycleLabel : item < 0 ? staticNames[-1 - item] : space.names[item];
+        }
+        this.labelHeads = new byte[plan.length][];
+        for (int j = 0; j < plan.length; j++) {
+            labelHeads[j] = (labelNames[j] + "=\"").getBytes(StandardCharsets.UTF_8);
         }
         this.rotationOf = new int[space.names.length];
         for (int k = 0; k < rotationOf.length; k++) {

@@ -120,9 +120,7 @@ final class Exposition {
                 put(v.staticText[-1 - item]);
                 continue;
             }
-            put(m.labelNames[j]);
-            put('=');
-            put('"');
+            put(m.labelHeads[j]);
             put(item == CompiledMetric.CYCLE ? v.cycleEscaped : v.escaped[item][m.space.valueIndex(p, item)]);
             put('"');
         }
