@@ -74,7 +74,11 @@ final class Execution {
      * As {@link #run(CompiledPlan, SondaCommand, Clock)}, with {@code serve} started once the run
      * has started (a workload's HTTP endpoints) and closed when it ends.
      */
-    static void run(CompiledPlan compiled, SondaCommand root, Clock clock, java.util.function.Function<Run, AutoCloseable> serve)
+    static void run(
+            CompiledPlan compiled,
+            SondaCommand root,
+            Clock clock,
+            java.util.function.Function<Run, AutoCloseable> serve)
             throws InterruptedException {
         PrintStream err = System.err;
         RunOptions options = RunOptions.defaults().withDiagnostics(err::println);

@@ -77,7 +77,17 @@ public final class Main {
 
     /** The subcommands, in the order help lists them. */
     static final List<String> SUBCOMMANDS = List.of(
-            "metrics", "logs", "run", "test", "preview", "list", "show", "new", "server", "fixtures", "completions",
+            "metrics",
+            "logs",
+            "run",
+            "test",
+            "preview",
+            "list",
+            "show",
+            "new",
+            "server",
+            "fixtures",
+            "completions",
             "convert");
 
     /** Global options that take a value, so the word after them is not the subcommand. */

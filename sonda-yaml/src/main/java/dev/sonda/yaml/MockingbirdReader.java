@@ -3,6 +3,7 @@ package dev.sonda.yaml;
 import dev.sonda.api.Defaults;
 import dev.sonda.api.Entry;
 import dev.sonda.api.MetricType;
+import dev.sonda.api.OnSinkError;
 import dev.sonda.api.PlanKind;
 import dev.sonda.api.Problem;
 import dev.sonda.api.Scenario;
@@ -211,7 +212,9 @@ final class MockingbirdReader {
         w = runtime(root, w);
 
         WorkloadStage stage = Scenario.workload(NAME).rate(1.0 / tick).workload(w);
-        Entry entry = (sink == null ? stage : stage.sink(sink)).toEntry();
+        // Mockingbird logs a failed export and goes on: an explicit warn keeps a run whose collector
+        // is away from ending with the "records were not delivered" exit code.
+        Entry entry = (sink == null ? stage : stage.sink(sink).onSinkError(OnSinkError.WARN)).toEntry();
         ScenarioPlan plan = new ScenarioPlan(
                 ScenarioPlan.VERSION,
                 PlanKind.RUNNABLE,

@@ -138,8 +138,8 @@ final class PlanReader {
             "on_sink_error",
             "metric_type",
             "help");
-    private static final List<String> FLAT_BODY =
-            List.of("signal_type", "generator", "log_generator", "distribution", "pack", "traces", "events", "workload");
+    private static final List<String> FLAT_BODY = List.of(
+            "signal_type", "generator", "log_generator", "distribution", "pack", "traces", "events", "workload");
     private static final List<String> AFTER_KEYS = List.of("ref", "op", "value", "delay");
     private static final List<String> WHILE_KEYS = List.of("ref", "op", "value", "scenario_name", "if_unresolved");
     private static final List<String> DELAY_KEYS = List.of("open", "close");

@@ -64,7 +64,8 @@ class MockingbirdImportTest {
                                 .poisson(5, 0.2)
                                 .help("Generated counter metric: requests_total"))
                         .sink(new SinkSpec.OtlpGrpc(
-                                "http://localhost:4317", "metrics", null, null, null, RESOURCE, Map.of(), null)))
+                                "http://localhost:4317", "metrics", null, null, null, RESOURCE, Map.of(), null))
+                        .onSinkError(dev.sonda.api.OnSinkError.WARN))
                 .build();
         assertThat(r.plan()).isEqualTo(expected);
         assertThat(r.warnings()).isEmpty();

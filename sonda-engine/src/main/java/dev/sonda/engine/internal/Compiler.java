@@ -40,8 +40,8 @@ import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.log.LogGenerators;
 import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
-import dev.sonda.engine.workload.internal.CompiledWorkload;
 import dev.sonda.engine.trace.TraceModel;
+import dev.sonda.engine.workload.internal.CompiledWorkload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -410,8 +410,7 @@ public final class Compiler {
             CompiledWorkload workload = null;
             if (e.signal() instanceof Signal.Workload w && rate > 0) {
                 Entry raw = plan.entries().get(origin.index());
-                boolean sinkWritten =
-                        raw.sink() != null || plan.defaults().sink() != null || o.sink() != null;
+                boolean sinkWritten = raw.sink() != null || plan.defaults().sink() != null || o.sink() != null;
                 try {
                     workload = CompiledWorkload.compile(
                             e.name(),
