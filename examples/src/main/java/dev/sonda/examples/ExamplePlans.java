@@ -18,6 +18,10 @@ import dev.sonda.api.trace.Fault;
 import dev.sonda.api.trace.Operation;
 import dev.sonda.api.trace.Service;
 import dev.sonda.api.trace.SpanKind;
+import dev.sonda.api.workload.Endpoint;
+import dev.sonda.api.workload.LabelProfile;
+import dev.sonda.api.workload.Push;
+import dev.sonda.api.workload.WorkloadMetric;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -375,5 +379,35 @@ public final class ExamplePlans {
                                 .withDetails("Rolling back payments to 4.1.3")
                                 .withAttributes(Map.of("version", "4.1.3"))))
                 .build();
+    }
+
+    /**
+     * {@code workload-100k.yaml}: a 100,000-series label space (4 regions, 250 hosts, 100
+     * endpoints) with a Poisson request counter and a bounded random-walk CPU gauge on every series,
+     * pulled on :9464, pushed over OTLP every 10 s, controlled on :9465.
+     *
+     * @return the plan
+     */
+    public static ScenarioPlan workload100k() {
+        return Scenario.workload("fleet")
+                .rate(1)
+                .seed(42)
+                .profile(LabelProfile.of("fleet")
+                        .values("region", "us-east-1", "us-west-2", "eu-west-1", "ap-south-1")
+                        .range("host", 1, 250, "host-%03d")
+                        .range("endpoint", 1, 100, "/api/r%02d"))
+                .metric(WorkloadMetric.counter("http_requests_total", "fleet")
+                        .poisson(20, 0.3)
+                        .help("Requests served, Poisson arrivals with a daily cycle."))
+                .metric(WorkloadMetric.gauge("cpu_usage", "fleet")
+                        .randomWalk(0.5, 0.02)
+                        .clamp(0, 1)
+                        .help("CPU share, a bounded random walk."))
+                .scrape(Endpoint.port(9464).withPrefix("prom_"))
+                .control(Endpoint.port(9465))
+                .push(Push.every(Duration.ofSeconds(10), "otel_"))
+                .sink(SinkSpec.otlpGrpc("http://localhost:4317", "metrics")
+                        .withResourceAttributes(Map.of("service.name", "fleet-workload")))
+                .buildPlan();
     }
 }

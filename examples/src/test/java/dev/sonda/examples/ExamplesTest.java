@@ -34,7 +34,8 @@ class ExamplesTest {
             Map.entry("otlp-logs.yaml", ExamplePlans::otlpLogs),
             Map.entry("remote-write.yaml", ExamplePlans::remoteWrite),
             Map.entry("kafka.yaml", ExamplePlans::kafka),
-            Map.entry("traces-checkout.yaml", ExamplePlans::tracesCheckout));
+            Map.entry("traces-checkout.yaml", ExamplePlans::tracesCheckout),
+            Map.entry("workload-100k.yaml", ExamplePlans::workload100k));
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("."))) {

@@ -104,6 +104,41 @@ public record Entry(
     }
 
     /**
+     * This entry with another signal (such as a workload with its shard set), every other field
+     * kept.
+     *
+     * @param signal the signal
+     * @return the new entry
+     * @throws NullPointerException if {@code signal} is null
+     */
+    public Entry withSignal(Signal signal) {
+        return new Entry(
+                id,
+                name,
+                signal,
+                rate,
+                duration,
+                startTime,
+                labels,
+                dynamicLabels,
+                encoder,
+                sink,
+                jitter,
+                jitterSeed,
+                gaps,
+                bursts,
+                cardinalitySpikes,
+                phaseOffset,
+                clockGroup,
+                after,
+                whileClause,
+                delay,
+                onSinkError,
+                metricType,
+                help);
+    }
+
+    /**
      * The signal type of this entry.
      *
      * @return the signal type
@@ -192,6 +227,9 @@ public record Entry(
             }
         }
         signal.validate(path, problems);
+        if (signal instanceof Signal.Workload) {
+            refuseOnWorkload(path, problems);
+        }
         EncoderSpec enc = encoder != null ? encoder : defaults.encoder();
         if (enc != null) {
             enc.validate(path + ".encoder", problems);
@@ -240,6 +278,31 @@ public record Entry(
     private boolean namesAMetric() {
         SignalType t = signal.signalType();
         return t == SignalType.METRICS || t == SignalType.HISTOGRAM || t == SignalType.SUMMARY;
+    }
+
+    /** Keys whose per-event meaning does not carry over to a workload, which emits every series every tick. */
+    private void refuseOnWorkload(String path, Problems problems) {
+        String why = " does not apply to signal_type: workload; ";
+        if (!dynamicLabels.isEmpty()) {
+            problems.add(path + ".dynamic_labels", "dynamic_labels" + why + "give the labels to a profile");
+        }
+        if (!cardinalitySpikes.isEmpty()) {
+            problems.add(
+                    path + ".cardinality_spikes",
+                    "cardinality_spikes" + why + "use workload.churn.series_count (mode: spike)");
+        }
+        if (jitter != null) {
+            problems.add(path + ".jitter", "jitter" + why + "the algorithms draw per series");
+        }
+        if (gaps != null) {
+            problems.add(path + ".gaps", "gaps" + why + "run several entries, or stop the run");
+        }
+        if (bursts != null) {
+            problems.add(path + ".bursts", "bursts" + why + "raise the rate");
+        }
+        if (metricType != null) {
+            problems.add(path + ".metric_type", "metric_type" + why + "each workload metric has its own type");
+        }
     }
 
     private void validateGates(String path, String src, Defaults defaults, SinkSpec snk, Problems problems) {

@@ -87,6 +87,17 @@ public final class Scenario {
     }
 
     /**
+     * Starts a workload entry (YAML {@code signal_type: workload}): every series of label-space
+     * profiles on every tick.
+     *
+     * @param name the workload's name, used by the control API and in messages
+     * @return the new stage
+     */
+    public static WorkloadStage workload(String name) {
+        return new WorkloadStage(EntryStage.initial(name));
+    }
+
+    /**
      * Starts a plan of several entries with file-level defaults.
      *
      * @return an empty plan stage

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * What an entry generates: its {@code signal_type} together with the body that type requires
- * ({@code generator}, {@code log_generator}, {@code distribution}, {@code pack}, {@code traces} or
- * {@code events}). A closed set.
+ * ({@code generator}, {@code log_generator}, {@code distribution}, {@code pack}, {@code traces},
+ * {@code events} or {@code workload}). A closed set.
  */
 public sealed interface Signal {
 
@@ -344,6 +344,34 @@ public sealed interface Signal {
          */
         public boolean usesRelativeOffsets() {
             return events.stream().anyMatch(e -> e.at().relative());
+        }
+    }
+
+    /**
+     * {@code signal_type: workload}: every series of label-space profiles on every tick (YAML
+     * {@code workload:}); see {@link dev.sonda.api.workload.Workload}.
+     *
+     * @param workload the profiles, metrics, churn, endpoints and shard
+     */
+    record Workload(dev.sonda.api.workload.Workload workload) implements Signal {
+        /**
+         * Creates the record.
+         *
+         * @param workload the workload
+         * @throws NullPointerException if {@code workload} is null
+         */
+        public Workload {
+            Objects.requireNonNull(workload, "workload");
+        }
+
+        @Override
+        public SignalType signalType() {
+            return SignalType.WORKLOAD;
+        }
+
+        @Override
+        public void validate(String path, Problems problems) {
+            workload.validate(path + ".workload", problems);
         }
     }
 }

@@ -13,7 +13,9 @@ public enum SignalType {
     /** {@code traces}: one trace of a service graph per tick, with its logs and RED metrics. */
     TRACES("traces"),
     /** {@code events}: infrastructure events at given points of the entry's timeline. */
-    EVENTS("events");
+    EVENTS("events"),
+    /** {@code workload}: every series of label-space profiles on every tick. */
+    WORKLOAD("workload");
 
     private final String yamlName;
 

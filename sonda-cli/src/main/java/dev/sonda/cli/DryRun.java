@@ -92,6 +92,9 @@ final class DryRun {
         if (s instanceof Signal.Events ev) {
             return Map.entry("events:", Integer.toString(ev.events().size()));
         }
+        if (s instanceof Signal.Workload w) {
+            return Map.entry("workload:", Workloads.describe(e, w.workload()));
+        }
         return Map.entry("generator:", "pack");
     }
 

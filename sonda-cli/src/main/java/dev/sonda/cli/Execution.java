@@ -67,6 +67,19 @@ final class Execution {
      * @throws InterruptedException if interrupted while following the run
      */
     static void run(CompiledPlan compiled, SondaCommand root, Clock clock) throws InterruptedException {
+        run(compiled, root, clock, r -> null);
+    }
+
+    /**
+     * As {@link #run(CompiledPlan, SondaCommand, Clock)}, with {@code serve} started once the run
+     * has started (a workload's HTTP endpoints) and closed when it ends.
+     */
+    static void run(
+            CompiledPlan compiled,
+            SondaCommand root,
+            Clock clock,
+            java.util.function.Function<Run, AutoCloseable> serve)
+            throws InterruptedException {
         PrintStream err = System.err;
         RunOptions options = RunOptions.defaults().withDiagnostics(err::println);
         if (clock != null) {
@@ -83,7 +96,18 @@ final class Execution {
             throw e;
         }
         stop.watch(run);
-        status.follow(run);
+        AutoCloseable served = serve.apply(run);
+        try {
+            status.follow(run);
+        } finally {
+            if (served != null) {
+                try {
+                    served.close();
+                } catch (Exception e) {
+                    err.println("sonda: " + e.getMessage());
+                }
+            }
+        }
         CliException failure = RunVerdict.failure(compiled, run);
         if (failure != null && SignalStop.inProgress()) {
             err.println("error: " + failure.getMessage()); // the signal's hook ends the process

@@ -77,7 +77,18 @@ public final class Main {
 
     /** The subcommands, in the order help lists them. */
     static final List<String> SUBCOMMANDS = List.of(
-            "metrics", "logs", "run", "test", "preview", "list", "show", "new", "server", "fixtures", "completions");
+            "metrics",
+            "logs",
+            "run",
+            "test",
+            "preview",
+            "list",
+            "show",
+            "new",
+            "server",
+            "fixtures",
+            "completions",
+            "convert");
 
     /** Global options that take a value, so the word after them is not the subcommand. */
     private static final List<String> GLOBAL_WITH_VALUE = List.of("--catalog", "--format");
@@ -156,6 +167,8 @@ public final class Main {
                 return new FixturesCommand();
             case "completions":
                 return new CompletionsCommand();
+            case "convert":
+                return new ConvertCommand();
             default:
                 throw new IllegalArgumentException("no subcommand " + name);
         }

@@ -45,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
+    @Option(
+            names = "--shard",
+            paramLabel = "i/n",
+            description = "Generate shard i of n of every workload (default: $SONDA_SHARD, else all of it).")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         root.checkQuietVerbose();
@@ -59,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SpecRegistry registry = SpecRegistry.defaults();
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
-        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry);
+        ScenarioPlan plan = Workloads.shard(ScenarioFiles.load(file, scenario, registry), shard, System::getenv);
         ScenarioFiles.refuseCrossPost(plan, scenario);
         EntryOverrides overrides = new EntryOverrides(
                 Flags.rate(rate),
@@ -74,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
             DryRun.print(scenario, compiled, root.format, System.err, System.out);
             return 0;
         }
-        Execution.run(compiled, root, clock.simulatedOrNull());
+        Execution.run(
+                compiled, root, clock.simulatedOrNull(), r -> Workloads.serve(r, file, shard, System.err, root.quiet));
         return 0;
     }
 }

@@ -21,6 +21,7 @@ import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogGenerator;
 import dev.sonda.engine.sink.SinkProvider;
 import dev.sonda.engine.trace.TraceModel;
+import dev.sonda.engine.workload.internal.CompiledWorkload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,8 @@ public record CompiledEntry(
      *     entry's
      * @param metricsSink the own sink of a traces entry's RED metrics, or null when they share the
      *     entry's
+     * @param workload the compiled workload of a {@code signal_type: workload} entry, else null
+     *     (not API: its type is internal)
      */
     public record Runtime(
             ValueGenerator generator,
@@ -109,7 +112,8 @@ public record CompiledEntry(
             EventEncoder eventEncoder,
             TraceModel traceModel,
             Companion logsSink,
-            Companion metricsSink) {
+            Companion metricsSink,
+            CompiledWorkload workload) {
         /**
          * Creates the record.
          *
@@ -123,6 +127,7 @@ public record CompiledEntry(
          * @param traceModel the compiled graph, or null
          * @param logsSink the log lines' own sink, or null
          * @param metricsSink the RED metrics' own sink, or null
+         * @param workload the compiled workload, or null
          * @throws NullPointerException if {@code sinkProvider} is null
          */
         public Runtime {
@@ -145,7 +150,47 @@ public record CompiledEntry(
                 MetricEncoder metricEncoder,
                 LogEncoder logEncoder,
                 SinkProvider sinkProvider) {
-            this(generator, logGenerator, metricEncoder, logEncoder, sinkProvider, null, null, null, null, null);
+            this(generator, logGenerator, metricEncoder, logEncoder, sinkProvider, null, null, null, null, null, null);
+        }
+
+        /**
+         * Creates the record of a traces or events entry, which has no workload.
+         *
+         * @param generator the value generator, or null
+         * @param logGenerator the log generator, or null
+         * @param metricEncoder the metric encoder, or null
+         * @param logEncoder the log encoder, or null
+         * @param sinkProvider the sink provider
+         * @param spanEncoder the span encoder, or null
+         * @param eventEncoder the event encoder, or null
+         * @param traceModel the compiled graph, or null
+         * @param logsSink the log lines' own sink, or null
+         * @param metricsSink the RED metrics' own sink, or null
+         * @throws NullPointerException if {@code sinkProvider} is null
+         */
+        public Runtime(
+                ValueGenerator generator,
+                LogGenerator logGenerator,
+                MetricEncoder metricEncoder,
+                LogEncoder logEncoder,
+                SinkProvider sinkProvider,
+                SpanEncoder spanEncoder,
+                EventEncoder eventEncoder,
+                TraceModel traceModel,
+                Companion logsSink,
+                Companion metricsSink) {
+            this(
+                    generator,
+                    logGenerator,
+                    metricEncoder,
+                    logEncoder,
+                    sinkProvider,
+                    spanEncoder,
+                    eventEncoder,
+                    traceModel,
+                    logsSink,
+                    metricsSink,
+                    null);
         }
     }
 

@@ -17,6 +17,7 @@ import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.sink.SinkException;
 import dev.sonda.engine.sink.SinkProvider;
+import dev.sonda.engine.workload.WorkloadHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -518,6 +519,41 @@ public final class Run implements AutoCloseable {
                         + (what.equals("memory") ? "()" : "(capacity)")
                         + ") on the entry; a sink factory in RunOptions replaces every sink)"
                 : "entries with a " + what + " sink: " + String.join(", ", with);
+    }
+
+    /**
+     * The workload entries of this run ({@code signal_type: workload}), in entry order: handles to
+     * spike a metric, read the status, write the pull endpoint's exposition or reload. Available
+     * from the start, before the first tick.
+     *
+     * @return the handles; empty when the plan has no workload
+     */
+    public List<WorkloadHandle> workloads() {
+        List<WorkloadHandle> out = new ArrayList<>();
+        for (EntryRunner r : runners) {
+            if (r.workload() != null) {
+                out.add(r.workload());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The workload entry named {@code name}.
+     *
+     * @param name the entry's name
+     * @return the handle
+     * @throws IllegalArgumentException naming the run's workloads, if none has that name
+     */
+    public WorkloadHandle workload(String name) {
+        List<WorkloadHandle> all = workloads();
+        for (WorkloadHandle h : all) {
+            if (h.name().equals(name)) {
+                return h;
+            }
+        }
+        throw new IllegalArgumentException("no workload named '" + name + "' in this run; workloads: "
+                + all.stream().map(WorkloadHandle::name).toList());
     }
 
     /**

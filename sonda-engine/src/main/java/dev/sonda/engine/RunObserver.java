@@ -3,6 +3,7 @@ package dev.sonda.engine;
 import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SeriesBatch;
 import dev.sonda.engine.data.SpanRecord;
 
 /**
@@ -47,4 +48,14 @@ public interface RunObserver {
      * @param event the event
      */
     default void onEvent(CompiledEntry entry, EventRecord event) {}
+
+    /**
+     * One tick of one workload metric, every live series of it, whether or not the tick is pushed
+     * to the entry's sink (names carry no push prefix). Called after the tick is published, in
+     * metric order. Default: nothing.
+     *
+     * @param entry the workload entry
+     * @param batch the tick's series, valid during the call only
+     */
+    default void onBatch(CompiledEntry entry, SeriesBatch batch) {}
 }

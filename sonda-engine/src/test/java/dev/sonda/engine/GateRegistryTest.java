@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,7 @@ class GateRegistryTest {
     @Test
     void ifUnresolvedOpenEmitsAsIfTheGateWereOpenWhileReportingUnresolved() throws Exception {
         AtomicReference<Run> self = new AtomicReference<>();
+        CountDownLatch handed = new CountDownLatch(1);
         List<EntryState> statesWhileEmitting = new CopyOnWriteArrayList<>();
         ScenarioPlan plan = downstream(IfUnresolved.OPEN, Duration.ofSeconds(2));
         Run run = Sonda.start(
@@ -176,6 +179,12 @@ class GateRegistryTest {
                         .withSinkFactory(
                                 (e, ctx) -> EncodingSink.of(sinks.computeIfAbsent("d", n -> new MemorySink()), ctx))
                         .withObserver((entry, series, epochNanos, value) -> {
+                            // a simulated run can emit before start returns: wait for the handle
+                            try {
+                                handed.await(5, TimeUnit.SECONDS);
+                            } catch (InterruptedException ex) {
+                                Thread.currentThread().interrupt();
+                            }
                             Run r = self.get();
                             if (r != null) {
                                 statesWhileEmitting.add(
@@ -183,6 +192,7 @@ class GateRegistryTest {
                             }
                         }));
         self.set(run);
+        handed.countDown();
         runs.add(run);
         run.join();
 

@@ -33,6 +33,7 @@ import dev.sonda.api.internal.num.FloatText;
 import dev.sonda.api.sink.SinkSpec;
 import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.api.trace.TraceSpec;
+import dev.sonda.api.workload.Workload;
 import dev.sonda.yaml.YamlTree.Kind;
 import dev.sonda.yaml.YamlTree.Mapping;
 import dev.sonda.yaml.YamlTree.Node;
@@ -76,6 +77,7 @@ final class PlanReader {
             "seed",
             "traces",
             "events",
+            "workload",
             "labels",
             "dynamic_labels",
             "encoder",
@@ -132,20 +134,21 @@ final class PlanReader {
             "seed",
             "traces",
             "events",
+            "workload",
             "on_sink_error",
             "metric_type",
             "help");
-    private static final List<String> FLAT_BODY =
-            List.of("signal_type", "generator", "log_generator", "distribution", "pack", "traces", "events");
+    private static final List<String> FLAT_BODY = List.of(
+            "signal_type", "generator", "log_generator", "distribution", "pack", "traces", "events", "workload");
     private static final List<String> AFTER_KEYS = List.of("ref", "op", "value", "delay");
     private static final List<String> WHILE_KEYS = List.of("ref", "op", "value", "scenario_name", "if_unresolved");
     private static final List<String> DELAY_KEYS = List.of("open", "close");
     private static final List<String> CLOSE_KEYS = List.of("duration", "snap_to", "stale_marker");
     private static final List<String> SIGNAL_TYPES =
-            List.of("metrics", "logs", "histogram", "summary", "traces", "events");
+            List.of("metrics", "logs", "histogram", "summary", "traces", "events", "workload");
     /** Every body key, in the order a misplaced one is reported. */
     private static final List<String> BODIES =
-            List.of("generator", "log_generator", "distribution", "traces", "events");
+            List.of("generator", "log_generator", "distribution", "traces", "events", "workload");
     /** The key holding each signal type's body; metrics may hold a pack instead. */
     private static final Map<String, String> BODY_KEYS = Map.of(
             "metrics", "generator",
@@ -153,7 +156,8 @@ final class PlanReader {
             "histogram", "distribution",
             "summary", "distribution",
             "traces", "traces",
-            "events", "events");
+            "events", "events",
+            "workload", "workload");
 
     static final Map<String, OnSinkError> ON_SINK_ERROR = Variants.byName(OnSinkError.class, OnSinkError::yamlName);
     static final Map<String, MetricType> METRIC_TYPES = Variants.byName(MetricType.class, MetricType::yamlName);
@@ -365,7 +369,11 @@ final class PlanReader {
         String type = flat && !e.has("signal_type")
                 ? dist
                         ? e.has("quantiles") ? "summary" : "histogram"
-                        : log ? "logs" : e.has("traces") ? "traces" : e.has("events") ? "events" : "metrics"
+                        : log
+                                ? "logs"
+                                : e.has("traces")
+                                        ? "traces"
+                                        : e.has("events") ? "events" : e.has("workload") ? "workload" : "metrics"
                 : e.reqStr("signal_type");
         boolean bodyOk = type != null && checkBody(e, i, type, gen, log, dist, hasPack);
 
@@ -419,6 +427,7 @@ final class PlanReader {
         Map<String, PackOverride> overrides = e.entries("overrides", (n, p) -> override(n, p, e, src));
         TraceSpec traces = e.has("traces") ? e.with("traces", traceReader::traces) : null;
         List<InfraEvent> events = e.has("events") ? traceReader.events(e) : null;
+        Workload workload = e.has("workload") ? e.with("workload", new WorkloadBlocks(specs)::read) : null;
 
         if (!bodyOk) {
             return null;
@@ -431,6 +440,7 @@ final class PlanReader {
                     case "logs" -> logGenerator == null ? null : new Signal.Logs(logGenerator);
                     case "traces" -> traces == null ? null : new Signal.Traces(traces);
                     case "events" -> events == null ? null : new Signal.Events(events);
+                    case "workload" -> workload == null ? null : new Signal.Workload(workload);
                     case "histogram" -> distribution == null
                             ? null
                             : new Signal.Histogram(distribution, buckets, obs, shift, seed);
@@ -448,6 +458,10 @@ final class PlanReader {
                 case "logs" -> new Signal.Logs(new LogGeneratorSpec.Generic("unreadable", Map.of()));
                 case "traces" -> new Signal.Traces(TraceSpec.of(List.of()));
                 case "events" -> new Signal.Events(List.of());
+                case "workload" -> new Signal.Workload(Workload.of()
+                        .profile(dev.sonda.api.workload.LabelProfile.of("unreadable"))
+                        .metric(dev.sonda.api.workload.WorkloadMetric.gauge("unreadable", "unreadable")
+                                .constant(0)));
                 case "histogram" -> new Signal.Histogram(new Distribution.Exponential(1), buckets, obs, shift, seed);
                 default -> new Signal.Summary(new Distribution.Exponential(1), quantiles, obs, shift, seed);
             };
@@ -494,7 +508,7 @@ final class PlanReader {
     private static boolean checkBody(Obj e, int i, String type, boolean gen, boolean log, boolean dist, boolean pack) {
         String problem = null;
         String at = "signal_type";
-        boolean newKind = type.equals("traces") || type.equals("events");
+        boolean newKind = type.equals("traces") || type.equals("events") || type.equals("workload");
         if (!SIGNAL_TYPES.contains(type)) {
             problem = "entry " + i + ": invalid signal_type '" + type + "', must be one of: "
                     + String.join(", ", SIGNAL_TYPES);

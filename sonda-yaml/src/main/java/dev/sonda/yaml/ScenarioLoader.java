@@ -34,7 +34,11 @@ import java.util.function.Function;
  *       a string field ({@code status: 200} is {@code "200"}), ints and floats fit number fields,
  *       and {@code .nan}, {@code .inf}, {@code -.inf} are doubles.
  *   <li>Version probe: the top-level {@code version} must be exactly the integer 2 (v1 files are
- *       rejected with the migration hint), then the {@code kind} probe.
+ *       rejected with the migration hint), then the {@code kind} probe. A file with no {@code
+ *       version} whose top-level keys are a Mockingbird configuration's ({@code global}, {@code
+ *       exporters}, {@code profiles}, {@code metrics}, {@code runtime}) is read as one: a plan of
+ *       one {@code signal_type: workload} entry named {@code mockingbird}, with Mockingbird's
+ *       defaults and lax values; the keys it ignores become warnings.
  *   <li>Shape: canonical ({@code scenarios:} list with optional {@code defaults:}), flat
  *       single-signal shorthand (entry fields at the top level), or {@code kind: composable} (a
  *       metric pack definition).
@@ -482,6 +486,13 @@ public final class ScenarioLoader {
         }
         Diagnostics diag = new Diagnostics();
         YamlTree.Node root = YamlTree.parse(text, diag, limits);
+        if (MockingbirdReader.recognises(root)) {
+            ScenarioPlan plan = new MockingbirdReader(diag, env).read((YamlTree.Mapping) root);
+            if (!diag.isEmpty()) {
+                throw new ScenarioParseException(sourceName, diag.sorted());
+            }
+            return new LoadResult(plan, diag.warnings());
+        }
         PlanReader reader = new PlanReader(sourceName, diag, registry);
         ScenarioPlan plan = reader.read(root);
         if (!diag.isEmpty()) {

@@ -101,7 +101,7 @@ public final class ScenarioWriter {
             .build();
 
     /** A plain (unquoted) scalar: a number, or a known identifier or duration that needs no quotes. */
-    private record Num(String text) {}
+    record Num(String text) {}
 
     private static Num plain(String identifier) {
         return identifier == null ? null : new Num(identifier);
@@ -305,6 +305,8 @@ public final class ScenarioWriter {
             m.put("traces", traces(t.traces()));
         } else if (signal instanceof Signal.Events ev) {
             m.put("events", ev.events().stream().map(ScenarioWriter::event).toList());
+        } else if (signal instanceof Signal.Workload w) {
+            m.put("workload", WorkloadBlocks.write(w.workload(), this::generator));
         }
     }
 
@@ -650,7 +652,7 @@ public final class ScenarioWriter {
         return labels.isEmpty() ? null : new TreeMap<>(labels);
     }
 
-    private static Num strict(Duration d) {
+    static Num strict(Duration d) {
         return plain(duration(d, DurationText::parse));
     }
 

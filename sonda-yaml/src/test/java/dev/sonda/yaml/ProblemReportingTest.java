@@ -198,7 +198,7 @@ class ProblemReportingTest {
     void theBodyChecksRunInTheReferencesOrder() {
         assertThat(message(entries("  - {signal_type: gauge, name: a, generator: {type: constant, value: 1}}\n")))
                 .isEqualTo("entry 0: invalid signal_type 'gauge', must be one of: metrics, logs, histogram, summary,"
-                        + " traces, events");
+                        + " traces, events, workload");
         assertThat(message(entries("  - {signal_type: metrics, pack: p, generator: {type: constant, value: 1}}\n")))
                 .isEqualTo("entry 0: must have either 'generator' or 'pack', not both");
         assertThat(message(entries("  - {signal_type: logs, name: a, log_generator: {type: template, templates: []},"

@@ -61,6 +61,22 @@ public final class DistributionSampler {
     }
 
     private double sample(long r, double shift) {
+        return draw(distribution, r, shift);
+    }
+
+    /**
+     * One observation of {@code distribution} from the 64-bit key {@code r}, by the formulas of
+     * this class (Sonda 1.20 {@code histogram.rs}): exponential {@code -ln(1 - u) / rate}, normal
+     * by Box-Muller from {@code u(r)} and {@code u(mix(r + 1))}, uniform {@code min + u · (max -
+     * min)}, u the SplitMix64 unit of the key. A pure function, safe from any thread; the workload
+     * engine draws its lognormal, exponential and random-walk steps through it.
+     *
+     * @param distribution the distribution
+     * @param r the key of the draw
+     * @param shift added to the mean (0 for none)
+     * @return the observation
+     */
+    public static double draw(Distribution distribution, long r, double shift) {
         if (distribution instanceof Distribution.Exponential e) {
             double uc = Math.min(SplitMix64.uniform01(r), ONE_MINUS_EPS);
             return (-StrictMath.log(1.0 - uc)) / e.rate() + shift;

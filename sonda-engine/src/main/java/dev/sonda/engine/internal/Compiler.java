@@ -41,6 +41,7 @@ import dev.sonda.engine.log.LogGenerators;
 import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
 import dev.sonda.engine.trace.TraceModel;
+import dev.sonda.engine.workload.internal.CompiledWorkload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -406,6 +407,24 @@ public final class Compiler {
                     }
                 }
             }
+            CompiledWorkload workload = null;
+            if (e.signal() instanceof Signal.Workload w && rate > 0) {
+                Entry raw = plan.entries().get(origin.index());
+                boolean sinkWritten = raw.sink() != null || plan.defaults().sink() != null || o.sink() != null;
+                try {
+                    workload = CompiledWorkload.compile(
+                            e.name(),
+                            rate,
+                            e.labels(),
+                            w.workload(),
+                            sinkWritten,
+                            registry,
+                            e.duration(),
+                            path + ".workload");
+                } catch (InvalidScenarioException ex) {
+                    local.addAll(ex.problems());
+                }
+            }
             add(remap(local.list(), origin, index));
             if (!local.isEmpty() || sinkProvider == null) {
                 return;
@@ -444,7 +463,8 @@ public final class Compiler {
                                 eventEncoder,
                                 traceModel,
                                 logsSink,
-                                metricsSink)));
+                                metricsSink,
+                                workload)));
                 return;
             }
             for (CsvReplayExpansion.Column c : columns) {

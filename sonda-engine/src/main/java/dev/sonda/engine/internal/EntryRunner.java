@@ -6,6 +6,7 @@ import dev.sonda.engine.EntryState;
 import dev.sonda.engine.EntryStats;
 import dev.sonda.engine.sink.Sink;
 import dev.sonda.engine.sink.SinkContext;
+import dev.sonda.engine.workload.internal.WorkloadEngine;
 
 /**
  * Not API. Runs one compiled entry of any signal kind: its lifecycle (start after the phase offset,
@@ -28,6 +29,7 @@ public final class EntryRunner {
     private final long durationNanos;
     private final Schedule schedule;
     private final Outlet outlet;
+    private final WorkloadEngine workload;
     private final boolean simulated;
 
     private Emitter emitter;
@@ -73,7 +75,26 @@ public final class EntryRunner {
         this.schedule = new Schedule(entry.rate(), entry.gaps(), entry.bursts());
         this.outlet = new Outlet(entry, run);
         this.simulated = run.clock().isSimulated();
+        this.workload = entry.runtime().workload() == null
+                ? null
+                : new WorkloadEngine(entry.runtime().workload(), run.clock(), run.diagnostics());
         publish(EntryState.PENDING);
+    }
+
+    /**
+     * The running workload of a {@code signal_type: workload} entry, created with the runner so
+     * its handle exists before the first tick.
+     *
+     * @return the workload, or null for other entries
+     */
+    public WorkloadEngine workload() {
+        return workload;
+    }
+
+    private void closeWorkload() {
+        if (workload != null) {
+            workload.close();
+        }
     }
 
     /**
@@ -366,6 +387,7 @@ public final class EntryRunner {
                 case HISTOGRAM, SUMMARY -> new DistributionEmitter(entry, run);
                 case TRACES -> new TraceEmitter(entry, run);
                 case EVENTS -> new EventEmitter(entry, run);
+                case WORKLOAD -> new WorkloadEmitter(entry, run, workload);
             };
             anchorEpochNanos = StartTime.parse(entry.startTime())
                     .anchor(run.anchorEpochNanos() + entry.phaseOffset().toNanos());
@@ -415,6 +437,7 @@ public final class EntryRunner {
             source.gone(startNanos + Math.min(schedule.t(), durationNanos));
         }
         outlet.close();
+        closeWorkload();
         publish(EntryState.FINISHED);
         run.ended(entry);
     }
@@ -440,6 +463,7 @@ public final class EntryRunner {
                 outlet.close();
             }
         }
+        closeWorkload();
         if (source != null) {
             source.gone(run.clock().nanoTime());
         }
@@ -453,6 +477,7 @@ public final class EntryRunner {
             source.gone(startNanos + schedule.t());
         }
         outlet.close();
+        closeWorkload();
         run.fail(entry, e);
         publish(EntryState.FINISHED);
         run.ended(entry);

@@ -5,6 +5,7 @@ import dev.sonda.engine.CompiledEntry;
 import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SeriesBatch;
 import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.sink.Delivery;
 import dev.sonda.engine.sink.Sink;
@@ -167,6 +168,33 @@ final class Outlet {
         }
         if (count) {
             confirmed();
+        }
+        return true;
+    }
+
+    /**
+     * Delivers one workload metric's tick, as {@code size × parts} records (the samples of its
+     * series); false after a sink error under {@code warn}. A sink that does not report delivery
+     * delivered all of them when the call returned, and dropped all of them when it threw.
+     */
+    boolean batch(SeriesBatch batch) {
+        long n = (long) batch.size() * batch.parts();
+        RECORDS.setRelease(this, (long) RECORDS.get(this) + n);
+        try {
+            sink.batch(batch);
+        } catch (SinkException e) {
+            if (counting) {
+                reportCounted();
+                delivery.dropped(n, e.getMessage());
+            }
+            error(e);
+            return false;
+        }
+        if (counting) {
+            countedDelivered += n;
+            if (countedDelivered >= 1024) {
+                reportCounted();
+            }
         }
         return true;
     }

@@ -3,6 +3,7 @@ package dev.sonda.engine.sink;
 import dev.sonda.engine.data.EventRecord;
 import dev.sonda.engine.data.LogRecord;
 import dev.sonda.engine.data.Series;
+import dev.sonda.engine.data.SeriesBatch;
 import dev.sonda.engine.data.SpanRecord;
 
 /**
@@ -53,6 +54,28 @@ public interface Sink extends AutoCloseable {
      */
     default void sample(Object series, long epochNanos, double value) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not accept metric samples");
+    }
+
+    /**
+     * Delivers or buffers every series of one workload metric at one tick. Sinks that build whole
+     * requests override it to read the batch's label tables and values directly, with no object
+     * per series; the default sends each part through {@link #prepare} (once per series, the
+     * batch keeps the result) and {@link #sample}, the parts of a histogram or summary series in
+     * the order {@link Series} documents.
+     *
+     * @param batch the batch, valid during the call only
+     * @throws SinkException on a delivery failure
+     * @throws UnsupportedOperationException if this sink takes no metrics
+     */
+    default void batch(SeriesBatch batch) {
+        long ts = batch.epochNanos();
+        java.util.function.Function<Series, Object> prepare = this::prepare;
+        int parts = batch.parts();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            for (int j = 0; j < parts; j++) {
+                sample(batch.prepared(i, j, prepare), ts, batch.partValue(i, j));
+            }
+        }
     }
 
     /**
