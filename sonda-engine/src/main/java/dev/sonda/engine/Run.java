@@ -685,6 +685,9 @@ public final class Run implements AutoCloseable {
     }
 
     private final class Context implements RunContext {
+        /** The run's own simulated clock, resolved once: advanced on every event. */
+        private final SimulatedClock simulated = clock instanceof SimulatedClock s ? s : null;
+
         @Override
         public Clock clock() {
             return clock;
@@ -692,8 +695,8 @@ public final class Run implements AutoCloseable {
 
         @Override
         public void advanceTo(long nanos) {
-            if (clock instanceof SimulatedClock s) {
-                s.advanceTo(nanos);
+            if (simulated != null) {
+                simulated.advanceTo(nanos);
             } else if (clock.isSimulated()) {
                 try {
                     clock.sleepUntil(nanos);

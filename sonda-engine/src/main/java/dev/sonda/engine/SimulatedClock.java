@@ -39,7 +39,8 @@ final class SimulatedClock implements Clock {
      * @param nanos the clock's new monotonic time, ignored when not later
      */
     void advanceTo(long nanos) {
-        if (nanos > now) {
+        // a plain read: only this thread writes the clock while a run drives it
+        if (nanos > (long) NOW.get(this)) {
             NOW.setRelease(this, nanos);
         }
     }

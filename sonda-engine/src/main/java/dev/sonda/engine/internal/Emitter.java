@@ -1,6 +1,7 @@
 package dev.sonda.engine.internal;
 
 import dev.sonda.engine.CompiledEntry;
+import dev.sonda.engine.RunObserver;
 import dev.sonda.engine.data.Series;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.EncodedSeries;
@@ -17,11 +18,15 @@ abstract class Emitter {
 
     final CompiledEntry entry;
     final RunContext run;
+    /** The run's observer, or null; read once, as it is fixed for the run. */
+    final RunObserver observer;
+
     Outlet out;
 
     Emitter(CompiledEntry entry, RunContext run) {
         this.entry = entry;
         this.run = run;
+        this.observer = run.observer();
     }
 
     /** Prepares the series known before the first tick; the outlet's sink is open. */
@@ -80,8 +85,8 @@ abstract class Emitter {
         if (!out.sample(s.prepared, epochNanos, value)) {
             return false;
         }
-        if (run.observer() != null) {
-            run.observer().onSample(entry, s.series, epochNanos, value);
+        if (observer != null) {
+            observer.onSample(entry, s.series, epochNanos, value);
         }
         if (s.encoded != null) {
             ByteBuf buf = listenerBuffer();

@@ -491,6 +491,7 @@ public final class EntryRunner {
                 state = EntryState.UNRESOLVED;
             }
         }
+        outlet.publishCounts();
         publishedBytes = outlet.bytes();
         publishedErrors = outlet.errors();
         publishedLastError = outlet.lastError();

@@ -65,8 +65,8 @@ final class EventEmitter extends Emitter {
                 ok = false;
                 continue;
             }
-            if (run.observer() != null) {
-                run.observer().onEvent(entry, data);
+            if (observer != null) {
+                observer.onEvent(entry, data);
             }
             if (run.listener() != null) {
                 ByteBuf buf = listenerBuffer();

@@ -34,8 +34,8 @@ final class LogEmitter extends Emitter {
         if (!out.log(event)) {
             return false;
         }
-        if (run.observer() != null) {
-            run.observer().onLog(entry, event);
+        if (observer != null) {
+            observer.onLog(entry, event);
         }
         if (run.listener() != null) {
             ByteBuf buf = listenerBuffer();

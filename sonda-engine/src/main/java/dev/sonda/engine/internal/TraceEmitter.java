@@ -94,8 +94,8 @@ final class TraceEmitter extends Emitter implements TracePipeline.Output {
             ok = false;
             return;
         }
-        if (run.observer() != null) {
-            run.observer().onSpan(entry, span);
+        if (observer != null) {
+            observer.onSpan(entry, span);
         }
         if (run.listener() != null) {
             ByteBuf buf = listenerBuffer();
@@ -111,8 +111,8 @@ final class TraceEmitter extends Emitter implements TracePipeline.Output {
             ok = false;
             return;
         }
-        if (run.observer() != null) {
-            run.observer().onLog(entry, record);
+        if (observer != null) {
+            observer.onLog(entry, record);
         }
         if (run.listener() != null) {
             ByteBuf buf = listenerBuffer();

@@ -25,9 +25,9 @@ final class WorkloadEmitter extends Emitter {
     @Override
     boolean emit(long tick, long t, long abs, long epochNanos) {
         engine.tick(tick, epochNanos);
-        if (run.observer() != null) {
+        if (observer != null) {
             for (SeriesBatch b : engine.batches(false)) {
-                run.observer().onBatch(entry, b);
+                observer.onBatch(entry, b);
             }
         }
         if (!engine.pushDue(tick)) {
