@@ -161,7 +161,7 @@ final class Status {
 
     /**
      * The delivery counts appended to the reference's stop banner and summary lines (an addition
-     * to them): records (samples and log records) the receivers acknowledged, and records lost.
+     * to them): records (samples, log records, spans and events) the receivers acknowledged, and records lost.
      */
     private static String delivery(long delivered, long dropped) {
         return " | delivered: " + delivered + " | dropped: " + dropped;

@@ -42,10 +42,12 @@ import java.util.function.Consumer;
  * reaches its duration, or until {@link #stop()}.
  *
  * <p>One scheduler serves all entries: a timer queue ordered by each entry's next due time. On
- * the system clock a dispatcher thread waits for the earliest deadline and hands due entries to a
- * small worker pool; an entry then emits every event due by now (catching up after a late wake) and
- * goes back into the queue, so thousands of entries need no thread each. On a simulated clock one
- * thread advances time straight to the next due emission and emits without sleeping.
+ * the system clock {@link RunOptions#workers()} daemon threads ({@code sonda-run-N-worker-K}) take
+ * the due entries from the queue themselves, in batches, with no dispatcher between them; an entry
+ * then emits every event due by now (catching up after a late wake), delivers to its sink on the
+ * same thread, and goes back into the queue, so thousands of entries need no thread each. On a
+ * simulated clock one thread ({@code sonda-run-N-sim}) advances time straight to the next due
+ * emission and emits without sleeping.
  *
  * <p>Stopping never loses data: every entry's sink is flushed and closed on completion, on {@link
  * #stop()} and on {@link #close()}. Failures of background work are recorded, visible in {@link

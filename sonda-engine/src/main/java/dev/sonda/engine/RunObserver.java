@@ -7,11 +7,13 @@ import dev.sonda.engine.data.SeriesBatch;
 import dev.sonda.engine.data.SpanRecord;
 
 /**
- * Sees every sample and log record a run delivered, typed, right after its sink accepted it: what
- * a scrape endpoint's current values, a test capture or a live chart needs. Called on the entry's
- * scheduler thread, so calls for one entry are sequential but calls for different entries may be
- * concurrent; an observer must be thread-safe and quick, and must not keep a {@link LogRecord}
- * beyond the call (copy it with {@code LogEvent.copyOf}).
+ * Sees every sample, log record, span and infrastructure event a run delivered, typed, right after
+ * its sink accepted it, and every tick of a workload metric: what a scrape endpoint's current
+ * values, a test capture or a live chart needs. Called on the thread running the entry (a worker
+ * of the run's scheduler), so calls for one entry are sequential but calls for different entries
+ * may be concurrent; an observer must be thread-safe and quick, and must not keep a {@link
+ * LogRecord}, span or batch beyond the call (copy a record with {@code LogEvent.copyOf}, a span
+ * with {@code SpanData.copyOf}).
  */
 public interface RunObserver {
 

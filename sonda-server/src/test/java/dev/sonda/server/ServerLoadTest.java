@@ -34,7 +34,7 @@ class ServerLoadTest {
         return used;
     }
 
-    /** Threads of runs: each run's dispatcher and its workers. */
+    /** Threads of runs: each run's workers ({@code sonda-run-N-worker-K}; a run has no dispatcher thread). */
     private static long runThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .map(Thread::getName)
