@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.Problem;
 import dev.sonda.api.ScenarioPlan;
+import dev.sonda.api.Signal;
 import dev.sonda.api.SondaException;
 import dev.sonda.api.WhileClause;
 import dev.sonda.api.spi.SpecKind;
@@ -255,6 +256,12 @@ final class ScenarioApi {
             ObjectNode sink =
                     SpecJson.of(ctx.registry, SpecKind.SINK, e.sink(), e.sink().type());
             out.addAll(SinkWarnings.loopback(e.name(), sink, secrets));
+            if (e.signal() instanceof Signal.Workload w
+                    && (w.workload().scrape() != null || w.workload().control() != null)) {
+                // ports chosen by a network client are not opened: the ticks still go to the sink
+                out.add("scenario entry '" + e.name() + "' is a workload: the server does not open its"
+                        + " scrape: or control: ports (sonda run does); its ticks go to its sink only");
+            }
             String loki = SinkWarnings.lokiStreams(e.name(), e.signalType(), e.dynamicLabels(), sink);
             if (loki != null) {
                 out.add(loki);

@@ -246,6 +246,36 @@ class ServerRoutesTest {
     }
 
     @Test
+    void aPostedWorkloadIsToldThatItsScrapeAndControlPortsAreNotOpened() {
+        Client c = start();
+        String yaml =
+                """
+                version: 2
+                kind: runnable
+                scenarios:
+                  - signal_type: workload
+                    name: fleet
+                    rate: 1
+                    duration: 1s
+                    workload:
+                      profiles:
+                        p: { labels: { host: { range: [1, 3], fmt: "h-%d" } } }
+                      metrics:
+                        - { name: up, type: gauge, profile: p, algorithm: constant, value: 1 }
+                      scrape: { port: 0 }
+                    sink: { type: memory }
+                """;
+
+        HttpResponse<String> r = c.postYaml("scenarios", yaml);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(Client.json(r).get("warnings"))
+                .extracting(JsonNode::asText)
+                .containsExactly("scenario entry 'fleet' is a workload: the server does not open its scrape: or"
+                        + " control: ports (sonda run does); its ticks go to its sink only");
+    }
+
+    @Test
     void bodiesAreYamlWithoutContentTypeOrWithYamlInItAndJsonOtherwise() {
         Client c = start();
         String json =
