@@ -52,7 +52,7 @@ final class PreviewCommand implements Callable<Integer> {
         root.checkQuietVerbose();
         SpecRegistry registry = SpecRegistry.defaults();
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
-        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry);
+        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry, root.catalog);
         ScenarioFiles.refuseCrossPost(plan, scenario);
         CompiledPlan compiled = Execution.compile(
                 plan, EntryOverrides.NONE, root.catalog, registry, "failed to compile v2 scenario " + scenario);

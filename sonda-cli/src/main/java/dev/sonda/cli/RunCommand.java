@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
         }
         SpecRegistry registry = SpecRegistry.defaults();
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
-        ScenarioPlan plan = Workloads.shard(ScenarioFiles.load(file, scenario, registry), shard, System::getenv);
+        ScenarioPlan plan =
+                Workloads.shard(ScenarioFiles.load(file, scenario, registry, root.catalog), shard, System::getenv);
         ScenarioFiles.refuseCrossPost(plan, scenario);
         EntryOverrides overrides = new EntryOverrides(
                 Flags.rate(rate),

@@ -6,6 +6,8 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.SignalType;
 import dev.sonda.api.SondaException;
 import dev.sonda.api.spi.SpecRegistry;
+import dev.sonda.engine.CompileOptions;
+import dev.sonda.engine.Sonda;
 import dev.sonda.yaml.FlatScenarioLoader;
 import dev.sonda.yaml.LoadResult;
 import dev.sonda.yaml.LocatedProblem;
@@ -14,7 +16,11 @@ import dev.sonda.yaml.ScenarioParseException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -47,17 +53,45 @@ final class ScenarioFiles {
         return p;
     }
 
-    /** Reads a v2 file; prints the loader's warnings. */
-    static ScenarioPlan load(Path file, String arg, SpecRegistry registry) {
-        return read(arg, () -> ScenarioLoader.loadWithWarnings(file, System::getenv, registry), file);
+    /**
+     * Reads a v2 file; prints the loader's warnings. When the file breaks only value rules, the
+     * plan as read is compiled too, so the problems of both stages are reported together.
+     *
+     * @param catalog the pack catalog ({@code --catalog}), or null
+     */
+    static ScenarioPlan load(Path file, String arg, SpecRegistry registry, Path catalog) {
+        return read(
+                arg,
+                () -> ScenarioLoader.loadWithWarnings(file, System::getenv, registry),
+                file,
+                plan -> compileProblems(plan, registry, catalog));
+    }
+
+    /** What compiling a plan reports, or nothing when it compiles (or cannot be compiled at all). */
+    private static List<Problem> compileProblems(ScenarioPlan plan, SpecRegistry registry, Path catalog) {
+        try {
+            Sonda.compile(
+                    plan,
+                    CompileOptions.defaults()
+                            .withRegistry(registry)
+                            .withPacks(new CatalogPacks(catalog))
+                            .withTemplateIndexing(Execution.templateIndexing()));
+            return List.of();
+        } catch (InvalidScenarioException e) {
+            return e.problems();
+        } catch (RuntimeException e) {
+            return List.of(); // the value problems already found are the report
+        }
     }
 
     /** Reads a seed single-scenario file of {@code signal}, or a v2 file; prints the warnings. */
     static ScenarioPlan loadFlat(Path file, String arg, SignalType signal, SpecRegistry registry) {
-        return read(arg, () -> FlatScenarioLoader.load(file, signal, System::getenv, registry), file);
+        return read(
+                arg, () -> FlatScenarioLoader.load(file, signal, System::getenv, registry), file, plan -> List.of());
     }
 
-    private static ScenarioPlan read(String arg, Supplier<LoadResult> loader, Path file) {
+    private static ScenarioPlan read(
+            String arg, Supplier<LoadResult> loader, Path file, Function<ScenarioPlan, List<Problem>> nextStage) {
         try {
             LoadResult result = loader.get();
             PrintStream err = System.err;
@@ -66,12 +100,19 @@ final class ScenarioFiles {
             }
             return result.plan();
         } catch (ScenarioParseException e) {
-            throw new CliException(
-                    "failed to parse v2 scenario " + arg + ":\n"
-                            + e.located().stream()
-                                    .map(l -> "  " + l.render(arg))
-                                    .collect(Collectors.joining("\n")),
-                    2);
+            List<String> lines = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (LocatedProblem l : e.located()) {
+                lines.add("  " + l.render(arg));
+                seen.add(l.problem().path() + "\n" + l.problem().message());
+            }
+            List<Problem> more = e.plan().map(nextStage).orElse(List.of());
+            for (Problem p : more) {
+                if (seen.add(p.path() + "\n" + p.message())) {
+                    lines.add("  " + p);
+                }
+            }
+            throw new CliException("failed to parse v2 scenario " + arg + ":\n" + String.join("\n", lines), 2);
         } catch (InvalidScenarioException e) {
             throw invalid("failed to parse v2 scenario " + arg, e.problems());
         } catch (SondaException e) {

@@ -71,7 +71,7 @@ final class TestCommand implements Callable<Integer> {
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
         List<AlertExpectations.Expectation> expectations =
                 AlertExpectations.read(Files.readString(file, StandardCharsets.UTF_8), scenario);
-        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry);
+        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry, root.catalog);
         ScenarioFiles.refuseCrossPost(plan, scenario);
         CompiledPlan compiled = Execution.compile(
                 plan, EntryOverrides.NONE, root.catalog, registry, "failed to compile v2 scenario " + scenario);

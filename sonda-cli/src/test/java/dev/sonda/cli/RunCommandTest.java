@@ -87,6 +87,45 @@ class RunCommandTest extends CapturedConsole {
     }
 
     @Test
+    void aFileWithPacksReportsItsValueAndCompileProblemsTogetherEachWithItsPosition() throws IOException {
+        Path bad = tmp.resolve("five.yaml");
+        Files.writeString(
+                bad,
+                """
+                version: 2
+                kind: runnable
+                defaults: { rate: 1, duration: 10s }
+                scenarios:
+                  - signal_type: metrics
+                    pack: ../examples/packs/node_exporter_cpu.yaml
+                  - id: a
+                    signal_type: metrics
+                    name: up
+                    generator: { type: sinee, amplitude: 1 }
+                    sink: { type: kafak }
+                  - id: b
+                    signal_type: metrics
+                    name: down
+                    rate: -5
+                    generator: { type: constant, value: 1 }
+                    encoder: { type: prom_txt }
+                    after: { ref: nosuch, op: ">", value: 1 }
+                """);
+
+        int code = Main.execute("run", bad.toString(), "--dry-run");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr())
+                .startsWith("error: failed to parse v2 scenario " + bad + ":\n")
+                .contains("five.yaml:15:11: scenarios[2].rate: rate must be positive, got -5")
+                .contains("five.yaml:10:24: scenarios[1].generator.type: unknown generator type 'sinee'")
+                .contains("five.yaml:11:19: scenarios[1].sink.type: unknown sink type 'kafak'")
+                .contains("five.yaml:17:22: scenarios[2].encoder.type: unknown encoder type 'prom_txt'")
+                .contains("five.yaml:18:19: scenarios[2].after.ref: entry 'b': after.ref 'nosuch'");
+        assertThat(stderr()).containsOnlyOnce("rate must be positive").containsOnlyOnce("unknown encoder type");
+    }
+
+    @Test
     void aMissingFileExitsWith2WithTheCatalogHint() {
         int code = Main.execute("run", "nope.yaml");
 

@@ -177,6 +177,8 @@ final class PlanReader {
     private final TraceReader traceReader;
     private final Map<String, Loc> index = new HashMap<>();
     private boolean flat;
+    /** Whether the last plan read was whole and only the IR's value rules found problems. */
+    private boolean complete;
 
     PlanReader(String sourceName, Diagnostics diag, SpecRegistry registry) {
         this.sourceName = sourceName;
@@ -270,7 +272,9 @@ final class PlanReader {
         List<Entry> entries = slots.stream().filter(Objects::nonNull).toList();
         ScenarioPlan plan = new ScenarioPlan(
                 ScenarioPlan.VERSION, PlanKind.RUNNABLE, scenarioName, description, tags, defaults, entries, null);
+        int structural = diag.size();
         validate(plan, slots);
+        complete = structural == 0 && entries.size() == slots.size();
         return plan;
     }
 
@@ -285,7 +289,9 @@ final class PlanReader {
         }
         ScenarioPlan plan = new ScenarioPlan(
                 ScenarioPlan.VERSION, PlanKind.RUNNABLE, null, null, tags, Defaults.NONE, List.of(entry), null);
+        int structural = diag.size();
         validate(plan, List.of(entry));
+        complete = structural == 0;
         return plan;
     }
 
@@ -733,6 +739,14 @@ final class PlanReader {
      * problem path is located at its value, else at the {@code defaults:} value it inherits, else at
      * its closest written parent. In a flat file {@code scenarios[0]} is the file itself.
      */
+    /**
+     * Whether the plan {@link #read} returned is whole (every entry and block built) and its
+     * problems, if any, are only the IR's value rules: then a compiler can look for more.
+     */
+    boolean complete() {
+        return complete;
+    }
+
     SourceMap sourceMap() {
         return new SourceMap() {
             @Override

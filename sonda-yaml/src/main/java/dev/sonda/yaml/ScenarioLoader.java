@@ -496,7 +496,8 @@ public final class ScenarioLoader {
         PlanReader reader = new PlanReader(sourceName, diag, registry);
         ScenarioPlan plan = reader.read(root);
         if (!diag.isEmpty()) {
-            throw new ScenarioParseException(sourceName, diag.sorted());
+            throw new ScenarioParseException(
+                    sourceName, diag.sorted(), reader.complete() ? plan.withOrigin(reader.sourceMap()) : null);
         }
         return new LoadResult(plan.withOrigin(reader.sourceMap()), diag.warnings());
     }

@@ -1,8 +1,10 @@
 package dev.sonda.yaml;
 
 import dev.sonda.api.InvalidScenarioException;
+import dev.sonda.api.ScenarioPlan;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +22,9 @@ public final class ScenarioParseException extends InvalidScenarioException {
     @SuppressWarnings("serial") // List.copyOf returns a serializable list
     private final List<LocatedProblem> located;
 
+    /** The plan as read when it was whole, else null; not serialized. */
+    private final transient ScenarioPlan plan;
+
     /**
      * Creates the exception.
      *
@@ -29,9 +34,37 @@ public final class ScenarioParseException extends InvalidScenarioException {
      * @throws NullPointerException if an argument is null
      */
     public ScenarioParseException(String sourceName, List<LocatedProblem> located) {
+        this(sourceName, located, null);
+    }
+
+    /**
+     * Creates the exception with the plan as read, for a file whose every entry could be built and
+     * whose problems are only the format's value rules (a rate of 0, a negative jitter, ...).
+     *
+     * @param sourceName name of the scenario text, such as its file path
+     * @param located every problem found with its position, at least one
+     * @param plan the plan as read, with its source positions, or null when the file's structure
+     *     was incomplete
+     * @throws IllegalArgumentException if {@code located} is empty
+     * @throws NullPointerException if {@code sourceName} or {@code located} is null
+     */
+    public ScenarioParseException(String sourceName, List<LocatedProblem> located, ScenarioPlan plan) {
         super(located.stream().map(LocatedProblem::problem).toList());
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
         this.located = List.copyOf(located);
+        this.plan = plan;
+    }
+
+    /**
+     * The plan as read, when every entry of the file could be built and only value rules failed:
+     * compiling it ({@code Sonda.compile}) finds the problems of the next stage (unknown generator,
+     * encoder or sink types, a wrong {@code after.ref}, ...), so a caller can report them together
+     * with these. Empty when the file's structure itself was wrong, or after deserialization.
+     *
+     * @return the plan with its source positions, or empty
+     */
+    public Optional<ScenarioPlan> plan() {
+        return Optional.ofNullable(plan);
     }
 
     /**

@@ -578,10 +578,25 @@ public final class Compiler {
 
         private void add(List<Problem> list) {
             for (Problem p : list) {
-                if (seen.add(p)) {
+                if (seen.add(p) && !reportedAtAKeyWithin(p)) {
                     problems.add(p.path(), p.message());
                 }
             }
+        }
+
+        /**
+         * Whether the same fault was already reported at a key inside this one's path (an unknown
+         * encoder type at {@code .encoder.type} makes building the encoder fail at {@code .encoder}
+         * with the same words): one fault, one problem.
+         */
+        private boolean reportedAtAKeyWithin(Problem p) {
+            String inside = p.path() + ".";
+            for (Problem q : seen) {
+                if (q.message().equals(p.message()) && q.path().startsWith(inside)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void throwIfAny() {
