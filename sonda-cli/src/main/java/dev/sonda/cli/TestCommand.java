@@ -5,6 +5,8 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.CompiledPlan;
 import dev.sonda.engine.EntryOverrides;
+import dev.sonda.yaml.ScenarioLoader;
+import dev.sonda.yaml.ScenarioParseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +71,16 @@ final class TestCommand implements Callable<Integer> {
         Duration step = strict("--query-step", queryStep);
         SpecRegistry registry = SpecRegistry.defaults();
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
-        List<AlertExpectations.Expectation> expectations =
-                AlertExpectations.read(Files.readString(file, StandardCharsets.UTF_8), scenario);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String interpolated;
+        try {
+            // expect: takes ${VAR} like the rest of the file
+            interpolated = ScenarioLoader.interpolate(text, scenario, System::getenv);
+        } catch (ScenarioParseException e) {
+            ScenarioFiles.load(file, scenario, registry, root.catalog); // reports it as any load error
+            throw e;
+        }
+        List<AlertExpectations.Expectation> expectations = AlertExpectations.read(interpolated, scenario);
         ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry, root.catalog);
         ScenarioFiles.refuseCrossPost(plan, scenario);
         CompiledPlan compiled = Execution.compile(

@@ -79,6 +79,14 @@ class TestCommandTest extends CapturedConsole {
     }
 
     @Test
+    void theExpectBlockTakesEnvironmentReferencesLikeTheRestOfTheFile() throws IOException {
+        String f = file(BODY + EXPECT.replace("firing_within: 90s", "firing_within: ${SONDA_TEST_UNSET_FIRING:-90s}"));
+
+        assertThat(sonda("test", f, "--dry-run")).isZero();
+        assertThat(stderr()).endsWith("  expect: 1 alert expectation(s) parsed OK\n");
+    }
+
+    @Test
     void exactlyOneUrlIsRequired() throws IOException {
         String f = file(BODY + EXPECT);
 

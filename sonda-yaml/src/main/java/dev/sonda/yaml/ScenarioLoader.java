@@ -502,6 +502,32 @@ public final class ScenarioLoader {
         return new LoadResult(plan.withOrigin(reader.sourceMap()), diag.warnings());
     }
 
+    /**
+     * Applies the scenario format's environment interpolation to a text, as every loader does
+     * before parsing: {@code ${VAR}} and {@code ${VAR:-default}} become the variable's value (or the
+     * default when it is unset or empty), {@code $$} a literal {@code $}. For tools that read other
+     * blocks of a scenario file themselves (such as {@code sonda test}'s {@code expect:}).
+     *
+     * @param text the file's text
+     * @param sourceName the file's name, for the message of a failure
+     * @param env the environment lookup: the value, or null when unset
+     * @return the text with every reference replaced
+     * @throws ScenarioParseException naming the line and column of a variable without value or
+     *     default, or of a malformed reference
+     * @throws NullPointerException if an argument is null
+     */
+    public static String interpolate(String text, String sourceName, Function<String, String> env) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(env, "env");
+        try {
+            return EnvInterpolation.apply(text, env).text();
+        } catch (EnvInterpolation.Failure f) {
+            throw new ScenarioParseException(
+                    sourceName, List.of(new LocatedProblem(new Problem("", f.getMessage()), f.line, f.column)));
+        }
+    }
+
     /** An I/O failure in words, without repeating the file name the caller already gives. */
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {

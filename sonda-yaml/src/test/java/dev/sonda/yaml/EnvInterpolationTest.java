@@ -29,6 +29,23 @@ class EnvInterpolationTest {
     }
 
     @Test
+    void thePublicInterpolateReplacesReferencesAndLocatesAnUnsetOne() {
+        Map<String, String> env = Map.of("SEV", "page");
+
+        assertThat(ScenarioLoader.interpolate(
+                        "severity: ${SEV}\nwithin: ${WITHIN:-90s}\ncost: $$5\n", "s.yaml", env::get))
+                .isEqualTo("severity: page\nwithin: 90s\ncost: $5\n");
+        ScenarioParseException e = catchThrowableOfType(
+                ScenarioParseException.class,
+                () -> ScenarioLoader.interpolate("a: 1\nb: ${NOPE}\n", "s.yaml", env::get));
+        assertThat(e.located()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo(4);
+        });
+        assertThat(e.getMessage()).startsWith("s.yaml:2:4: environment variable NOPE is not set");
+    }
+
+    @Test
     void anUnsetVariableIsReportedAtItsDollarSign() {
         LocatedProblem p = failure("a: b\nurl: ${HOST}", name -> null);
 
