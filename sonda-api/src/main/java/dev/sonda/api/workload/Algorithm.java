@@ -178,7 +178,7 @@ public sealed interface Algorithm {
         @Override
         public void validate(String path, Problems problems) {
             range(min, max, path, problems);
-            positive(period, path + ".period", problems);
+            Checks.positive(period, path, "period", problems);
         }
     }
 
@@ -219,7 +219,7 @@ public sealed interface Algorithm {
         @Override
         public void validate(String path, Problems problems) {
             range(min, max, path, problems);
-            positive(period, path + ".period", problems);
+            Checks.positive(period, path, "period", problems);
         }
     }
 
@@ -435,12 +435,6 @@ public sealed interface Algorithm {
                     path + ".max",
                     "min must be below max, both finite; got min " + FloatText.display(min) + ", max "
                             + FloatText.display(max));
-        }
-    }
-
-    private static void positive(Duration d, String path, Problems problems) {
-        if (d.isZero() || d.isNegative()) {
-            problems.add(path, "period must be greater than zero");
         }
     }
 }
