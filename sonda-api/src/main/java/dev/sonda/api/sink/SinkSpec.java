@@ -1383,15 +1383,12 @@ public interface SinkSpec {
          */
         @Override
         public String toString() {
-            return "OtlpGrpc[endpoint=" + HttpAuth.displayUrl(endpoint) + ", signalType=" + signalType + ", batchSize="
-                    + batchSize + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + ", resourceAttributes="
-                    + resourceAttributes + ", headers=" + Headers.masked(headers) + ", tls=" + tls + "]";
+            return otlpText("OtlpGrpc", this);
         }
 
         @Override
         public void validate(String path, Problems problems) {
-            checkOtlp(signalType, retry, headers, tls, path, problems);
-            Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
+            checkOtlp(this, path, problems);
         }
 
         /**
@@ -1530,15 +1527,12 @@ public interface SinkSpec {
          */
         @Override
         public String toString() {
-            return "OtlpHttp[endpoint=" + HttpAuth.displayUrl(endpoint) + ", signalType=" + signalType + ", batchSize="
-                    + batchSize + ", maxBufferAge=" + maxBufferAge + ", retry=" + retry + ", resourceAttributes="
-                    + resourceAttributes + ", headers=" + Headers.masked(headers) + ", tls=" + tls + "]";
+            return otlpText("OtlpHttp", this);
         }
 
         @Override
         public void validate(String path, Problems problems) {
-            checkOtlp(signalType, retry, headers, tls, path, problems);
-            Headers.checkUrlNotMasked(endpoint, path + ".endpoint", problems);
+            checkOtlp(this, path, problems);
         }
 
         /**
@@ -1613,14 +1607,10 @@ public interface SinkSpec {
         }
     }
 
-    private static void checkOtlp(
-            String signalType,
-            RetryPolicy retry,
-            Map<String, String> headers,
-            TlsSettings tls,
-            String path,
-            Problems problems) {
-        Headers.checkNotMasked(headers, null, path, problems);
+    /** The problems of an OTLP spec, gRPC or HTTP alike: both validate with this. */
+    private static void checkOtlp(Otlp spec, String path, Problems problems) {
+        Headers.checkNotMasked(spec.headers(), null, path, problems);
+        String signalType = spec.signalType();
         if (signalType != null
                 && !List.of("metrics", "logs", "traces", "events").contains(signalType)) {
             problems.add(
@@ -1628,10 +1618,22 @@ public interface SinkSpec {
                     "unknown signal_type '" + signalType + "': expected metrics, logs, traces or events (lowercase),"
                             + " or leave it out: the sink sends every kind it receives");
         }
-        checkRetry(retry, path, problems);
-        if (tls != null) {
-            tls.validate(path + ".tls", problems);
+        checkRetry(spec.retry(), path, problems);
+        if (spec.tls() != null) {
+            spec.tls().validate(path + ".tls", problems);
         }
+        Headers.checkUrlNotMasked(spec.endpoint(), path + ".endpoint", problems);
+    }
+
+    /**
+     * The text of an OTLP spec, gRPC or HTTP alike: its components in record order, the endpoint's
+     * credentials and secret headers as {@code ***}.
+     */
+    private static String otlpText(String record, Otlp spec) {
+        return record + "[endpoint=" + HttpAuth.displayUrl(spec.endpoint()) + ", signalType=" + spec.signalType()
+                + ", batchSize=" + spec.batchSize() + ", maxBufferAge=" + spec.maxBufferAge() + ", retry="
+                + spec.retry() + ", resourceAttributes=" + spec.resourceAttributes() + ", headers="
+                + Headers.masked(spec.headers()) + ", tls=" + spec.tls() + "]";
     }
 
     /** {@code type: memory}: keeps the encoded bytes in memory (tests and benchmarks). */

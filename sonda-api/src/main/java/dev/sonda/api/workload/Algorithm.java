@@ -178,7 +178,7 @@ public sealed interface Algorithm {
         @Override
         public void validate(String path, Problems problems) {
             range(min, max, path, problems);
-            positive(period, path + ".period", problems);
+            Checks.positive(period, path, "period", problems);
         }
     }
 
@@ -219,7 +219,7 @@ public sealed interface Algorithm {
         @Override
         public void validate(String path, Problems problems) {
             range(min, max, path, problems);
-            positive(period, path + ".period", problems);
+            Checks.positive(period, path, "period", problems);
         }
     }
 
@@ -311,9 +311,7 @@ public sealed interface Algorithm {
         @Override
         public void validate(String path, Problems problems) {
             finite(mu, path + ".mu", "mu", problems);
-            if (!(sigma > 0 && Double.isFinite(sigma))) {
-                problems.add(path + ".sigma", "sigma must be positive and finite, got " + FloatText.display(sigma));
-            }
+            positiveFinite(sigma, path + ".sigma", "sigma", problems);
         }
     }
 
@@ -338,9 +336,7 @@ public sealed interface Algorithm {
 
         @Override
         public void validate(String path, Problems problems) {
-            if (!(rate > 0 && Double.isFinite(rate))) {
-                problems.add(path + ".rate", "rate must be positive and finite, got " + FloatText.display(rate));
-            }
+            positiveFinite(rate, path + ".rate", "rate", problems);
         }
     }
 
@@ -401,10 +397,7 @@ public sealed interface Algorithm {
             for (int i = 0; i < components.size(); i++) {
                 Component c = components.get(i);
                 String at = path + ".components[" + i + "]";
-                if (!(c.weight() > 0 && Double.isFinite(c.weight()))) {
-                    problems.add(
-                            at + ".weight", "weight must be positive and finite, got " + FloatText.display(c.weight()));
-                }
+                positiveFinite(c.weight(), at + ".weight", "weight", problems);
                 if (c.distribution() instanceof LogNormal || c.distribution() instanceof Exponential) {
                     c.distribution().validate(at, problems);
                 } else {
@@ -429,18 +422,18 @@ public sealed interface Algorithm {
         }
     }
 
+    private static void positiveFinite(double v, String path, String what, Problems problems) {
+        if (!(v > 0 && Double.isFinite(v))) {
+            problems.add(path, what + " must be positive and finite, got " + FloatText.display(v));
+        }
+    }
+
     private static void range(double min, double max, String path, Problems problems) {
         if (!(Double.isFinite(min) && Double.isFinite(max) && min < max)) {
             problems.add(
                     path + ".max",
                     "min must be below max, both finite; got min " + FloatText.display(min) + ", max "
                             + FloatText.display(max));
-        }
-    }
-
-    private static void positive(Duration d, String path, Problems problems) {
-        if (d.isZero() || d.isNegative()) {
-            problems.add(path, "period must be greater than zero");
         }
     }
 }

@@ -37,9 +37,7 @@ public record LabelRotation(String label, Duration every, double fraction) {
      * @param problems the collector
      */
     public void validate(String path, Problems problems) {
-        if (every.isZero() || every.isNegative()) {
-            problems.add(path + ".every", "every must be greater than zero");
-        }
+        Checks.positive(every, path, "every", problems);
         if (!(fraction > 0 && fraction <= 1)) {
             problems.add(path + ".fraction", "fraction must be in (0, 1], got " + FloatText.display(fraction));
         }

@@ -42,9 +42,7 @@ public record Push(Duration every, String prefix, boolean enabled) {
      * @param problems the collector
      */
     public void validate(String path, Problems problems) {
-        if (every != null && (every.isZero() || every.isNegative())) {
-            problems.add(path + ".every", "every must be greater than zero");
-        }
+        Checks.positive(every, path, "every", problems);
         if (prefix != null && !prefix.isEmpty() && !Names.isMetricName(prefix)) {
             problems.add(
                     path + ".prefix",

@@ -47,8 +47,6 @@ public record ScheduledSpike(String metric, double multiplier, Duration at, Dura
         if (at.isNegative()) {
             problems.add(path + ".at", "at must be at least 0");
         }
-        if (duration.isZero() || duration.isNegative()) {
-            problems.add(path + ".duration", "duration must be greater than zero");
-        }
+        Checks.positive(duration, path, "duration", problems);
     }
 }

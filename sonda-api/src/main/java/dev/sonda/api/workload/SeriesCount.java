@@ -78,7 +78,7 @@ public sealed interface SeriesCount {
             if (step < 1) {
                 problems.add(path + ".step", "step must be at least 1, got " + step);
             }
-            positive(every, path, problems);
+            Checks.positive(every, path, "every", problems);
         }
     }
 
@@ -114,7 +114,7 @@ public sealed interface SeriesCount {
             if (start < 1) {
                 problems.add(path + ".start", "start must be at least 1, got " + start);
             }
-            positive(every, path, problems);
+            Checks.positive(every, path, "every", problems);
         }
     }
 
@@ -157,13 +157,7 @@ public sealed interface SeriesCount {
                         path + ".multiplier",
                         "multiplier must be finite and at least 1, got " + FloatText.display(multiplier));
             }
-            positive(every, path, problems);
-        }
-    }
-
-    private static void positive(Duration every, String path, Problems problems) {
-        if (every.isZero() || every.isNegative()) {
-            problems.add(path + ".every", "every must be greater than zero");
+            Checks.positive(every, path, "every", problems);
         }
     }
 }

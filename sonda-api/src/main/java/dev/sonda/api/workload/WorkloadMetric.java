@@ -592,15 +592,11 @@ public record WorkloadMetric(
         only(resetEvery != null, MetricType.COUNTER, "reset_every", path, problems);
         ascending(buckets, path + ".buckets", "buckets", false, problems);
         ascending(quantiles, path + ".quantiles", "quantiles", true, problems);
-        if (window != null && (window.isZero() || window.isNegative())) {
-            problems.add(path + ".window", "window must be greater than zero");
-        }
+        Checks.positive(window, path, "window", problems);
         if (observationsPerTick != null && observationsPerTick < 1) {
             problems.add(path + ".observations_per_tick", "observations_per_tick must be at least 1");
         }
-        if (resetEvery != null && (resetEvery.isZero() || resetEvery.isNegative())) {
-            problems.add(path + ".reset_every", "reset_every must be greater than zero");
-        }
+        Checks.positive(resetEvery, path, "reset_every", problems);
     }
 
     private void only(boolean set, MetricType owner, String keys, String path, Problems problems) {

@@ -159,30 +159,7 @@ public final class Compiler {
             if (rate.isEmpty()) {
                 return e;
             }
-            return new Entry(
-                    e.id(),
-                    e.name(),
-                    e.signal(),
-                    rate.getAsDouble(),
-                    e.duration(),
-                    e.startTime(),
-                    e.labels(),
-                    e.dynamicLabels(),
-                    e.encoder(),
-                    e.sink(),
-                    e.jitter(),
-                    e.jitterSeed(),
-                    e.gaps(),
-                    e.bursts(),
-                    e.cardinalitySpikes(),
-                    e.phaseOffset(),
-                    e.clockGroup(),
-                    e.after(),
-                    e.whileClause(),
-                    e.delay(),
-                    e.onSinkError(),
-                    e.metricType(),
-                    e.help());
+            return copy(e, e.name(), e.labels(), rate.getAsDouble());
         }
 
         // ---- spec resolution --------------------------------------------------------------------
@@ -724,6 +701,7 @@ public final class Compiler {
                 e.help());
     }
 
+    /** The entry with another name, labels and rate. */
     private static Entry copy(Entry e, String name, Map<String, String> labels, double rate) {
         return new Entry(
                 e.id(),
