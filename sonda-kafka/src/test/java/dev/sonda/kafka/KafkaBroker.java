@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@code KafkaClusterTestKit}, listening on loopback only: about 4 s and 250 MB to start, so a test
  * class starts one and shares it (a fresh topic per test). Optionally behind a {@link TcpProxy}
  * (the broker advertises the proxy's port) or with a SASL/PLAIN listener (users {@value
- * JaasUtils#KAFKA_PLAIN_ADMIN} and {@value JaasUtils#KAFKA_PLAIN_USER1}).
+ * JaasUtils#KAFKA_PLAIN_ADMIN} and {@value JaasUtils#KAFKA_PLAIN_USER1}). The node's broker can be
+ * shut down and started again while its controller keeps the cluster's metadata ({@link
+ * #stopBrokerNode}, {@link #startBrokerNode}).
  */
 final class KafkaBroker implements AutoCloseable {
     private static final AtomicInteger TOPICS = new AtomicInteger();
@@ -45,12 +48,23 @@ final class KafkaBroker implements AutoCloseable {
 
     /** A plaintext broker whose clients all go through a {@link TcpProxy}. */
     static KafkaBroker proxied() throws Exception {
-        return start(false, true, Map.of());
+        return start(false, true, false, Map.of());
+    }
+
+    /**
+     * A {@link #proxied()} broker made to restart quickly: heartbeats every 0.5 s and a 2 s broker
+     * session (defaults 2 s and 9 s). A restarted broker registers anew and the controller refuses
+     * that while the old registration's session lives, so the default would hold {@link
+     * #startBrokerNode} for about 9 s.
+     */
+    static KafkaBroker restartable() throws Exception {
+        return start(
+                false, true, false, Map.of("broker.heartbeat.interval.ms", "500", "broker.session.timeout.ms", "2000"));
     }
 
     /** A broker whose listener wants SASL/PLAIN. */
     static KafkaBroker sasl() throws Exception {
-        return start(true, false, Map.of());
+        return start(true, false, false, Map.of());
     }
 
     /**
@@ -68,7 +82,7 @@ final class KafkaBroker implements AutoCloseable {
         props.put("ssl.truststore.type", "PEM");
         props.put("ssl.truststore.certificates", PemFiles.trustAnchors(resource("ca.pem")));
         props.put("ssl.client.auth", "required");
-        return start(false, false, props);
+        return start(false, false, true, props);
     }
 
     /** The path of a file under {@code src/test/resources/tls}. */
@@ -82,7 +96,8 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static KafkaBroker start(boolean sasl, boolean proxied, Map<String, String> extra) throws Exception {
+    private static KafkaBroker start(boolean sasl, boolean proxied, boolean tls, Map<String, String> extra)
+            throws Exception {
         TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -112,7 +127,7 @@ final class KafkaBroker implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new KafkaBroker(cluster, proxy, sasl, !extra.isEmpty(), cluster.bootstrapServers());
+        return new KafkaBroker(cluster, proxy, sasl, tls, cluster.bootstrapServers());
     }
 
     private static int port(String bootstrap) {
@@ -126,6 +141,33 @@ final class KafkaBroker implements AutoCloseable {
 
     TcpProxy proxy() {
         return proxy;
+    }
+
+    private BrokerServer brokerNode() {
+        return cluster.brokers().values().iterator().next();
+    }
+
+    /**
+     * Shuts the node's broker down (controlled shutdown, then its listener, request handlers and
+     * log manager stop; every client connection is closed) and returns once it is down. The
+     * controller, the metadata log and the topics' log directory stay.
+     */
+    void stopBrokerNode() {
+        BrokerServer node = brokerNode();
+        node.shutdown();
+        node.awaitShutdown();
+    }
+
+    /**
+     * Starts the node's broker again on the same log directory and listener port, and returns once
+     * the controller has registered and unfenced it (with {@link #restartable()}, about 2 s).
+     * Does nothing when it runs.
+     */
+    void startBrokerNode() {
+        BrokerServer node = brokerNode();
+        if (node.isShutdown()) {
+            node.startup();
+        }
     }
 
     /** A new topic of one partition, unique within the JVM. */

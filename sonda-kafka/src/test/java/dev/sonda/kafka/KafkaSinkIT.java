@@ -1,5 +1,9 @@
 package dev.sonda.kafka;
 
+import static dev.sonda.kafka.KafkaRuns.START;
+import static dev.sonda.kafka.KafkaRuns.expectedLines;
+import static dev.sonda.kafka.KafkaRuns.lines;
+import static dev.sonda.kafka.KafkaRuns.paced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonda.api.Distribution;
@@ -11,26 +15,13 @@ import dev.sonda.api.encoder.EncoderSpec;
 import dev.sonda.api.generator.LogGeneratorSpec.LogTemplate;
 import dev.sonda.api.sink.RetryPolicy;
 import dev.sonda.api.sink.SinkSpec;
-import dev.sonda.engine.Clock;
-import dev.sonda.engine.RunFailedException;
-import dev.sonda.engine.RunOptions;
-import dev.sonda.engine.RunStats;
-import dev.sonda.engine.Sonda;
-import dev.sonda.engine.data.LogRecord;
-import dev.sonda.engine.data.Series;
-import dev.sonda.engine.sink.EncodingSink;
-import dev.sonda.engine.sink.MemorySink;
 import dev.sonda.engine.sink.Sink;
-import dev.sonda.engine.sink.SinkContext;
+import dev.sonda.kafka.KafkaRuns.Result;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -52,26 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * simulated clock. A TCP proxy between sink and broker simulates the broker going away mid-run.
  */
 class KafkaSinkIT {
-    /** The simulated run starts here, far from the wall clock. */
-    private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
-
     private static KafkaBroker broker;
-
-    /**
-     * The name of a companion entry that only paces the simulated clock. The engine's simulated
-     * driver advances the clock when it switches between entries and runs a lone entry's ticks at
-     * one clock reading (see the module notes); an entry at the same rate beside the one under
-     * test makes the clock step with every tick, as it does in a real run. Its lines go to memory.
-     */
-    private static final String PACER = "pacer";
-
-    /** {@code entry} and a {@link #PACER} at its rate and duration, as a plan. */
-    private static ScenarioPlan paced(dev.sonda.api.MetricStage entry, double rate, String duration) {
-        return Scenario.plan()
-                .add(entry.rate(rate).duration(duration))
-                .add(Scenario.metrics(PACER).rate(rate).duration(duration).constant(0))
-                .build();
-    }
 
     private final List<String> diagnostics = new CopyOnWriteArrayList<>();
 
@@ -95,59 +67,15 @@ class KafkaSinkIT {
         broker.proxy().restore();
     }
 
-    /** What a run did: its stats, failures and what each entry's sink reported. */
-    private record Result(
-            RunStats stats, List<dev.sonda.engine.RunFailure> failures, Map<Integer, DeliveryCounts> delivery) {}
-
     private Result run(ScenarioPlan plan, UnaryOperator<Sink> wrap) throws InterruptedException {
-        Map<Integer, DeliveryCounts> counts = new ConcurrentHashMap<>();
-        Consumer<String> diag = d -> {
+        return KafkaRuns.run(plan, wrap, d -> {
             diagnostics.add(d);
             onDiagnostic.accept(d);
-        };
-        RunOptions options = RunOptions.defaults()
-                .withClock(Clock.simulated(START))
-                .withDiagnostics(diag)
-                .withSinkFactory((entry, ctx) -> {
-                    if (entry.name().equals(PACER)) {
-                        return EncodingSink.of(new MemorySink(), ctx);
-                    }
-                    DeliveryCounts c = counts.computeIfAbsent(entry.index(), i -> new DeliveryCounts());
-                    SinkContext withDelivery = new SinkContext(
-                            ctx.entryName(), ctx.labels(), ctx.clock(), diag, ctx.metricEncoder(), ctx.logEncoder(), c);
-                    return wrap.apply(new KafkaSink.Provider().create(entry.sink(), withDelivery));
-                });
-        var run = Sonda.start(plan, options);
-        RunStats stats;
-        try {
-            stats = run.join();
-        } catch (RunFailedException e) {
-            stats = run.stats();
-        }
-        return new Result(stats, run.failures(), counts);
+        });
     }
 
-    /** The lines each entry's encoder writes for {@code plan}, from the engine's memory sink. */
-    private static Map<Integer, List<String>> expectedLines(ScenarioPlan plan) throws InterruptedException {
-        Map<Integer, MemorySink> sinks = new ConcurrentHashMap<>();
-        RunOptions options = RunOptions.defaults()
-                .withClock(Clock.simulated(START))
-                .withSinkFactory((entry, ctx) ->
-                        EncodingSink.of(sinks.computeIfAbsent(entry.index(), i -> new MemorySink()), ctx));
-        Sonda.start(plan, options).join();
-        Map<Integer, List<String>> out = new ConcurrentHashMap<>();
-        sinks.forEach((i, m) -> out.put(i, m.lines()));
-        return out;
-    }
-
-    private static List<String> lines(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<String> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            String value = new String(r.value(), StandardCharsets.UTF_8);
-            assertThat(value).as("a record holds whole lines").endsWith("\n");
-            out.addAll(Arrays.asList(value.substring(0, value.length() - 1).split("\n", -1)));
-        }
-        return out;
+    private static ScenarioPlan outagePlan(String topic, UnaryOperator<SinkSpec.Kafka> sink, OnSinkError policy) {
+        return KafkaRuns.outagePlan(broker.bootstrap(), topic, sink, policy);
     }
 
     /** The millisecond timestamp a prometheus_text line ends with. */
@@ -300,19 +228,6 @@ class KafkaSinkIT {
         assertThat(result.delivery().get(0).delivered()).isEqualTo(want.size());
     }
 
-    /** A plan of 1000 lines, 100 per record (max_buffer_age 1 s at 100 lines/s). */
-    private static ScenarioPlan outagePlan(String topic, UnaryOperator<SinkSpec.Kafka> sink, OnSinkError policy) {
-        return paced(
-                Scenario.metrics("up")
-                        .step(1)
-                        .onSinkError(policy)
-                        .sink(sink.apply(SinkSpec.kafka(broker.bootstrap(), topic)
-                                .withMaxBufferAge(Duration.ofSeconds(1))
-                                .withDeliveryTimeout(Duration.ofSeconds(2)))),
-                100,
-                "10s");
-    }
-
     @Test
     void aBrokerOutageWithWarnCountsErrorsDropsThatBatchAndTheRunGoesOn() throws Exception {
         String topic = broker.newTopic("outage-warn");
@@ -410,56 +325,5 @@ class KafkaSinkIT {
                 .hasMessageStartingWith("kafka sink: failed to get partition client for topic '" + topic
                         + "' at broker(s) '" + broker.bootstrap() + "': "));
         assertThat(result.stats().events()).isZero();
-    }
-
-    /** A sink that runs an action before the n-th sample (1-based), then delegates. */
-    private static final class Tripwire implements Sink {
-        private final Sink delegate;
-        private final Map<Integer, Runnable> actions;
-        private int samples;
-
-        Tripwire(Sink delegate, Map<Integer, Runnable> actions) {
-            this.delegate = delegate;
-            this.actions = actions;
-        }
-
-        @Override
-        public Object prepare(Series series) {
-            return delegate.prepare(series);
-        }
-
-        @Override
-        public void sample(Object series, long epochNanos, double value) {
-            Runnable action = actions.get(++samples);
-            if (action != null) {
-                action.run();
-            }
-            delegate.sample(series, epochNanos, value);
-        }
-
-        @Override
-        public void log(LogRecord record) {
-            delegate.log(record);
-        }
-
-        @Override
-        public void flush() {
-            delegate.flush();
-        }
-
-        @Override
-        public boolean lastWriteDelivered() {
-            return delegate.lastWriteDelivered();
-        }
-
-        @Override
-        public long bytes() {
-            return delegate.bytes();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }
