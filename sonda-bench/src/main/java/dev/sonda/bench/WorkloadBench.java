@@ -2,6 +2,7 @@ package dev.sonda.bench;
 
 import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
+import dev.sonda.api.WorkloadStage;
 import dev.sonda.api.workload.Endpoint;
 import dev.sonda.api.workload.LabelProfile;
 import dev.sonda.api.workload.WorkloadMetric;
@@ -60,21 +61,10 @@ public final class WorkloadBench {
                 }
             }
         }
-        long endpoints = Math.max(1, series / 2 / 5_000);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = usedAfterGc(memory);
-        ScenarioPlan plan = Scenario.workload("bench")
-                .rate(1)
-                .seed(1)
+        ScenarioPlan plan = workload(series)
                 .threads(threads)
-                .profile(LabelProfile.of("p")
-                        .range("region", 1, 50, "region-%02d")
-                        .range("host", 1, 100, "host-%03d")
-                        .range("endpoint", 1, endpoints, "/api/r%04d"))
-                .metric(WorkloadMetric.counter("http_requests_total", "p").poisson(20, 0.3))
-                .metric(WorkloadMetric.gauge("cpu_usage", "p")
-                        .randomWalk(0.5, 0.02)
-                        .clamp(0, 1))
                 .scrape(Endpoint.port(0).withPrefix("prom_"))
                 .buildPlan();
         CompiledEntry entry = Sonda.compile(plan).entries().get(0);
@@ -189,6 +179,29 @@ public final class WorkloadBench {
         } finally {
             server.stop(0);
         }
+    }
+
+    /**
+     * The benchmarks' workload: a 3-label profile of {@code series / 2} combinations (50 regions ×
+     * 100 hosts × {@code series / 10,000} endpoints, at least 1) spanned by a Poisson counter with a
+     * daily cycle and a clamped random-walk gauge, one tick a second, seed 1.
+     *
+     * @param series the series per tick wanted (two metrics over the profile)
+     * @return the stage, for the caller's endpoints and threads
+     */
+    static WorkloadStage workload(long series) {
+        long endpoints = Math.max(1, series / 2 / 5_000);
+        return Scenario.workload("bench")
+                .rate(1)
+                .seed(1)
+                .profile(LabelProfile.of("p")
+                        .range("region", 1, 50, "region-%02d")
+                        .range("host", 1, 100, "host-%03d")
+                        .range("endpoint", 1, endpoints, "/api/r%04d"))
+                .metric(WorkloadMetric.counter("http_requests_total", "p").poisson(20, 0.3))
+                .metric(WorkloadMetric.gauge("cpu_usage", "p")
+                        .randomWalk(0.5, 0.02)
+                        .clamp(0, 1));
     }
 
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -1,11 +1,8 @@
 package dev.sonda.bench;
 
-import dev.sonda.api.Scenario;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.workload.Endpoint;
-import dev.sonda.api.workload.LabelProfile;
 import dev.sonda.api.workload.Push;
-import dev.sonda.api.workload.WorkloadMetric;
 import dev.sonda.engine.Run;
 import dev.sonda.engine.RunOptions;
 import dev.sonda.engine.Sonda;
@@ -59,18 +56,7 @@ public final class WorkloadPrometheusBench {
         int scrapePort = Net.freePort();
         int promPort = Net.freePort();
         String base = "http://127.0.0.1:" + promPort;
-        long endpoints = Math.max(1, series / 2 / 5_000);
-        ScenarioPlan plan = Scenario.workload("bench")
-                .rate(1)
-                .seed(1)
-                .profile(LabelProfile.of("p")
-                        .range("region", 1, 50, "region-%02d")
-                        .range("host", 1, 100, "host-%03d")
-                        .range("endpoint", 1, endpoints, "/api/r%04d"))
-                .metric(WorkloadMetric.counter("http_requests_total", "p").poisson(20, 0.3))
-                .metric(WorkloadMetric.gauge("cpu_usage", "p")
-                        .randomWalk(0.5, 0.02)
-                        .clamp(0, 1))
+        ScenarioPlan plan = WorkloadBench.workload(series)
                 .scrape(new Endpoint("127.0.0.1", scrapePort, "prom_", false))
                 .push(Push.NONE)
                 .buildPlan();
