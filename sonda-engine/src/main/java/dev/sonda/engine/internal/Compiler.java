@@ -37,6 +37,7 @@ import dev.sonda.engine.generator.ValueGenerator;
 import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEncoders;
 import dev.sonda.engine.log.LogGenerator;
+import dev.sonda.engine.log.LogGeneratorContext;
 import dev.sonda.engine.log.LogGenerators;
 import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
@@ -48,6 +49,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,12 +146,12 @@ public final class Compiler {
             if (!(e.signal() instanceof Signal.Logs l)) {
                 return e;
             }
-            java.util.OptionalDouble rate;
+            OptionalDouble rate;
             try {
                 rate = LogGenerators.provider(registry, l.generator().type())
                         .replayRate(
                                 l.generator(),
-                                new dev.sonda.engine.log.LogGeneratorContext(
+                                new LogGeneratorContext(
                                         "scenarios[" + index + "].log_generator",
                                         options.templateIndexing(),
                                         options.baseDirectory()));
@@ -316,7 +318,7 @@ public final class Compiler {
                     logGenerator = LogGenerators.create(
                             registry,
                             l.generator(),
-                            new dev.sonda.engine.log.LogGeneratorContext(
+                            new LogGeneratorContext(
                                     path + ".log_generator",
                                     options.templateIndexing(),
                                     options.baseDirectory(),
