@@ -747,14 +747,7 @@ public final class Run implements AutoCloseable {
             if (own != null) {
                 return EncodingSink.of(own, context);
             }
-            SinkSpec spec = entry.sink();
-            SinkProvider provider = entry.runtime().sinkProvider();
-            Sink sink = provider.create(spec, context);
-            if (sink == null) {
-                throw new SinkException("sink provider " + provider.getClass().getName()
-                        + " returned no sink for type '" + spec.type() + "'");
-            }
-            return sink;
+            return create(entry.runtime().sinkProvider(), entry.sink(), context);
         }
 
         @Override
@@ -762,11 +755,15 @@ public final class Run implements AutoCloseable {
             if (options.sinkFactory() != null) {
                 return options.sinkFactory().apply(entry, context);
             }
-            Sink sink = companion.provider().create(companion.sink(), context);
+            return create(companion.provider(), companion.sink(), context);
+        }
+
+        /** Creates a sink through its provider, refusing a provider that returns none. */
+        private Sink create(SinkProvider provider, SinkSpec spec, SinkContext context) {
+            Sink sink = provider.create(spec, context);
             if (sink == null) {
-                throw new SinkException(
-                        "sink provider " + companion.provider().getClass().getName() + " returned no sink for type '"
-                                + companion.sink().type() + "'");
+                throw new SinkException("sink provider " + provider.getClass().getName()
+                        + " returned no sink for type '" + spec.type() + "'");
             }
             return sink;
         }

@@ -37,6 +37,7 @@ import dev.sonda.engine.generator.ValueGenerator;
 import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEncoders;
 import dev.sonda.engine.log.LogGenerator;
+import dev.sonda.engine.log.LogGeneratorContext;
 import dev.sonda.engine.log.LogGenerators;
 import dev.sonda.engine.sink.ChannelSink;
 import dev.sonda.engine.sink.SinkProvider;
@@ -48,6 +49,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,12 +146,12 @@ public final class Compiler {
             if (!(e.signal() instanceof Signal.Logs l)) {
                 return e;
             }
-            java.util.OptionalDouble rate;
+            OptionalDouble rate;
             try {
                 rate = LogGenerators.provider(registry, l.generator().type())
                         .replayRate(
                                 l.generator(),
-                                new dev.sonda.engine.log.LogGeneratorContext(
+                                new LogGeneratorContext(
                                         "scenarios[" + index + "].log_generator",
                                         options.templateIndexing(),
                                         options.baseDirectory()));
@@ -208,35 +210,29 @@ public final class Compiler {
         private TraceSpec resolveTraces(TraceSpec t, String path, PackExpander.Origin origin) {
             CorrelatedLogs logs = t.logs();
             if (logs != null) {
-                EncoderSpec enc = logs.encoder() == null
-                        ? null
-                        : (EncoderSpec) orElse(
-                                resolve(SpecKind.ENCODER, logs.encoder(), path + ".logs.encoder", origin),
-                                logs.encoder());
-                SinkSpec snk = logs.sink() == null
-                        ? null
-                        : (SinkSpec)
-                                orElse(resolve(SpecKind.SINK, logs.sink(), path + ".logs.sink", origin), logs.sink());
-                logs = new CorrelatedLogs(logs.sample(), enc, snk);
+                logs = new CorrelatedLogs(
+                        logs.sample(),
+                        (EncoderSpec) resolveIfSet(SpecKind.ENCODER, logs.encoder(), path + ".logs.encoder", origin),
+                        (SinkSpec) resolveIfSet(SpecKind.SINK, logs.sink(), path + ".logs.sink", origin));
             }
             RedMetrics metrics = t.metrics();
             if (metrics != null) {
-                EncoderSpec enc = metrics.encoder() == null
-                        ? null
-                        : (EncoderSpec) orElse(
-                                resolve(SpecKind.ENCODER, metrics.encoder(), path + ".metrics.encoder", origin),
-                                metrics.encoder());
-                SinkSpec snk = metrics.sink() == null
-                        ? null
-                        : (SinkSpec) orElse(
-                                resolve(SpecKind.SINK, metrics.sink(), path + ".metrics.sink", origin), metrics.sink());
-                metrics = new RedMetrics(metrics.interval(), enc, snk);
+                metrics = new RedMetrics(
+                        metrics.interval(),
+                        (EncoderSpec)
+                                resolveIfSet(SpecKind.ENCODER, metrics.encoder(), path + ".metrics.encoder", origin),
+                        (SinkSpec) resolveIfSet(SpecKind.SINK, metrics.sink(), path + ".metrics.sink", origin));
             }
             return t.withLogs(logs).withMetrics(metrics);
         }
 
-        private static Object orElse(Object resolved, Object original) {
-            return resolved == null ? original : resolved;
+        /** {@link #resolve} of a block that may be absent: null stays null, an unresolved spec stays. */
+        private Object resolveIfSet(SpecKind kind, Object spec, String path, PackExpander.Origin origin) {
+            if (spec == null) {
+                return null;
+            }
+            Object r = resolve(kind, spec, path, origin);
+            return r == null ? spec : r;
         }
 
         private Object resolve(SpecKind kind, Object spec, String path, PackExpander.Origin origin) {
@@ -267,13 +263,7 @@ public final class Compiler {
             // not in the registry, so that YAML and the type listings stay the reference's.
             SinkProvider sinkProvider = e.sink() instanceof SinkSpec.Channel
                     ? ChannelSink.PROVIDER
-                    : registry.find(SpecKind.SINK, e.sink().type(), SinkProvider.class)
-                            .orElse(null);
-            if (sinkProvider == null) {
-                local.add(
-                        path + ".sink.type",
-                        registry.unknownType(SpecKind.SINK, e.sink().type()));
-            }
+                    : sinkProvider(e.sink(), path + ".sink", local);
             MetricEncoder metricEncoder = null;
             LogEncoder logEncoder = null;
             ValueGenerator generator = null;
@@ -328,7 +318,7 @@ public final class Compiler {
                     logGenerator = LogGenerators.create(
                             registry,
                             l.generator(),
-                            new dev.sonda.engine.log.LogGeneratorContext(
+                            new LogGeneratorContext(
                                     path + ".log_generator",
                                     options.templateIndexing(),
                                     options.baseDirectory(),
@@ -482,13 +472,18 @@ public final class Compiler {
             if (sink == null) {
                 return null;
             }
+            SinkProvider p = sinkProvider(sink, at, local);
+            return p == null ? null : new CompiledEntry.Companion(sink, p);
+        }
+
+        /** The registered provider of a sink's type, or null with a problem at {@code at.type}. */
+        private SinkProvider sinkProvider(SinkSpec sink, String at, Problems local) {
             SinkProvider p = registry.find(SpecKind.SINK, sink.type(), SinkProvider.class)
                     .orElse(null);
             if (p == null) {
                 local.add(at + ".type", registry.unknownType(SpecKind.SINK, sink.type()));
-                return null;
             }
-            return new CompiledEntry.Companion(sink, p);
+            return p;
         }
 
         /**

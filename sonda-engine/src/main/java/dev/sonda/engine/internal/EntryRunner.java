@@ -117,11 +117,11 @@ public final class EntryRunner {
         if (finished) {
             return Long.MAX_VALUE;
         }
-        long resume = paused ? resumeAt() : startNanos + schedule.t();
         if (stopRequested) {
             return Long.MIN_VALUE; // due at once, whatever the clock reads when it is asked
         }
-        if (resume == Long.MAX_VALUE && gate.isCrossBody() && run.clock().isSimulated()) {
+        long resume = paused ? resumeAt() : startNanos + schedule.t();
+        if (resume == Long.MAX_VALUE && gate.isCrossBody() && simulated) {
             // another run may open the gate at any moment: a simulated clock waits for it
             return Long.MAX_VALUE;
         }
@@ -164,10 +164,10 @@ public final class EntryRunner {
             delivered = outlet.delivered();
             dropped = outlet.dropped();
         } while (records != outlet.records() && ++tries < 8);
-        EntryStats p = new EntryStats(
+        return new EntryStats(
                 entry.index(),
                 entry.name(),
-                state,
+                liveState(state),
                 publishedEvents,
                 publishedBytes,
                 publishedErrors,
@@ -179,41 +179,28 @@ public final class EntryRunner {
                 delivered,
                 dropped,
                 outlet.dropReason());
-        if (gate == null || !gate.isCrossBody() || p.state() == EntryState.FINISHED) {
-            return p;
+    }
+
+    /**
+     * The state to report for a published one. A cross-body gate changes on other threads while
+     * this entry may be parked: say what the gate says now rather than what this entry last
+     * published (a started entry whose gate is known closed is paused, as the reference's pending
+     * state turns into at once).
+     */
+    private EntryState liveState(EntryState published) {
+        if (gate == null || !gate.isCrossBody() || published == EntryState.FINISHED) {
+            return published;
         }
-        // a cross-body gate changes on other threads while this entry may be parked: say what
-        // the gate says now rather than what this entry last published
-        // (a started entry whose gate is known closed is paused, as the reference's pending state
-        // turns into at once)
-        EntryState s;
         if (gate.unresolved()) {
-            s = EntryState.UNRESOLVED;
-        } else if (p.state() == EntryState.UNRESOLVED
-                || (p.state() == EntryState.PENDING && run.clock().nanoTime() >= startNanos)) {
-            s = gate.isOpen()
-                    ? p.state() == EntryState.PENDING ? EntryState.PENDING : EntryState.RUNNING
-                    : holds ? EntryState.HELD : EntryState.PAUSED;
-        } else {
-            return p;
+            return EntryState.UNRESOLVED;
         }
-        return s == p.state()
-                ? p
-                : new EntryStats(
-                        p.index(),
-                        p.name(),
-                        s,
-                        p.events(),
-                        p.bytes(),
-                        p.errors(),
-                        p.currentRate(),
-                        p.inGap(),
-                        p.inBurst(),
-                        p.lastError(),
-                        p.records(),
-                        p.delivered(),
-                        p.dropped(),
-                        p.dropReason());
+        if (published == EntryState.UNRESOLVED
+                || (published == EntryState.PENDING && run.clock().nanoTime() >= startNanos)) {
+            return gate.isOpen()
+                    ? published == EntryState.PENDING ? EntryState.PENDING : EntryState.RUNNING
+                    : holds ? EntryState.HELD : EntryState.PAUSED;
+        }
+        return published;
     }
 
     /**

@@ -150,11 +150,35 @@ final class Outlet {
         reportCounted();
     }
 
-    /** A non-reporting sink's call returned: its record is delivered (reported in chunks). */
-    private void confirmed() {
-        if (++countedDelivered == 1024) {
-            reportCounted();
+    /**
+     * A sink's call returned. For a non-reporting sink ({@code count}) its {@code n} records are
+     * delivered, reported in chunks of at least 1024.
+     *
+     * @return true, what the delivering method returns
+     */
+    private boolean delivered(boolean count, long n) {
+        if (count) {
+            countedDelivered += n;
+            if (countedDelivered >= 1024) {
+                reportCounted();
+            }
         }
+        return true;
+    }
+
+    /**
+     * A sink's call threw. For a non-reporting sink ({@code count}) its {@code n} records are
+     * dropped; then the error follows the policy ({@link #error}).
+     *
+     * @return false, what the delivering method returns under {@code warn}
+     */
+    private boolean failed(boolean count, long n, SinkException e) {
+        if (count) {
+            reportCounted();
+            delivery.dropped(n, e.getMessage());
+        }
+        error(e);
+        return false;
     }
 
     private void reportCounted() {
@@ -184,14 +208,9 @@ final class Outlet {
         try {
             (own ? metricSink : sink).sample(prepared, epochNanos, value);
         } catch (SinkException e) {
-            lost(count, e);
-            error(e);
-            return false;
+            return failed(count, 1, e);
         }
-        if (count) {
-            confirmed();
-        }
-        return true;
+        return delivered(count, 1);
     }
 
     /**
@@ -206,20 +225,9 @@ final class Outlet {
         try {
             sink.batch(batch);
         } catch (SinkException e) {
-            if (counting) {
-                reportCounted();
-                delivery.dropped(n, e.getMessage());
-            }
-            error(e);
-            return false;
+            return failed(counting, n, e);
         }
-        if (counting) {
-            countedDelivered += n;
-            if (countedDelivered >= 1024) {
-                reportCounted();
-            }
-        }
-        return true;
+        return delivered(counting, n);
     }
 
     /** Delivers one log record; false after a sink error under {@code warn}. */
@@ -230,14 +238,9 @@ final class Outlet {
         try {
             (own ? logSink : sink).log(record);
         } catch (SinkException e) {
-            lost(count, e);
-            error(e);
-            return false;
+            return failed(count, 1, e);
         }
-        if (count) {
-            confirmed();
-        }
-        return true;
+        return delivered(count, 1);
     }
 
     /** Delivers one span; false after a sink error under {@code warn}. */
@@ -246,14 +249,9 @@ final class Outlet {
         try {
             sink.span(span);
         } catch (SinkException e) {
-            lost(counting, e);
-            error(e);
-            return false;
+            return failed(counting, 1, e);
         }
-        if (counting) {
-            confirmed();
-        }
-        return true;
+        return delivered(counting, 1);
     }
 
     /** Delivers one infrastructure event; false after a sink error under {@code warn}. */
@@ -262,22 +260,9 @@ final class Outlet {
         try {
             sink.event(event);
         } catch (SinkException e) {
-            lost(counting, e);
-            error(e);
-            return false;
+            return failed(counting, 1, e);
         }
-        if (counting) {
-            confirmed();
-        }
-        return true;
-    }
-
-    /** A non-reporting sink's call threw: its record is dropped. */
-    private void lost(boolean count, SinkException e) {
-        if (count) {
-            reportCounted();
-            delivery.dropped(1, e.getMessage());
-        }
+        return delivered(counting, 1);
     }
 
     /** Flushes; a failure follows the policy like a write's. */

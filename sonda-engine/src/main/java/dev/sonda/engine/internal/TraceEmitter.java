@@ -8,6 +8,8 @@ import dev.sonda.engine.data.Series;
 import dev.sonda.engine.data.SpanRecord;
 import dev.sonda.engine.encode.ByteBuf;
 import dev.sonda.engine.encode.Labels;
+import dev.sonda.engine.encode.MetricEncoder;
+import dev.sonda.engine.log.LogEncoder;
 import dev.sonda.engine.log.LogEvent;
 import dev.sonda.engine.sink.SinkContext;
 import dev.sonda.engine.trace.TraceModel;
@@ -61,8 +63,7 @@ final class TraceEmitter extends Emitter implements TracePipeline.Output {
         }
     }
 
-    private SinkContext context(
-            Outlet out, dev.sonda.engine.encode.MetricEncoder metrics, dev.sonda.engine.log.LogEncoder logs) {
+    private SinkContext context(Outlet out, MetricEncoder metrics, LogEncoder logs) {
         return new SinkContext(
                 entry.name(), entry.labels(), run.clock(), run.diagnostics(), metrics, logs, out.delivery());
     }
