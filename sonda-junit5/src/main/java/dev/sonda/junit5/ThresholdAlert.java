@@ -362,7 +362,12 @@ public final class ThresholdAlert {
      * @return the text
      */
     String describe(Series series) {
-        return "alert " + name + ": " + series.id() + " " + op + " " + Text.value(threshold)
+        return "alert " + name + ": " + series.id() + " " + condition();
+    }
+
+    /** The operator, threshold and the {@code for} / {@code keep_firing_for} set: {@code > 90 for 5m}. */
+    private String condition() {
+        return op + " " + Text.value(threshold)
                 + (forDuration.isZero() ? "" : " for " + Text.duration(forDuration))
                 + (keepFiringFor.isZero() ? "" : " keep_firing_for " + Text.duration(keepFiringFor));
     }
@@ -374,9 +379,6 @@ public final class ThresholdAlert {
      */
     @Override
     public String toString() {
-        return name + ": " + op + " " + Text.value(threshold)
-                + (forDuration.isZero() ? "" : " for " + Text.duration(forDuration))
-                + (keepFiringFor.isZero() ? "" : " keep_firing_for " + Text.duration(keepFiringFor)) + ", every "
-                + Text.duration(interval);
+        return name + ": " + condition() + ", every " + Text.duration(interval);
     }
 }
