@@ -56,8 +56,6 @@ import java.util.Objects;
  * worked examples.
  */
 public final class ThresholdAlert {
-    private static final long STALE_NAN_BITS = 0x7ff0000000000002L;
-
     private final String name;
     private final Op op;
     private final double threshold;
@@ -306,7 +304,7 @@ public final class ThresholdAlert {
             }
             boolean present = j >= 0
                     && (leftOpen ? series.epochNanos(order[j]) > t - lb : series.epochNanos(order[j]) >= t - lb)
-                    && Double.doubleToRawLongBits(series.value(order[j])) != STALE_NAN_BITS;
+                    && !Series.isStaleMarker(series.value(order[j]));
             boolean holds = present && op.test(series.value(order[j]), threshold);
             if (holds) {
                 if (state == 0) {
