@@ -271,13 +271,16 @@ public final class SondaArbitraries {
      * @return the arbitrary
      */
     public static Arbitrary<LogStage> logEntries() {
-        return logEntries(
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8));
+        return logEntries(words());
+    }
+
+    /** Lower-case words of 1 to 8 letters: log entry names, template words and pool values. */
+    private static Arbitrary<String> words() {
+        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
     }
 
     private static Arbitrary<LogStage> logEntries(Arbitrary<String> names) {
-        Arbitrary<String> word =
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> word = words();
         Arbitrary<LogGeneratorSpec.LogTemplate> template = Combinators.combine(
                         word.list().ofMinSize(1).ofMaxSize(4),
                         word.list().ofMinSize(1).ofMaxSize(4))

@@ -66,7 +66,6 @@ public final class PrometheusRules {
     public static final String PROMTOOL_PROPERTY = "sonda.promtool";
 
     private static final Duration LOOKBACK = Duration.ofMinutes(5);
-    private static final long STALE_NAN_BITS = 0x7ff0000000000002L;
     private static final long MAX_GRID_POINTS = 2_000_000L;
     private static final Pattern HEADER = Pattern.compile("^\\s*alertname: (.*), time: (\\S+),\\s*$");
     private static final Pattern LABELS = Pattern.compile("^\\s*Labels:(\\{.*})\\s*$");
@@ -486,7 +485,7 @@ public final class PrometheusRules {
     }
 
     private static String token(double v) {
-        if (Double.doubleToRawLongBits(v) == STALE_NAN_BITS) {
+        if (Series.isStaleMarker(v)) {
             return "stale";
         }
         if (Double.isNaN(v)) {

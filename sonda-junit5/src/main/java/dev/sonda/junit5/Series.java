@@ -43,6 +43,9 @@ public final class Series {
     private final int size;
     private final long startNanos;
 
+    /** The Prometheus stale marker: a NaN with these bits (Prometheus {@code value.StaleNaN}). */
+    private static final long STALE_NAN_BITS = 0x7ff0000000000002L;
+
     Series(Captured captured, Recorder.SeriesView view, long startNanos) {
         this.captured = captured;
         this.name = view.name();
@@ -51,6 +54,11 @@ public final class Series {
         this.nanos = view.nanos();
         this.size = view.size();
         this.startNanos = startNanos;
+    }
+
+    /** Whether {@code v} is the Prometheus stale marker (these NaN bits exactly). */
+    static boolean isStaleMarker(double v) {
+        return Double.doubleToRawLongBits(v) == STALE_NAN_BITS;
     }
 
     /**

@@ -56,8 +56,6 @@ import java.util.Objects;
  * worked examples.
  */
 public final class ThresholdAlert {
-    private static final long STALE_NAN_BITS = 0x7ff0000000000002L;
-
     private final String name;
     private final Op op;
     private final double threshold;
@@ -306,7 +304,7 @@ public final class ThresholdAlert {
             }
             boolean present = j >= 0
                     && (leftOpen ? series.epochNanos(order[j]) > t - lb : series.epochNanos(order[j]) >= t - lb)
-                    && Double.doubleToRawLongBits(series.value(order[j])) != STALE_NAN_BITS;
+                    && !Series.isStaleMarker(series.value(order[j]));
             boolean holds = present && op.test(series.value(order[j]), threshold);
             if (holds) {
                 if (state == 0) {
@@ -362,7 +360,12 @@ public final class ThresholdAlert {
      * @return the text
      */
     String describe(Series series) {
-        return "alert " + name + ": " + series.id() + " " + op + " " + Text.value(threshold)
+        return "alert " + name + ": " + series.id() + " " + condition();
+    }
+
+    /** The operator, threshold and the {@code for} / {@code keep_firing_for} set: {@code > 90 for 5m}. */
+    private String condition() {
+        return op + " " + Text.value(threshold)
                 + (forDuration.isZero() ? "" : " for " + Text.duration(forDuration))
                 + (keepFiringFor.isZero() ? "" : " keep_firing_for " + Text.duration(keepFiringFor));
     }
@@ -374,9 +377,6 @@ public final class ThresholdAlert {
      */
     @Override
     public String toString() {
-        return name + ": " + op + " " + Text.value(threshold)
-                + (forDuration.isZero() ? "" : " for " + Text.duration(forDuration))
-                + (keepFiringFor.isZero() ? "" : " keep_firing_for " + Text.duration(keepFiringFor)) + ", every "
-                + Text.duration(interval);
+        return name + ": " + condition() + ", every " + Text.duration(interval);
     }
 }

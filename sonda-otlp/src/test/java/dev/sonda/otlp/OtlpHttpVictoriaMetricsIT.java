@@ -17,6 +17,7 @@ import dev.sonda.junit5.Sample;
 import dev.sonda.testing.BackendProcess;
 import dev.sonda.testing.Backends;
 import dev.sonda.testing.Net;
+import dev.sonda.testing.VictoriaMetrics;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class OtlpHttpVictoriaMetricsIT {
     @TempDir
     static Path dir;
 
-    private static BackendProcess vm;
+    private static VictoriaMetrics vm;
     private static String base;
 
     /** Where {@code .ci/backends.sh} puts the binary; {@code -Dsonda.vm112=PATH} overrides. */
@@ -77,23 +78,14 @@ class OtlpHttpVictoriaMetricsIT {
                     + ": run .ci/backends.sh, which fetches Debian trixie's victoria-metrics .deb and extracts it"
                     + " there without installing it (bookworm's apt cannot install it), or pass -Dsonda.vm112=PATH");
         }
-        int port = Net.freePort();
-        base = "http://127.0.0.1:" + port;
-        vm = BackendProcess.start(
-                List.of(
-                        bin.toString(),
-                        "-storageDataPath=" + dir.resolve("vm-data"),
-                        "-httpListenAddr=127.0.0.1:" + port,
-                        "-retentionPeriod=1d",
-                        "-search.latencyOffset=0s"),
-                dir.resolve("vm.log"));
-        vm.awaitHealthy(base + "/health", Duration.ofSeconds(30));
+        vm = VictoriaMetrics.start(bin, dir);
+        base = vm.base();
     }
 
     @AfterAll
-    static void stopVictoriaMetrics() throws InterruptedException {
+    static void stopVictoriaMetrics() {
         if (vm != null) {
-            vm.stop();
+            vm.close();
         }
     }
 

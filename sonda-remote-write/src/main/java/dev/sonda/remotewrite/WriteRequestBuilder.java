@@ -43,7 +43,6 @@ public final class WriteRequestBuilder {
     private final Delivery delivery;
 
     // the batch: samples in arrival order, chained per series
-    private Prepared[] seriesOf = new Prepared[16];
     private long[] stamps = new long[16];
     private double[] values = new double[16];
     private int[] next = new int[16];
@@ -185,7 +184,6 @@ public final class WriteRequestBuilder {
             grow();
         }
         int i = count++;
-        seriesOf[i] = p;
         stamps[i] = ms;
         values[i] = value;
         next[i] = -1;
@@ -210,7 +208,6 @@ public final class WriteRequestBuilder {
 
     private void grow() {
         int n = stamps.length * 2;
-        seriesOf = Arrays.copyOf(seriesOf, n);
         stamps = Arrays.copyOf(stamps, n);
         values = Arrays.copyOf(values, n);
         next = Arrays.copyOf(next, n);
@@ -308,7 +305,6 @@ public final class WriteRequestBuilder {
 
     /** Forgets the buffered samples (a failed send never re-queues them). */
     public void clear() {
-        Arrays.fill(seriesOf, 0, count, null);
         Arrays.fill(order, 0, seriesCount, null);
         count = 0;
         dropped = 0;

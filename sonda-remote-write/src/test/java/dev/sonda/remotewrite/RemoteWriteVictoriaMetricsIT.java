@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonda.api.sink.SinkSpec;
-import dev.sonda.testing.BackendProcess;
-import dev.sonda.testing.Backends;
 import dev.sonda.testing.Net;
+import dev.sonda.testing.VictoriaMetrics;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,42 +29,29 @@ import org.junit.jupiter.api.io.TempDir;
  * values to the 12 significant digits VictoriaMetrics keeps.
  */
 class RemoteWriteVictoriaMetricsIT {
-    private static final Path BINARY = Path.of("/usr/bin/victoria-metrics");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
 
-    private static BackendProcess vm;
-    private static String base;
+    private static VictoriaMetrics vm;
 
     @BeforeAll
     static void startVictoriaMetrics() throws IOException {
-        Backends.require(BINARY, "victoria-metrics");
-        int port = Net.freePort();
-        base = "http://127.0.0.1:" + port;
-        vm = BackendProcess.start(
-                List.of(
-                        BINARY.toString(),
-                        "-storageDataPath=" + dir.resolve("vm-data"),
-                        "-httpListenAddr=127.0.0.1:" + port,
-                        "-retentionPeriod=1d",
-                        "-search.latencyOffset=0s"),
-                dir.resolve("vm.log"));
-        vm.awaitHealthy(base + "/health", Duration.ofSeconds(30));
+        vm = VictoriaMetrics.start(dir);
     }
 
     @AfterAll
-    static void stopVictoriaMetrics() throws InterruptedException {
+    static void stopVictoriaMetrics() {
         if (vm != null) {
-            vm.stop();
+            vm.close();
         }
     }
 
     @Test
     void anHourOfASineACounterAndAHistogramIsStoredSampleForSample() throws Exception {
         HourOfData data = new HourOfData(UUID.randomUUID().toString());
-        data.push(SinkSpec.remoteWrite(base + "/api/v1/write").withBatchSize(1000));
+        data.push(SinkSpec.remoteWrite(vm.base() + "/api/v1/write").withBatchSize(1000));
         assertThat(data.stats.errors())
                 .as("sink errors; diagnostics %s", data.diagnostics)
                 .isZero();
@@ -77,8 +61,7 @@ class RemoteWriteVictoriaMetricsIT {
         AtomicReference<Map<String, List<HourOfData.Point>>> stored = new AtomicReference<>(Map.of());
         boolean complete = Net.pollUntil(Duration.ofSeconds(30), () -> {
             try {
-                BackendProcess.get(base + "/internal/force_flush");
-                stored.set(export("{run=\"" + data.run + "\"}"));
+                stored.set(parse(vm.export("{run=\"" + data.run + "\"}")));
                 return stored.get().values().stream().mapToInt(List::size).sum() == data.sampleCount();
             } catch (IOException e) {
                 return false;
@@ -114,11 +97,11 @@ class RemoteWriteVictoriaMetricsIT {
         assertThat(worst).as("worst relative error").isLessThanOrEqualTo(1e-11);
     }
 
-    /** {@code /api/v1/export}: one JSON object per series with {@code values} and {@code timestamps}. */
-    private static Map<String, List<HourOfData.Point>> export(String selector) throws IOException {
-        String body = BackendProcess.get(
-                        base + "/api/v1/export?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8))
-                .body();
+    /**
+     * The points of a {@code /api/v1/export} body: one JSON object per series with {@code values} and
+     * {@code timestamps}.
+     */
+    private static Map<String, List<HourOfData.Point>> parse(String body) throws IOException {
         Map<String, List<HourOfData.Point>> out = new TreeMap<>();
         for (String line : body.split("\n")) {
             if (line.isBlank()) {

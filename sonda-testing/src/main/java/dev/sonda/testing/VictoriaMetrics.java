@@ -17,13 +17,15 @@ public final class VictoriaMetrics implements AutoCloseable {
     /** Where Debian installs the binary. */
     public static final Path BINARY = Path.of("/usr/bin/victoria-metrics");
 
+    private final Path binary;
     private final Path dir;
     private final int port;
     private final String base;
     private int starts;
     private BackendProcess process;
 
-    private VictoriaMetrics(Path dir) {
+    private VictoriaMetrics(Path binary, Path dir) {
+        this.binary = binary;
         this.dir = dir;
         this.port = Net.freePort();
         this.base = "http://127.0.0.1:" + port;
@@ -39,7 +41,22 @@ public final class VictoriaMetrics implements AutoCloseable {
      */
     public static VictoriaMetrics start(Path dir) throws IOException {
         Backends.require(BINARY, "victoria-metrics");
-        VictoriaMetrics vm = new VictoriaMetrics(dir);
+        return start(BINARY, dir);
+    }
+
+    /**
+     * Starts a server from another binary, such as a newer release unpacked outside the system
+     * paths, with the same flags. The caller checks that the binary exists (skipping or failing
+     * with {@link Backends#missing}).
+     *
+     * @param binary the {@code victoria-metrics} executable
+     * @param dir a directory for the data ({@code vm-data}) and the logs ({@code vm-N.log})
+     * @return the healthy server
+     * @throws IOException if the process cannot start
+     * @throws AssertionError if it does not become healthy within 30 s
+     */
+    public static VictoriaMetrics start(Path binary, Path dir) throws IOException {
+        VictoriaMetrics vm = new VictoriaMetrics(binary, dir);
         vm.launch();
         return vm;
     }
@@ -48,7 +65,7 @@ public final class VictoriaMetrics implements AutoCloseable {
         starts++;
         process = BackendProcess.start(
                 List.of(
-                        BINARY.toString(),
+                        binary.toString(),
                         "-storageDataPath=" + dir.resolve("vm-data"),
                         "-httpListenAddr=127.0.0.1:" + port,
                         "-retentionPeriod=1d",

@@ -95,6 +95,16 @@ public final class Envelope {
         out.put(scope);
     }
 
+    /**
+     * The {@code InstrumentationScope} as field 1 of its scope message (tag, length, body), for a
+     * request that writes its own resource layers ({@link SpanBatch}).
+     *
+     * @return the bytes (not a copy)
+     */
+    byte[] scopeField() {
+        return scope;
+    }
+
     private int resourceBody(int items) {
         return resource.length + Proto.lenFieldSize(2, scope.length + items);
     }

@@ -105,7 +105,13 @@ public final class MetricBatch implements ExportBatch {
         final boolean histogram;
         double[] bounds = new double[0];
         double[] parts = new double[0];
+        /** Bounds other than +Inf: the {@code explicit_bounds} of a histogram point. */
+        int finiteBounds;
+
         int[] order;
+        /** Set with {@link #order}: the highest bound is not +Inf, so a point has one more bucket. */
+        boolean openTop;
+
         double sum;
 
         Group(Family family, Labels labels, boolean histogram) {
@@ -118,6 +124,9 @@ public final class MetricBatch implements ExportBatch {
             bounds = Arrays.copyOf(bounds, slot + 1);
             bounds[slot] = bound;
             parts = new double[slot + 1];
+            if (bound != Double.POSITIVE_INFINITY) {
+                finiteBounds++;
+            }
             order = null;
             return slot;
         }
@@ -135,20 +144,16 @@ public final class MetricBatch implements ExportBatch {
                 for (int i = 0; i < o.length; i++) {
                     o[i] = idx[i];
                 }
+                openTop = o.length == 0 || bounds[o[o.length - 1]] != Double.POSITIVE_INFINITY;
                 order = o;
             }
             return o;
         }
 
-        /** Finite bounds ascending; values written beyond them: one more bucket. */
-        int finiteBounds() {
-            int n = 0;
-            for (double b : bounds) {
-                if (b != Double.POSITIVE_INFINITY) {
-                    n++;
-                }
-            }
-            return n;
+        /** Whether a histogram point has one bucket more than its bounds (built with the order). */
+        boolean extraBucket() {
+            order();
+            return openTop;
         }
     }
 
@@ -273,7 +278,7 @@ public final class MetricBatch implements ExportBatch {
         counts[i] = c;
         int[] o = g.order();
         int n = o.length;
-        boolean extraBucket = g.histogram && (n == 0 || g.bounds[o[n - 1]] != Double.POSITIVE_INFINITY);
+        boolean extraBucket = g.histogram && g.extraBucket();
         int need = n + (extraBucket ? 1 : 0);
         if (poolLength + need > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolLength + need));
@@ -446,8 +451,8 @@ public final class MetricBatch implements ExportBatch {
         size += Proto.fixed64FieldSize(4, counts[i]);
         int n = g.bounds.length;
         if (g.histogram) {
-            int buckets = n + (extraBucket(g) ? 1 : 0);
-            int finite = g.finiteBounds();
+            int buckets = n + (g.extraBucket() ? 1 : 0);
+            int finite = g.finiteBounds;
             size += 9; // optional sum: always written
             if (buckets > 0) {
                 size += Proto.lenFieldSize(6, 8 * buckets);
@@ -464,11 +469,6 @@ public final class MetricBatch implements ExportBatch {
             size += Proto.lenFieldSize(6, quantileSize(g.bounds[ord[k]], pool[at + k]));
         }
         return size;
-    }
-
-    private static boolean extraBucket(Group g) {
-        int[] o = g.order();
-        return o.length == 0 || g.bounds[o[o.length - 1]] != Double.POSITIVE_INFINITY;
     }
 
     private static int quantileSize(double quantile, double value) {
@@ -492,14 +492,14 @@ public final class MetricBatch implements ExportBatch {
         int[] ord = g.order();
         if (g.histogram) {
             Proto.doubleFieldAlways(out, 5, values[i]);
-            int buckets = n + (extraBucket(g) ? 1 : 0);
+            int buckets = n + (g.extraBucket() ? 1 : 0);
             if (buckets > 0) {
                 Proto.lenField(out, 6, 8 * buckets);
                 for (int k = 0; k < buckets; k++) {
                     Proto.fixed64(out, (long) pool[at + k]);
                 }
             }
-            int finite = g.finiteBounds();
+            int finite = g.finiteBounds;
             if (finite > 0) {
                 Proto.lenField(out, 7, 8 * finite);
                 for (int k = 0; k < n; k++) {

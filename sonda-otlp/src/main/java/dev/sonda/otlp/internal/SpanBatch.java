@@ -35,7 +35,9 @@ import java.util.TreeMap;
  */
 public final class SpanBatch implements ExportBatch {
     private final Envelope envelope;
+    /** The scope, tagged as field 1 of {@code ScopeSpans}: the envelope's. */
     private final byte[] scope;
+
     private final Map<String, Service> byService = new HashMap<>();
     private final List<Service> order = new ArrayList<>();
     private final ByteBuf scratch = new ByteBuf(256);
@@ -59,12 +61,7 @@ public final class SpanBatch implements ExportBatch {
      */
     public SpanBatch(Envelope envelope) {
         this.envelope = envelope;
-        ByteBuf s = new ByteBuf(32);
-        Proto.stringField(s, 1, Envelope.SCOPE_NAME);
-        if (!envelope.version().isEmpty()) {
-            Proto.stringField(s, 2, envelope.version());
-        }
-        this.scope = s.toByteArray();
+        this.scope = envelope.scopeField();
     }
 
     /**
@@ -154,14 +151,13 @@ public final class SpanBatch implements ExportBatch {
     @Override
     public void encode(ByteBuf out) {
         for (Service s : order) {
-            int scopeSpans = Proto.lenFieldSize(1, scope.length) + s.spans.length();
+            int scopeSpans = scope.length + s.spans.length();
             int resourceSpans = Proto.lenFieldSize(1, s.resource.length) + Proto.lenFieldSize(2, scopeSpans);
             out.ensureCapacity(Proto.lenFieldSize(1, resourceSpans));
             Proto.lenField(out, 1, resourceSpans);
             Proto.lenField(out, 1, s.resource.length);
             out.put(s.resource);
             Proto.lenField(out, 2, scopeSpans);
-            Proto.lenField(out, 1, scope.length);
             out.put(scope);
             out.put(s.spans.array(), 0, s.spans.length());
         }
