@@ -6,7 +6,6 @@ import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.SignalType;
 import dev.sonda.api.SondaException;
 import dev.sonda.api.spi.SpecRegistry;
-import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.Sonda;
 import dev.sonda.yaml.FlatScenarioLoader;
 import dev.sonda.yaml.LoadResult;
@@ -70,12 +69,7 @@ final class ScenarioFiles {
     /** What compiling a plan reports, or nothing when it compiles (or cannot be compiled at all). */
     private static List<Problem> compileProblems(ScenarioPlan plan, SpecRegistry registry, Path catalog) {
         try {
-            Sonda.compile(
-                    plan,
-                    CompileOptions.defaults()
-                            .withRegistry(registry)
-                            .withPacks(new CatalogPacks(catalog))
-                            .withTemplateIndexing(Execution.templateIndexing()));
+            Sonda.compile(plan, Execution.options(registry, catalog));
             return List.of();
         } catch (InvalidScenarioException e) {
             return e.problems();
