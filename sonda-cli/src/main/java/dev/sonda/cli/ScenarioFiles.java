@@ -1,5 +1,6 @@
 package dev.sonda.cli;
 
+import dev.sonda.api.Entry;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.Problem;
 import dev.sonda.api.ScenarioPlan;
@@ -129,6 +130,20 @@ final class ScenarioFiles {
                         2);
             }
         }
+    }
+
+    /** The plan with other entries, everything else (name, defaults, pack, origin) as it was. */
+    static ScenarioPlan withEntries(ScenarioPlan plan, List<Entry> entries) {
+        return new ScenarioPlan(
+                plan.version(),
+                plan.kind(),
+                plan.scenarioName(),
+                plan.description(),
+                plan.tags(),
+                plan.defaults(),
+                entries,
+                plan.pack(),
+                plan.origin());
     }
 
     /** Problems as one error: the context, then each problem (on its own line when several). */

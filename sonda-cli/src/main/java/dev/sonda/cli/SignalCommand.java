@@ -217,16 +217,7 @@ abstract class SignalCommand implements Callable<Integer> {
         }
         ScenarioPlan plan = base == null
                 ? ScenarioPlan.of(Defaults.NONE, List.of(edit.build()))
-                : new ScenarioPlan(
-                        base.version(),
-                        base.kind(),
-                        base.scenarioName(),
-                        base.description(),
-                        base.tags(),
-                        base.defaults(),
-                        List.of(edit.build()),
-                        base.pack(),
-                        base.origin());
+                : ScenarioFiles.withEntries(base, List.of(edit.build()));
         if (scenario == null) {
             List<Problem> problems = plan.problems();
             if (!problems.isEmpty()) {
