@@ -301,7 +301,8 @@ abstract class SignalCommand implements Callable<Integer> {
      */
     private Object generator(SpecRegistry registry, Object fileSpec) {
         SpecKind kind = generatorKind;
-        String fileType = fileSpec == null ? null : typeOf(registry, kind, fileSpec);
+        Map<String, Object> fileBlock = fileSpec == null ? null : written(registry, kind, fileSpec);
+        String fileType = fileBlock == null ? null : String.valueOf(fileBlock.get("type"));
         String type = chosenType() != null ? chosenType() : fileType != null ? fileType : defaultType();
         if (type == null) {
             return null;
@@ -316,9 +317,7 @@ abstract class SignalCommand implements Callable<Integer> {
         }
         Map<String, Object> block = new LinkedHashMap<>();
         if (sameType) {
-            MapSpecWriter out = new MapSpecWriter();
-            registry.write(kind, fileSpec, out);
-            block.putAll(out.map());
+            block.putAll(fileBlock);
             block.remove("type");
         }
         Problems probeProblems = new Problems();
@@ -376,10 +375,11 @@ abstract class SignalCommand implements Callable<Integer> {
         return p + (p.message().startsWith("missing required key") ? " (set it with --param key=value)" : "");
     }
 
-    private static String typeOf(SpecRegistry registry, SpecKind kind, Object spec) {
+    /** A spec as its provider writes it, {@code type} included. */
+    private static Map<String, Object> written(SpecRegistry registry, SpecKind kind, Object spec) {
         MapSpecWriter out = new MapSpecWriter();
         registry.write(kind, spec, out);
-        return String.valueOf(out.map().get("type"));
+        return out.map();
     }
 
     /** {@code --param} values read as YAML scalars or flow collections would be. */
