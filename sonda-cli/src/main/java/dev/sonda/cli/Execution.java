@@ -33,18 +33,40 @@ final class Execution {
             ScenarioPlan plan, EntryOverrides overrides, Path catalog, SpecRegistry registry, String context) {
         CompiledPlan compiled;
         try {
-            compiled = Sonda.compile(
-                    plan,
-                    CompileOptions.defaults()
-                            .withRegistry(registry)
-                            .withPacks(new CatalogPacks(catalog))
-                            .withOverrides(overrides)
-                            .withTemplateIndexing(templateIndexing()));
+            compiled = Sonda.compile(plan, options(registry, catalog).withOverrides(overrides));
         } catch (InvalidScenarioException e) {
             throw ScenarioFiles.invalid(context, e.problems());
         }
         compiled.warnings().forEach(w -> System.err.println("sonda: " + w));
         return compiled;
+    }
+
+    /**
+     * Reads a scenario file as {@code sonda run} does without flags: loaded ({@link
+     * ScenarioFiles#load}), {@code while.scenario_name} refused, compiled with no overrides.
+     *
+     * @param file the resolved file
+     * @param arg the file as the user named it (a path or {@code @name}), for messages
+     * @param catalog the pack catalog ({@code --catalog}), or null
+     * @throws CliException (exit 2) for a file that does not load or compile
+     */
+    static CompiledPlan compileFile(Path file, String arg, SpecRegistry registry, Path catalog) {
+        ScenarioPlan plan = ScenarioFiles.load(file, arg, registry, catalog);
+        ScenarioFiles.refuseCrossPost(plan, arg);
+        return compile(plan, EntryOverrides.NONE, catalog, registry, "failed to compile v2 scenario " + arg);
+    }
+
+    /**
+     * The options every command compiles a file with: the registry, the catalog's packs and the
+     * template indexing of {@link #templateIndexing()}.
+     *
+     * @param catalog the pack catalog ({@code --catalog}), or null
+     */
+    static CompileOptions options(SpecRegistry registry, Path catalog) {
+        return CompileOptions.defaults()
+                .withRegistry(registry)
+                .withPacks(new CatalogPacks(catalog))
+                .withTemplateIndexing(templateIndexing());
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.sonda.cli;
 
-import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.CompiledPlan;
-import dev.sonda.engine.EntryOverrides;
 import dev.sonda.engine.RunFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +50,7 @@ final class PreviewCommand implements Callable<Integer> {
         root.checkQuietVerbose();
         SpecRegistry registry = SpecRegistry.defaults();
         Path file = ScenarioFiles.resolve(scenario, root.catalog);
-        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry, root.catalog);
-        ScenarioFiles.refuseCrossPost(plan, scenario);
-        CompiledPlan compiled = Execution.compile(
-                plan, EntryOverrides.NONE, root.catalog, registry, "failed to compile v2 scenario " + scenario);
+        CompiledPlan compiled = Execution.compileFile(file, scenario, registry, root.catalog);
         if (root.dryRun) {
             DryRun.print(scenario, compiled, root.format, System.err, System.out);
             return 0;

@@ -1,12 +1,12 @@
 package dev.sonda.cli;
 
+import dev.sonda.api.Entry;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.Problem;
 import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.SignalType;
 import dev.sonda.api.SondaException;
 import dev.sonda.api.spi.SpecRegistry;
-import dev.sonda.engine.CompileOptions;
 import dev.sonda.engine.Sonda;
 import dev.sonda.yaml.FlatScenarioLoader;
 import dev.sonda.yaml.LoadResult;
@@ -70,12 +70,7 @@ final class ScenarioFiles {
     /** What compiling a plan reports, or nothing when it compiles (or cannot be compiled at all). */
     private static List<Problem> compileProblems(ScenarioPlan plan, SpecRegistry registry, Path catalog) {
         try {
-            Sonda.compile(
-                    plan,
-                    CompileOptions.defaults()
-                            .withRegistry(registry)
-                            .withPacks(new CatalogPacks(catalog))
-                            .withTemplateIndexing(Execution.templateIndexing()));
+            Sonda.compile(plan, Execution.options(registry, catalog));
             return List.of();
         } catch (InvalidScenarioException e) {
             return e.problems();
@@ -135,6 +130,20 @@ final class ScenarioFiles {
                         2);
             }
         }
+    }
+
+    /** The plan with other entries, everything else (name, defaults, pack, origin) as it was. */
+    static ScenarioPlan withEntries(ScenarioPlan plan, List<Entry> entries) {
+        return new ScenarioPlan(
+                plan.version(),
+                plan.kind(),
+                plan.scenarioName(),
+                plan.description(),
+                plan.tags(),
+                plan.defaults(),
+                entries,
+                plan.pack(),
+                plan.origin());
     }
 
     /** Problems as one error: the context, then each problem (on its own line when several). */

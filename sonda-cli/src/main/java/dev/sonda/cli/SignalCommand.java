@@ -217,16 +217,7 @@ abstract class SignalCommand implements Callable<Integer> {
         }
         ScenarioPlan plan = base == null
                 ? ScenarioPlan.of(Defaults.NONE, List.of(edit.build()))
-                : new ScenarioPlan(
-                        base.version(),
-                        base.kind(),
-                        base.scenarioName(),
-                        base.description(),
-                        base.tags(),
-                        base.defaults(),
-                        List.of(edit.build()),
-                        base.pack(),
-                        base.origin());
+                : ScenarioFiles.withEntries(base, List.of(edit.build()));
         if (scenario == null) {
             List<Problem> problems = plan.problems();
             if (!problems.isEmpty()) {
@@ -310,7 +301,8 @@ abstract class SignalCommand implements Callable<Integer> {
      */
     private Object generator(SpecRegistry registry, Object fileSpec) {
         SpecKind kind = generatorKind;
-        String fileType = fileSpec == null ? null : typeOf(registry, kind, fileSpec);
+        Map<String, Object> fileBlock = fileSpec == null ? null : written(registry, kind, fileSpec);
+        String fileType = fileBlock == null ? null : String.valueOf(fileBlock.get("type"));
         String type = chosenType() != null ? chosenType() : fileType != null ? fileType : defaultType();
         if (type == null) {
             return null;
@@ -325,9 +317,7 @@ abstract class SignalCommand implements Callable<Integer> {
         }
         Map<String, Object> block = new LinkedHashMap<>();
         if (sameType) {
-            MapSpecWriter out = new MapSpecWriter();
-            registry.write(kind, fileSpec, out);
-            block.putAll(out.map());
+            block.putAll(fileBlock);
             block.remove("type");
         }
         Problems probeProblems = new Problems();
@@ -385,10 +375,11 @@ abstract class SignalCommand implements Callable<Integer> {
         return p + (p.message().startsWith("missing required key") ? " (set it with --param key=value)" : "");
     }
 
-    private static String typeOf(SpecRegistry registry, SpecKind kind, Object spec) {
+    /** A spec as its provider writes it, {@code type} included. */
+    private static Map<String, Object> written(SpecRegistry registry, SpecKind kind, Object spec) {
         MapSpecWriter out = new MapSpecWriter();
         registry.write(kind, spec, out);
-        return String.valueOf(out.map().get("type"));
+        return out.map();
     }
 
     /** {@code --param} values read as YAML scalars or flow collections would be. */

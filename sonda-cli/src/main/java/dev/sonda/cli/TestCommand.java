@@ -1,10 +1,8 @@
 package dev.sonda.cli;
 
 import dev.sonda.api.DurationText;
-import dev.sonda.api.ScenarioPlan;
 import dev.sonda.api.spi.SpecRegistry;
 import dev.sonda.engine.CompiledPlan;
-import dev.sonda.engine.EntryOverrides;
 import dev.sonda.yaml.ScenarioLoader;
 import dev.sonda.yaml.ScenarioParseException;
 import java.io.IOException;
@@ -81,10 +79,7 @@ final class TestCommand implements Callable<Integer> {
             throw e;
         }
         List<AlertExpectations.Expectation> expectations = AlertExpectations.read(interpolated, scenario);
-        ScenarioPlan plan = ScenarioFiles.load(file, scenario, registry, root.catalog);
-        ScenarioFiles.refuseCrossPost(plan, scenario);
-        CompiledPlan compiled = Execution.compile(
-                plan, EntryOverrides.NONE, root.catalog, registry, "failed to compile v2 scenario " + scenario);
+        CompiledPlan compiled = Execution.compileFile(file, scenario, registry, root.catalog);
         PrintStream err = System.err;
         if (root.dryRun) {
             DryRun.print(scenario, compiled, root.format, err, System.out);

@@ -47,16 +47,7 @@ final class Workloads {
                             ? e.withSignal(new Signal.Workload(w.workload().withShard(shard)))
                             : e);
         }
-        return new ScenarioPlan(
-                plan.version(),
-                plan.kind(),
-                plan.scenarioName(),
-                plan.description(),
-                plan.tags(),
-                plan.defaults(),
-                entries,
-                plan.pack(),
-                plan.origin());
+        return ScenarioFiles.withEntries(plan, entries);
     }
 
     static Shard shardOf(String option, Function<String, String> env) {

@@ -130,18 +130,18 @@ final class EventApi {
 
         long t0 = System.nanoTime();
         String result = "ok";
+        long latency;
         try {
             deliver(compiled, entryName, labels, severity, message, fields, metricName, value, secrets);
         } catch (ApiException e) {
             result = "error";
             throw e;
         } finally {
-            long ms = (System.nanoTime() - t0) / 1_000_000L;
+            latency = (System.nanoTime() - t0) / 1_000_000L;
             ctx.log.accept("INFO POST /events: " + (result.equals("ok") ? "event delivered" : "delivery failed")
-                    + " signal_type=" + signal + " sink_type=" + compiled.sink().type() + " latency_ms=" + ms
+                    + " signal_type=" + signal + " sink_type=" + compiled.sink().type() + " latency_ms=" + latency
                     + " result=" + result);
         }
-        long latency = (System.nanoTime() - t0) / 1_000_000L;
         ObjectNode out = Json.object();
         out.put("sent", true);
         out.put("signal_type", signal);

@@ -1,7 +1,6 @@
 package dev.sonda.server;
 
 import dev.sonda.engine.encode.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +82,7 @@ final class Exposition {
     }
 
     /** HELP text escapes {@code \} and line feed (exposition format 0.0.4). */
-    static String escapeHelp(String help) {
+    private static String escapeHelp(String help) {
         return help.replace("\\", "\\\\").replace("\n", "\\n");
-    }
-
-    static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -102,8 +103,9 @@ final class HttpFront implements HttpHandler {
             ok.put("status", "ok");
             return Response.json(200, ok);
         }
-        if (route.group() == Group.CONTROL && declaredLength(ex) > maxBodyBytes) {
-            if (declaredLength(ex) <= drainCap()) {
+        long declared = route.group() == Group.CONTROL ? declaredLength(ex) : -1;
+        if (declared > maxBodyBytes) {
+            if (declared <= drainCap()) {
                 drain(ex.getRequestBody());
             }
             return tooLarge();
@@ -183,7 +185,7 @@ final class HttpFront implements HttpHandler {
                         200,
                         Response.PROMETHEUS,
                         ctx.metrics.render(ctx.store.all(), ctx.settings.maxScenarios()),
-                        java.util.Map.of());
+                        Map.of());
                 case "/scenarios/metrics" -> scenarios.aggregate(
                         ex.getRequestURI().getRawQuery());
                 case "/scenarios/{id}/metrics" -> scenarios.metrics(route.id());
@@ -253,7 +255,6 @@ final class HttpFront implements HttpHandler {
         }
     }
 
-    /** The body, or null once it passes the limit. */
     /**
      * How much of a refused body is read and thrown away before the 413 goes out, so a client that
      * is still sending reads the answer instead of a reset connection: 8 times the limit, at most
@@ -276,6 +277,7 @@ final class HttpFront implements HttpHandler {
         }
     }
 
+    /** The body, or null once it passes the limit. */
     private byte[] readBody(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];

@@ -292,15 +292,28 @@ final class ScenarioApi {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("scenarios");
         for (ScenarioHandle h : ctx.store.all()) {
-            ScenarioHandle.Snapshot s = h.snapshot();
-            ObjectNode o = list.addObject();
-            o.put("id", h.id);
-            o.put("name", h.name());
-            o.put("state", s.state());
-            o.put("elapsed_secs", s.elapsedSecs());
-            o.put("degraded", s.degraded());
+            describe(list.addObject(), h, h.snapshot());
         }
         return Response.json(200, out);
+    }
+
+    /** The fields a scenario shows in the list and first in its detail (§4.7, §4.8). */
+    private static void describe(ObjectNode o, ScenarioHandle h, ScenarioHandle.Snapshot s) {
+        o.put("id", h.id);
+        o.put("name", h.name());
+        o.put("state", s.state());
+        o.put("elapsed_secs", s.elapsedSecs());
+        o.put("degraded", s.degraded());
+    }
+
+    /** The sink's health, the tail of both the detail's {@code stats} (§4.8) and {@code /stats} (§4.9). */
+    private static void sinkHealth(ObjectNode o, ScenarioHandle h, ScenarioHandle.Snapshot s) {
+        EntryStats st = s.stats();
+        o.put("consecutive_failures", s.consecutiveFailures());
+        o.put("total_sink_failures", st.errors());
+        o.put("last_sink_error", h.launch.secrets.redact(st.lastError()));
+        putNullable(o, "last_successful_write_at", s.lastSuccessEpochNanos());
+        o.put("degraded", s.degraded());
     }
 
     private ScenarioHandle find(String id) {
@@ -316,21 +329,13 @@ final class ScenarioApi {
         ScenarioHandle.Snapshot s = h.snapshot();
         EntryStats st = s.stats();
         ObjectNode out = Json.object();
-        out.put("id", h.id);
-        out.put("name", h.name());
-        out.put("state", s.state());
-        out.put("elapsed_secs", s.elapsedSecs());
-        out.put("degraded", s.degraded());
+        describe(out, h, s);
         ObjectNode stats = out.putObject("stats");
         stats.put("total_events", st.events());
         stats.put("current_rate", st.currentRate());
         stats.put("bytes_emitted", st.bytes());
         stats.put("errors", st.errors());
-        stats.put("consecutive_failures", s.consecutiveFailures());
-        stats.put("total_sink_failures", st.errors());
-        stats.put("last_sink_error", h.launch.secrets.redact(st.lastError()));
-        putNullable(stats, "last_successful_write_at", s.lastSuccessEpochNanos());
-        stats.put("degraded", s.degraded());
+        sinkHealth(stats, h, s);
         if (st.state() == EntryState.UNRESOLVED) {
             ctx.gates.crossRef(h.launch.run(), h.entry.index()).ifPresent(ref -> {
                 ObjectNode p = out.putObject("pending_ref");
@@ -359,11 +364,7 @@ final class ScenarioApi {
         out.put("state", s.state());
         out.put("in_gap", st.inGap());
         out.put("in_burst", st.inBurst());
-        out.put("consecutive_failures", s.consecutiveFailures());
-        out.put("total_sink_failures", st.errors());
-        out.put("last_sink_error", h.launch.secrets.redact(st.lastError()));
-        putNullable(out, "last_successful_write_at", s.lastSuccessEpochNanos());
-        out.put("degraded", s.degraded());
+        sinkHealth(out, h, s);
         out.put("current_state_secs", s.currentStateSecs());
         out.put(
                 "cumulative_resolution_attempts",
@@ -453,9 +454,8 @@ final class ScenarioApi {
                 throw ApiException.badRequest("include_state requires at least one state name");
             }
             if (!STATE_NAMES.contains(t)) {
-                throw ApiException.badRequest("unknown state name '" + t
-                        + "' in include_state — expected one of: pending, running, paused, held, unresolved,"
-                        + " finished");
+                throw ApiException.badRequest("unknown state name '" + t + "' in include_state — expected one of: "
+                        + String.join(", ", STATE_NAMES));
             }
             out.add(t);
         }

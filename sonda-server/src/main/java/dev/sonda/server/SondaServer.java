@@ -161,11 +161,7 @@ public final class SondaServer implements AutoCloseable {
      */
     public URI baseUri() {
         InetAddress a = address.getAddress();
-        String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create("http://" + hostPort(a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress(), port()) + "/");
     }
 
     /**

@@ -264,10 +264,19 @@ public final class ControlHandler implements HttpHandler {
         return e;
     }
 
-    private static String text(JsonNode body, String field, ArrayNode errors) {
+    /** The field's value, or null after recording {@code Field required} when it is absent or null. */
+    private static JsonNode required(JsonNode body, String field, ArrayNode errors) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             errors.add(error(field, "Field required"));
+            return null;
+        }
+        return n;
+    }
+
+    private static String text(JsonNode body, String field, ArrayNode errors) {
+        JsonNode n = required(body, field, errors);
+        if (n == null) {
             return null;
         }
         if (!n.isTextual()) {
@@ -278,9 +287,8 @@ public final class ControlHandler implements HttpHandler {
     }
 
     private static Double number(JsonNode body, String field, ArrayNode errors) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            errors.add(error(field, "Field required"));
+        JsonNode n = required(body, field, errors);
+        if (n == null) {
             return null;
         }
         if (n.isNumber()) {
@@ -298,9 +306,8 @@ public final class ControlHandler implements HttpHandler {
     }
 
     private static Long integer(JsonNode body, String field, ArrayNode errors) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            errors.add(error(field, "Field required"));
+        JsonNode n = required(body, field, errors);
+        if (n == null) {
             return null;
         }
         try {
