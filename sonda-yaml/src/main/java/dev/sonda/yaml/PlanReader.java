@@ -200,7 +200,7 @@ final class PlanReader {
             return null;
         }
         Mapping map = (Mapping) root;
-        indexNodes(map, "");
+        YamlTree.index(map, "", index);
         Obj top = Obj.of(map, "", diag, null);
         Node kind = top.get("kind");
         if (kind == null) {
@@ -230,17 +230,6 @@ final class PlanReader {
                 "kind: runnable file has no scenarios; add a 'scenarios:' block or use single-signal shorthand",
                 map.loc());
         return null;
-    }
-
-    private void indexNodes(Node n, String path) {
-        index.put(path, n.loc());
-        if (n instanceof Mapping m) {
-            m.values().forEach((k, v) -> indexNodes(v, Obj.join(path, k)));
-        } else if (n instanceof Seq s) {
-            for (int i = 0; i < s.items().size(); i++) {
-                indexNodes(s.items().get(i), path + "[" + i + "]");
-            }
-        }
     }
 
     // ---- shapes -------------------------------------------------------------------------------
