@@ -344,7 +344,8 @@ final class PlanReader {
                 d.with("delay", this::readDelay));
     }
 
-    private static String invalidDuration(String input, String reason) {
+    /** A duration parse failure as the reference words it, for every reader of this package. */
+    static String invalidDuration(String input, String reason) {
         return "invalid duration " + FloatText.rustDebugString(input) + ": " + reason;
     }
 
