@@ -140,15 +140,8 @@ public final class FlatScenarioLoader {
         if (signal != SignalType.METRICS && signal != SignalType.LOGS) {
             throw new IllegalArgumentException("a single-scenario file describes metrics or logs, not " + signal);
         }
-        EnvInterpolation interpolated;
-        try {
-            interpolated = EnvInterpolation.apply(text, env, limits.maxDocumentBytes());
-        } catch (EnvInterpolation.Failure f) {
-            throw new ScenarioParseException(
-                    sourceName, List.of(new LocatedProblem(new Problem("", f.getMessage()), f.line, f.column)));
-        }
         Diagnostics diag = new Diagnostics();
-        Node root = YamlTree.parse(interpolated, diag, limits);
+        Node root = ScenarioLoader.parse(text, sourceName, env, limits, diag);
         boolean v1 = root instanceof Mapping m && !m.values().containsKey("version");
         boolean logs = signal == SignalType.LOGS;
         if (v1) {

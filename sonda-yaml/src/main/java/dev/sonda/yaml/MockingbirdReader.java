@@ -225,7 +225,7 @@ final class MockingbirdReader {
                 List.of(entry),
                 null);
         Map<String, Loc> index = new LinkedHashMap<>();
-        index(root, "", index);
+        YamlTree.index(root, "", index);
         for (Problem p : plan.problems()) {
             String path = p.path().replaceFirst("^scenarios\\[0]\\.workload\\.", "");
             if (!diag.covers(path)) {
@@ -233,17 +233,6 @@ final class MockingbirdReader {
             }
         }
         return plan;
-    }
-
-    private static void index(Node n, String path, Map<String, Loc> out) {
-        out.put(path, n.loc());
-        if (n instanceof Mapping m) {
-            m.values().forEach((k, v) -> index(v, path.isEmpty() ? k : path + "." + k, out));
-        } else if (n instanceof Seq s) {
-            for (int i = 0; i < s.items().size(); i++) {
-                index(s.items().get(i), path + "[" + i + "]", out);
-            }
-        }
     }
 
     /** The position of a path, else of its closest written parent. */

@@ -200,7 +200,7 @@ final class PlanReader {
             return null;
         }
         Mapping map = (Mapping) root;
-        indexNodes(map, "");
+        YamlTree.index(map, "", index);
         Obj top = Obj.of(map, "", diag, null);
         Node kind = top.get("kind");
         if (kind == null) {
@@ -230,17 +230,6 @@ final class PlanReader {
                 "kind: runnable file has no scenarios; add a 'scenarios:' block or use single-signal shorthand",
                 map.loc());
         return null;
-    }
-
-    private void indexNodes(Node n, String path) {
-        index.put(path, n.loc());
-        if (n instanceof Mapping m) {
-            m.values().forEach((k, v) -> indexNodes(v, Obj.join(path, k)));
-        } else if (n instanceof Seq s) {
-            for (int i = 0; i < s.items().size(); i++) {
-                indexNodes(s.items().get(i), path + "[" + i + "]");
-            }
-        }
     }
 
     // ---- shapes -------------------------------------------------------------------------------
@@ -355,7 +344,8 @@ final class PlanReader {
                 d.with("delay", this::readDelay));
     }
 
-    private static String invalidDuration(String input, String reason) {
+    /** A duration parse failure as the reference words it, for every reader of this package. */
+    static String invalidDuration(String input, String reason) {
         return "invalid duration " + FloatText.rustDebugString(input) + ": " + reason;
     }
 
@@ -705,14 +695,18 @@ final class PlanReader {
 
     private void report(List<Problem> problems) {
         for (Problem p : problems) {
-            String path = p.path();
-            if (flat && path.startsWith("scenarios[0]")) {
-                path = path.substring("scenarios[0]".length()).replaceFirst("^\\.", "");
-            }
+            String path = asWritten(p.path());
             if (!diag.covers(path)) {
                 diag.add(path, p.message(), locate(path));
             }
         }
+    }
+
+    /** A plan path as the file writes it: in a flat file {@code scenarios[0]} is the file itself. */
+    private String asWritten(String path) {
+        return flat && path.startsWith("scenarios[0]")
+                ? path.substring("scenarios[0]".length()).replaceFirst("^\\.", "")
+                : path;
     }
 
     /** The position of {@code path}, else of the default it inherits, else of its closest parent. */
@@ -735,11 +729,6 @@ final class PlanReader {
     }
 
     /**
-     * Where the parts of the plan just read were written, for problems the engine finds later: a
-     * problem path is located at its value, else at the {@code defaults:} value it inherits, else at
-     * its closest written parent. In a flat file {@code scenarios[0]} is the file itself.
-     */
-    /**
      * Whether the plan {@link #read} returned is whole (every entry and block built) and its
      * problems, if any, are only the IR's value rules: then a compiler can look for more.
      */
@@ -747,6 +736,11 @@ final class PlanReader {
         return complete;
     }
 
+    /**
+     * Where the parts of the plan just read were written, for problems the engine finds later: a
+     * problem path is located at its value, else at the {@code defaults:} value it inherits, else at
+     * its closest written parent. In a flat file {@code scenarios[0]} is the file itself.
+     */
     SourceMap sourceMap() {
         return new SourceMap() {
             @Override
@@ -756,11 +750,7 @@ final class PlanReader {
 
             @Override
             public Location locate(String path) {
-                String p = path;
-                if (flat && p.startsWith("scenarios[0]")) {
-                    p = p.substring("scenarios[0]".length()).replaceFirst("^\\.", "");
-                }
-                Loc loc = PlanReader.this.locate(p);
+                Loc loc = PlanReader.this.locate(asWritten(path));
                 return new Location(sourceName, Math.max(1, loc.line()), Math.max(1, loc.column()));
             }
         };

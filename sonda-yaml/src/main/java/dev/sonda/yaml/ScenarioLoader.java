@@ -477,15 +477,8 @@ public final class ScenarioLoader {
     /** The one bounded path behind every entry point, from checked text to a plan. */
     private static LoadResult fromText(
             String yaml, String sourceName, Function<String, String> env, LoadLimits limits, SpecRegistry registry) {
-        EnvInterpolation text;
-        try {
-            text = EnvInterpolation.apply(yaml, env, limits.maxDocumentBytes());
-        } catch (EnvInterpolation.Failure f) {
-            throw new ScenarioParseException(
-                    sourceName, List.of(new LocatedProblem(new Problem("", f.getMessage()), f.line, f.column)));
-        }
         Diagnostics diag = new Diagnostics();
-        YamlTree.Node root = YamlTree.parse(text, diag, limits);
+        YamlTree.Node root = parse(yaml, sourceName, env, limits, diag);
         if (MockingbirdReader.recognises(root)) {
             ScenarioPlan plan = new MockingbirdReader(diag, env).read((YamlTree.Mapping) root);
             if (!diag.isEmpty()) {
@@ -500,6 +493,31 @@ public final class ScenarioLoader {
                     sourceName, diag.sorted(), reader.complete() ? plan.withOrigin(reader.sourceMap()) : null);
         }
         return new LoadResult(plan.withOrigin(reader.sourceMap()), diag.warnings());
+    }
+
+    /**
+     * Interpolates checked text and parses it into a tree within {@code limits}: the steps every
+     * loader of this package takes before reading the tree (this class and {@link
+     * FlatScenarioLoader}). Syntax and limit problems go to {@code diag}.
+     *
+     * @throws ScenarioParseException naming the line and column of a variable without value or
+     *     default, or of a malformed reference
+     */
+    static YamlTree.Node parse(
+            String yaml, String sourceName, Function<String, String> env, LoadLimits limits, Diagnostics diag) {
+        EnvInterpolation text;
+        try {
+            text = EnvInterpolation.apply(yaml, env, limits.maxDocumentBytes());
+        } catch (EnvInterpolation.Failure f) {
+            throw interpolationFailure(sourceName, f);
+        }
+        return YamlTree.parse(text, diag, limits);
+    }
+
+    /** An interpolation failure as the one problem of a parse exception, at its line and column. */
+    private static ScenarioParseException interpolationFailure(String sourceName, EnvInterpolation.Failure f) {
+        return new ScenarioParseException(
+                sourceName, List.of(new LocatedProblem(new Problem("", f.getMessage()), f.line, f.column)));
     }
 
     /**
@@ -523,8 +541,7 @@ public final class ScenarioLoader {
         try {
             return EnvInterpolation.apply(text, env).text();
         } catch (EnvInterpolation.Failure f) {
-            throw new ScenarioParseException(
-                    sourceName, List.of(new LocatedProblem(new Problem("", f.getMessage()), f.line, f.column)));
+            throw interpolationFailure(sourceName, f);
         }
     }
 

@@ -644,7 +644,8 @@ public final class ScenarioWriter {
         return values.stream().map(ScenarioWriter::num).toList();
     }
 
-    private static Num unsigned(long v) {
+    /** A seed as YAML writes it: the 64 bits as an unsigned decimal. */
+    static Num unsigned(long v) {
         return new Num(Long.toUnsignedString(v));
     }
 
@@ -690,7 +691,8 @@ public final class ScenarioWriter {
         return formatted;
     }
 
-    private static void put(Map<String, Object> m, String key, Object value) {
+    /** Puts {@code value} under {@code key} unless it is null (a key left out of the YAML). */
+    static void put(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
         }

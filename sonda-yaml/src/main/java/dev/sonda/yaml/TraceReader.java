@@ -105,7 +105,7 @@ final class TraceReader {
         Distribution latency =
                 o.has("latency") ? SpecReader.distribution(o.get("latency"), o.path("latency"), o) : null;
         double errorRate = o.number("error_rate", 0.0);
-        Duration timeout = o.dur("timeout", DurationText::parse, TraceReader::invalidDuration);
+        Duration timeout = o.dur("timeout", DurationText::parse, PlanReader::invalidDuration);
         List<Call> calls = o.items("calls", (m, p) -> call(m, p, o));
         Map<String, String> attributes = o.stringMap("attributes");
         if (o.failed() || latency == null) {
@@ -142,7 +142,7 @@ final class TraceReader {
         if (failures == null) {
             b.require("failures");
         }
-        Duration openFor = b.reqDur("open_for", DurationText::parse, TraceReader::invalidDuration);
+        Duration openFor = b.reqDur("open_for", DurationText::parse, PlanReader::invalidDuration);
         return b.failed() ? null : new CircuitBreaker(failures, openFor);
     }
 
@@ -174,7 +174,7 @@ final class TraceReader {
     private RedMetrics metrics(Obj m) {
         m.strict(METRICS_KEYS);
         RedMetrics metrics = new RedMetrics(
-                m.dur("interval", DurationText::parse, TraceReader::invalidDuration),
+                m.dur("interval", DurationText::parse, PlanReader::invalidDuration),
                 m.has("encoder") ? specs.encoder(m.get("encoder"), m.path("encoder"), m) : null,
                 m.has("sink") ? specs.sink(m.get("sink"), m.path("sink"), m) : null);
         return m.failed() ? null : metrics;
@@ -229,9 +229,5 @@ final class TraceReader {
                             + " entry's duration such as 25%");
             return null;
         }
-    }
-
-    private static String invalidDuration(String text, String reason) {
-        return "invalid duration " + FloatText.rustDebugString(text) + ": " + reason;
     }
 }

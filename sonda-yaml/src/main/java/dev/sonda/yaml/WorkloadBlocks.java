@@ -370,17 +370,17 @@ final class WorkloadBlocks {
     /** The block as a writable tree (keys at their defaults left out). */
     static Map<String, Object> write(Workload w, Function<GeneratorSpec, Map<String, Object>> generator) {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "seed", w.seed() == null ? null : new ScenarioWriter.Num(Long.toUnsignedString(w.seed())));
-        put(
+        ScenarioWriter.put(m, "seed", w.seed() == null ? null : ScenarioWriter.unsigned(w.seed()));
+        ScenarioWriter.put(
                 m,
                 "threads",
                 w.threads() == null ? null : new ScenarioWriter.Num(w.threads().toString()));
-        put(m, "shard", w.shard() == null ? null : w.shard().toString());
+        ScenarioWriter.put(m, "shard", w.shard() == null ? null : w.shard().toString());
         Map<String, Object> profiles = new LinkedHashMap<>();
         for (LabelProfile p : w.profiles()) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("labels", labels(p.labels()));
-            put(
+            ScenarioWriter.put(
                     pm,
                     "series_cap",
                     p.seriesCap() == null
@@ -399,12 +399,12 @@ final class WorkloadBlocks {
         if (!w.spikes().isEmpty()) {
             m.put("spikes", w.spikes().stream().map(WorkloadBlocks::spike).toList());
         }
-        put(m, "scrape", w.scrape() == null ? null : endpoint(w.scrape()));
-        put(m, "control", w.control() == null ? null : endpoint(w.control()));
+        ScenarioWriter.put(m, "scrape", w.scrape() == null ? null : endpoint(w.scrape()));
+        ScenarioWriter.put(m, "control", w.control() == null ? null : endpoint(w.control()));
         if (w.push() != null) {
             Map<String, Object> pm = new LinkedHashMap<>();
-            put(pm, "every", ScenarioWriter.strict(w.push().every()));
-            put(pm, "prefix", w.push().prefix());
+            ScenarioWriter.put(pm, "every", ScenarioWriter.strict(w.push().every()));
+            ScenarioWriter.put(pm, "prefix", w.push().prefix());
             if (!w.push().enabled()) {
                 pm.put("enabled", false);
             }
@@ -423,7 +423,7 @@ final class WorkloadBlocks {
                         List.of(
                                 new ScenarioWriter.Num(Long.toString(d.range().start())),
                                 new ScenarioWriter.Num(Long.toString(d.range().end()))));
-                put(dm, "fmt", d.range().fmt());
+                ScenarioWriter.put(dm, "fmt", d.range().fmt());
             } else {
                 dm.put("values", d.values());
             }
@@ -476,8 +476,8 @@ final class WorkloadBlocks {
         if (!x.labels().isEmpty()) {
             m.put("labels", labels(x.labels()));
         }
-        put(m, "seed", x.seed() == null ? null : new ScenarioWriter.Num(Long.toUnsignedString(x.seed())));
-        put(m, "help", x.help());
+        ScenarioWriter.put(m, "seed", x.seed() == null ? null : ScenarioWriter.unsigned(x.seed()));
+        ScenarioWriter.put(m, "help", x.help());
         if (x.clamp() != null) {
             m.put(
                     "clamp",
@@ -491,14 +491,14 @@ final class WorkloadBlocks {
         if (!x.quantiles().isEmpty()) {
             m.put("quantiles", x.quantiles().stream().map(ScenarioWriter::num).toList());
         }
-        put(m, "window", ScenarioWriter.strict(x.window()));
-        put(
+        ScenarioWriter.put(m, "window", ScenarioWriter.strict(x.window()));
+        ScenarioWriter.put(
                 m,
                 "observations_per_tick",
                 x.observationsPerTick() == null
                         ? null
                         : new ScenarioWriter.Num(x.observationsPerTick().toString()));
-        put(m, "reset_every", ScenarioWriter.strict(x.resetEvery()));
+        ScenarioWriter.put(m, "reset_every", ScenarioWriter.strict(x.resetEvery()));
         return m;
     }
 
@@ -519,9 +519,9 @@ final class WorkloadBlocks {
 
     private static Map<String, Object> churn(Churn c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "series_every", ScenarioWriter.strict(c.seriesEvery()));
-        put(m, "cycle_label", c.cycleLabel());
-        put(m, "metric_every", ScenarioWriter.strict(c.metricEvery()));
+        ScenarioWriter.put(m, "series_every", ScenarioWriter.strict(c.seriesEvery()));
+        ScenarioWriter.put(m, "cycle_label", c.cycleLabel());
+        ScenarioWriter.put(m, "metric_every", ScenarioWriter.strict(c.metricEvery()));
         if (!c.labels().isEmpty()) {
             List<Map<String, Object>> labels = new ArrayList<>();
             for (LabelRotation r : c.labels()) {
@@ -564,18 +564,12 @@ final class WorkloadBlocks {
 
     private static Map<String, Object> endpoint(Endpoint e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "bind_address", e.bindAddress());
+        ScenarioWriter.put(m, "bind_address", e.bindAddress());
         m.put("port", new ScenarioWriter.Num(Integer.toString(e.port())));
-        put(m, "prefix", e.prefix());
+        ScenarioWriter.put(m, "prefix", e.prefix());
         if (e.timestamps()) {
             m.put("timestamps", true);
         }
         return m;
-    }
-
-    private static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
     }
 }

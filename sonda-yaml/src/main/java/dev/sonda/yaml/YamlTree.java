@@ -81,6 +81,21 @@ final class YamlTree {
     }
 
     /**
+     * Puts the position of {@code n} and of every node below it into {@code out}, keyed by its
+     * problem path from {@code path} ({@code a.b[2].c}), as problems name what they are about.
+     */
+    static void index(Node n, String path, Map<String, Loc> out) {
+        out.put(path, n.loc());
+        if (n instanceof Mapping m) {
+            m.values().forEach((k, v) -> index(v, Obj.join(path, k), out));
+        } else if (n instanceof Seq s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                index(s.items().get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
+    /**
      * Parses one YAML document within {@code limits}.
      *
      * @param source the interpolated text with its position map

@@ -16,4 +16,14 @@ final class Checks {
             problems.add(path + "." + key, key + " must be greater than zero");
         }
     }
+
+    /**
+     * Adds {@code "<key> must be at least <min>, got <value>"} at {@code <path>.<key>} when the
+     * value is below {@code min}.
+     */
+    static void atLeast(long value, long min, String path, String key, Problems problems) {
+        if (value < min) {
+            problems.add(path + "." + key, key + " must be at least " + min + ", got " + value);
+        }
+    }
 }

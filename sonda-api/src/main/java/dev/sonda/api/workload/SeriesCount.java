@@ -69,15 +69,11 @@ public sealed interface SeriesCount {
 
         @Override
         public void validate(String path, Problems problems) {
-            if (min < 0) {
-                problems.add(path + ".min", "min must be at least 0, got " + min);
-            }
+            Checks.atLeast(min, 0, path, "min", problems);
             if (max <= min) {
                 problems.add(path + ".max", "max (" + max + ") must be greater than min (" + min + ")");
             }
-            if (step < 1) {
-                problems.add(path + ".step", "step must be at least 1, got " + step);
-            }
+            Checks.atLeast(step, 1, path, "step", problems);
             Checks.positive(every, path, "every", problems);
         }
     }
@@ -111,9 +107,7 @@ public sealed interface SeriesCount {
 
         @Override
         public void validate(String path, Problems problems) {
-            if (start < 1) {
-                problems.add(path + ".start", "start must be at least 1, got " + start);
-            }
+            Checks.atLeast(start, 1, path, "start", problems);
             Checks.positive(every, path, "every", problems);
         }
     }
@@ -149,9 +143,7 @@ public sealed interface SeriesCount {
 
         @Override
         public void validate(String path, Problems problems) {
-            if (base < 1) {
-                problems.add(path + ".base", "base must be at least 1, got " + base);
-            }
+            Checks.atLeast(base, 1, path, "base", problems);
             if (!(multiplier >= 1 && Double.isFinite(multiplier))) {
                 problems.add(
                         path + ".multiplier",

@@ -354,8 +354,8 @@ public record Workload(
         if (shard != null) {
             shard.validate(path + ".shard", problems);
         }
-        if (threads != null && threads < 1) {
-            problems.add(path + ".threads", "threads must be at least 1, got " + threads);
+        if (threads != null) {
+            Checks.atLeast(threads, 1, path, "threads", problems);
         }
     }
 }
