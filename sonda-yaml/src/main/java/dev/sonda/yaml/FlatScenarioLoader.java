@@ -10,10 +10,6 @@ import dev.sonda.yaml.YamlTree.Kind;
 import dev.sonda.yaml.YamlTree.Mapping;
 import dev.sonda.yaml.YamlTree.Node;
 import dev.sonda.yaml.YamlTree.Scalar;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,14 +83,7 @@ public final class FlatScenarioLoader {
     public static LoadResult load(Path file, SignalType signal, Function<String, String> env, SpecRegistry registry) {
         Objects.requireNonNull(file, "scenario file");
         LoadLimits limits = LoadLimits.defaults();
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = ScenarioText.read(in, limits);
-        } catch (NoSuchFileException e) {
-            throw new SondaException("failed to read scenario file " + file + ": no such file", e);
-        } catch (IOException e) {
-            throw new SondaException("failed to read scenario file " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = ScenarioLoader.readFile(file, limits);
         String source = file.toString();
         try {
             return read(ScenarioText.decode(bytes, "scenario file", limits), source, signal, env, registry, limits);

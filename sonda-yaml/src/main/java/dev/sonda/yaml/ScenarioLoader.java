@@ -163,13 +163,7 @@ public final class ScenarioLoader {
         Objects.requireNonNull(file, "scenario file");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(registry, "registry");
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = ScenarioText.read(in, limits);
-        } catch (IOException e) {
-            throw new SondaException("failed to read scenario file " + file + ": " + reason(e), e);
-        }
-        return fromBytes(bytes, FILE, file.toString(), env, limits, registry);
+        return fromBytes(readFile(file, limits), FILE, file.toString(), env, limits, registry);
     }
 
     /**
@@ -542,6 +536,19 @@ public final class ScenarioLoader {
             return EnvInterpolation.apply(text, env).text();
         } catch (EnvInterpolation.Failure f) {
             throw interpolationFailure(sourceName, f);
+        }
+    }
+
+    /**
+     * A scenario file's bytes, within the limits; the one file read of every loader.
+     *
+     * @throws SondaException "failed to read scenario file F: why" when it cannot be read
+     */
+    static byte[] readFile(Path file, LoadLimits limits) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ScenarioText.read(in, limits);
+        } catch (IOException e) {
+            throw new SondaException("failed to read scenario file " + file + ": " + reason(e), e);
         }
     }
 
