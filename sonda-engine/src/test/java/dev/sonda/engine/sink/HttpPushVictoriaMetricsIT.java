@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonda.api.sink.SinkSpec;
-import dev.sonda.testing.BackendProcess;
-import dev.sonda.testing.Backends;
+import dev.sonda.testing.VictoriaMetrics;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,35 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code /api/v1/export}.
  */
 class HttpPushVictoriaMetricsIT {
-    private static final Path BINARY = Path.of("/usr/bin/victoria-metrics");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
 
-    private static BackendProcess vm;
-    private static String base;
+    private static VictoriaMetrics vm;
 
     @BeforeAll
     static void startVictoriaMetrics() throws IOException {
-        Backends.require(BINARY, "victoria-metrics");
-        int port = TestSupport.freePort();
-        base = "http://127.0.0.1:" + port;
-        vm = BackendProcess.start(
-                List.of(
-                        BINARY.toString(),
-                        "-storageDataPath=" + dir.resolve("vm-data"),
-                        "-httpListenAddr=127.0.0.1:" + port,
-                        "-retentionPeriod=1d",
-                        "-search.latencyOffset=0s"),
-                dir.resolve("vm.log"));
-        vm.awaitHealthy(base + "/health", Duration.ofSeconds(30));
+        vm = VictoriaMetrics.start(dir);
     }
 
     @AfterAll
-    static void stopVictoriaMetrics() throws InterruptedException {
+    static void stopVictoriaMetrics() {
         if (vm != null) {
-            vm.stop();
+            vm.close();
         }
     }
 
@@ -74,7 +59,7 @@ class HttpPushVictoriaMetricsIT {
                 "sonda_it_metric{host=\"b\",run=\"" + run + "\"} 1e-3 " + t2 + "\n",
                 "sonda_it_metric{host=\"a\",run=\"" + run + "\"} 0 " + t3 + "\n");
         TestSupport.Lines diagnostics = new TestSupport.Lines();
-        String url = base + "/api/v1/import/prometheus";
+        String url = vm.base() + "/api/v1/import/prometheus";
         // 150-byte batches: the five lines go out in several POSTs, the rest on close.
         ByteSink sink = TestSupport.open(
                 new SinkSpec.HttpPush(url, "text/plain", 150, Duration.ZERO, Map.of(), null),
@@ -91,13 +76,11 @@ class HttpPushVictoriaMetricsIT {
         assertThat(sends).as("batches sent before close").isGreaterThanOrEqualTo(1);
         assertThat(diagnostics.lines).isEmpty();
 
-        String match = URLEncoder.encode("{__name__=\"sonda_it_metric\",run=\"" + run + "\"}", StandardCharsets.UTF_8);
+        String match = "{__name__=\"sonda_it_metric\",run=\"" + run + "\"}";
         AtomicReference<Map<String, JsonNode>> seen = new AtomicReference<>(Map.of());
         boolean complete = TestSupport.pollUntil(Duration.ofSeconds(30), () -> {
             try {
-                BackendProcess.get(base + "/internal/force_flush");
-                String body = BackendProcess.get(base + "/api/v1/export?match[]=" + match)
-                        .body();
+                String body = vm.export(match);
                 Map<String, JsonNode> byHost = new TreeMap<>();
                 for (String row : body.split("\n")) {
                     if (!row.isBlank()) {
