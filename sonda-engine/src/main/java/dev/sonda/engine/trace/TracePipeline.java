@@ -298,6 +298,9 @@ public final class TracePipeline {
     }
 
     private void breakerLine(long epochNanos, int caller, int callee, boolean opened) {
+        if (!logs) {
+            return;
+        }
         String key = caller + (opened ? ">" : "<") + callee;
         String message = messages.computeIfAbsent(
                 key,
@@ -309,11 +312,7 @@ public final class TracePipeline {
         line.set(epochNanos, opened ? Severity.WARN : Severity.INFO, message, logLabels[caller]);
         line.spanId = 0;
         line.peer = model.services[callee];
-        if (logs) {
-            addLine(line);
-        } else {
-            giveBack(line);
-        }
+        addLine(line);
     }
 
     private static String millis(long nanos) {
