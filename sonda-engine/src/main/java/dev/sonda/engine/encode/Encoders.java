@@ -45,13 +45,7 @@ public final class Encoders {
      */
     public static MetricEncoder metricEncoder(SpecRegistry registry, EncoderSpec spec) {
         Resolved r = resolve(registry, spec);
-        MetricEncoder encoder = r.provider().metricEncoder(r.spec());
-        if (encoder == null) {
-            throw new EncodeException(
-                    "encoder provider " + r.provider().getClass().getName() + " returned no metric encoder for "
-                            + r.spec().type());
-        }
-        return encoder;
+        return built(r.provider().metricEncoder(r.spec()), r, "metric");
     }
 
     /**
@@ -66,13 +60,7 @@ public final class Encoders {
      */
     public static SpanEncoder spanEncoder(SpecRegistry registry, EncoderSpec spec) {
         Resolved r = resolve(registry, spec);
-        SpanEncoder encoder = r.provider().spanEncoder(r.spec());
-        if (encoder == null) {
-            throw new EncodeException(
-                    "encoder provider " + r.provider().getClass().getName() + " returned no span encoder for "
-                            + r.spec().type());
-        }
-        return encoder;
+        return built(r.provider().spanEncoder(r.spec()), r, "span");
     }
 
     /**
@@ -87,10 +75,17 @@ public final class Encoders {
      */
     public static EventEncoder eventEncoder(SpecRegistry registry, EncoderSpec spec) {
         Resolved r = resolve(registry, spec);
-        EventEncoder encoder = r.provider().eventEncoder(r.spec());
+        return built(r.provider().eventEncoder(r.spec()), r, "event");
+    }
+
+    /**
+     * {@code encoder}, or the error for a provider that built none: {@code encoder provider CLASS
+     * returned no SIGNAL encoder for TYPE}.
+     */
+    private static <T> T built(T encoder, Resolved r, String signal) {
         if (encoder == null) {
             throw new EncodeException(
-                    "encoder provider " + r.provider().getClass().getName() + " returned no event encoder for "
+                    "encoder provider " + r.provider().getClass().getName() + " returned no " + signal + " encoder for "
                             + r.spec().type());
         }
         return encoder;

@@ -128,8 +128,12 @@ public final class NdjsonEncoder implements MetricEncoder, LogEncoder, SpanEncod
             if (k.equals("service") || k.equals("unit")) {
                 continue;
             }
-            b.put(open ? new byte[] {','} : LABELS);
-            open = true;
+            if (open) {
+                b.put((byte) ',');
+            } else {
+                b.put(LABELS);
+                open = true;
+            }
             Escapes.jsonString(k, b);
             b.put((byte) ':');
             Escapes.jsonString(labels.value(i), b);
@@ -173,13 +177,7 @@ public final class NdjsonEncoder implements MetricEncoder, LogEncoder, SpanEncod
      */
     @Override
     public void encode(LogRecord event, ByteBuf out) {
-        int start = out.length();
-        try {
-            timestamp(event.epochNanos(), out);
-        } catch (EncodeException e) {
-            out.setLength(start);
-            throw e;
-        }
+        timestamp(event.epochNanos(), out);
         out.put((byte) '"');
         Labels labels = event.labels();
         LogFields fields = event.fields();

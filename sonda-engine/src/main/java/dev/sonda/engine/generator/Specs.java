@@ -1,5 +1,6 @@
 package dev.sonda.engine.generator;
 
+import dev.sonda.api.DurationText;
 import dev.sonda.api.Problems;
 import dev.sonda.api.generator.GeneratorSpec;
 import dev.sonda.api.internal.num.FloatText;
@@ -46,9 +47,9 @@ final class Specs {
         return FloatText.display(v);
     }
 
-    /** Converts a duration to seconds as the reference's {@code Duration::as_secs_f64}. */
+    /** Converts a duration to seconds as the reference's {@code Duration::as_secs_f64} ({@link DurationText#toSeconds}). */
     static double seconds(Duration d) {
-        return (double) d.getSeconds() + (double) d.getNano() / 1e9;
+        return DurationText.toSeconds(d);
     }
 
     /** Renders a duration as decimal seconds with a {@code s} suffix, such as {@code 30s}, {@code 0.25s}. */

@@ -17,12 +17,11 @@ final class Rng {
         spare = Double.NaN;
     }
 
+    /** The next output: {@link SplitMix64#mix} of the state, which then advances by the increment. */
     long nextLong() {
-        state += 0x9E3779B97F4A7C15L;
         long z = state;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        state = z + 0x9E3779B97F4A7C15L;
+        return SplitMix64.mix(z);
     }
 
     /** A non-zero 64-bit id. */

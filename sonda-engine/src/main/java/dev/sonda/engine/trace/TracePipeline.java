@@ -175,9 +175,7 @@ public final class TracePipeline {
         drainSpansAndLogs();
         if (interval > 0 && anchored) {
             long end = Math.max(lastArrival + period, lastStart + 1000L);
-            while (windowStart + interval <= end) {
-                flushWindow(windowStart + interval, interval);
-            }
+            flushWindowsEndingBy(end);
             if (end > windowStart) {
                 flushWindow(end, end - windowStart);
             }
@@ -197,18 +195,14 @@ public final class TracePipeline {
             deliver(s);
         }
         if (interval > 0 && anchored) {
-            while (windowStart + interval <= watermark) {
-                flushWindow(windowStart + interval, interval);
-            }
+            flushWindowsEndingBy(watermark);
         }
         releaseLogs(watermark);
     }
 
     private void deliver(Span s) {
         if (interval > 0) {
-            while (s.start >= windowStart + interval) {
-                flushWindow(windowStart + interval, interval);
-            }
+            flushWindowsEndingBy(s.start);
             count(s);
         }
         lastStart = Math.max(lastStart, s.start);
@@ -233,6 +227,13 @@ public final class TracePipeline {
             durations[i] = Arrays.copyOf(durations[i], filled[i] * 2);
         }
         durations[i][filled[i]++] = ms;
+    }
+
+    /** Writes every whole interval that ends at or before {@code t}. */
+    private void flushWindowsEndingBy(long t) {
+        while (windowStart + interval <= t) {
+            flushWindow(windowStart + interval, interval);
+        }
     }
 
     /** Writes the interval ending at {@code end} (covering {@code length} ns) and starts the next. */
@@ -297,6 +298,9 @@ public final class TracePipeline {
     }
 
     private void breakerLine(long epochNanos, int caller, int callee, boolean opened) {
+        if (!logs) {
+            return;
+        }
         String key = caller + (opened ? ">" : "<") + callee;
         String message = messages.computeIfAbsent(
                 key,
@@ -308,11 +312,7 @@ public final class TracePipeline {
         line.set(epochNanos, opened ? Severity.WARN : Severity.INFO, message, logLabels[caller]);
         line.spanId = 0;
         line.peer = model.services[callee];
-        if (logs) {
-            addLine(line);
-        } else {
-            giveBack(line);
-        }
+        addLine(line);
     }
 
     private static String millis(long nanos) {

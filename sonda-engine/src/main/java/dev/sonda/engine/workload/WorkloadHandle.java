@@ -97,6 +97,7 @@ public interface WorkloadHandle {
      * Sets how much the workload logs.
      *
      * @param level the level
+     * @throws NullPointerException if {@code level} is null
      */
     void logLevel(LogLevel level);
 

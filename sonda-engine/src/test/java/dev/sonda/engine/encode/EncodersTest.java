@@ -164,6 +164,32 @@ class EncodersTest {
     }
 
     @Test
+    void aProviderReturningNoSpanOrEventEncoderIsAnErrorNamingItsClassAndType() {
+        NamedProvider provider = new NamedProvider("test_null") {
+            @Override
+            public SpanEncoder spanEncoder(EncoderSpec spec) {
+                return null;
+            }
+
+            @Override
+            public EventEncoder eventEncoder(EncoderSpec spec) {
+                return null;
+            }
+        };
+        SpecRegistry registry = SpecRegistry.builder().add(provider).build();
+        EncoderSpec spec = new EncoderSpec.Generic("test_null", Map.of());
+
+        assertThatThrownBy(() -> Encoders.spanEncoder(registry, spec))
+                .isInstanceOf(EncodeException.class)
+                .hasMessage("encoder provider " + provider.getClass().getName()
+                        + " returned no span encoder for test_null");
+        assertThatThrownBy(() -> Encoders.eventEncoder(registry, spec))
+                .isInstanceOf(EncodeException.class)
+                .hasMessage("encoder provider " + provider.getClass().getName()
+                        + " returned no event encoder for test_null");
+    }
+
+    @Test
     void eachFormatDisplaysItsPrecision() {
         SpecRegistry r = SpecRegistry.defaults();
         assertThat(r.find(SpecKind.ENCODER, "prometheus_text", EncoderProvider.class)

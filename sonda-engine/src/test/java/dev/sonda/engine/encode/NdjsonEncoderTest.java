@@ -183,4 +183,15 @@ class NdjsonEncoderTest {
                 .isInstanceOf(EncodeException.class)
                 .hasMessage("timestamp before the Unix epoch");
     }
+
+    @Test
+    void aLogBeforeTheEpochIsRefusedWithoutWritingIntoTheBuffer() {
+        ByteBuf out = new ByteBuf();
+        out.putUtf8("kept\n");
+        LogEvent e = new LogEvent(-1, Severity.INFO, "m", Labels.of(Map.of()), LogFields.of(Map.of()));
+        assertThatThrownBy(() -> new NdjsonEncoder().encode(e, out))
+                .isInstanceOf(EncodeException.class)
+                .hasMessage("timestamp before the Unix epoch");
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo("kept\n");
+    }
 }

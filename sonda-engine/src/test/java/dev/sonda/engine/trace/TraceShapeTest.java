@@ -162,4 +162,19 @@ class TraceShapeTest {
                 .isEqualTo(s.durationNanos() > 40_000_000L));
         assertThat(db).anySatisfy(s -> assertThat(s.statusMessage()).isEqualTo("timeout after 40 ms"));
     }
+
+    @Test
+    void anOpenCircuitBreakerWritesNoLogLineWhenTheEntryHasNoLogsBlock() {
+        Capture c = Capture.run(Graphs.shop(9)
+                .circuitBreaker(3, Duration.ofSeconds(2))
+                .fault(Fault.on("db")
+                        .between(Offset.percent(30), Offset.percent(60))
+                        .withErrorRate(0.7)
+                        .withLatencyFactor(5)
+                        .withMessage("connection refused"))
+                .buildPlan());
+
+        assertThat(c.spans).anySatisfy(s -> assertThat(s.statusMessage()).isEqualTo("circuit breaker open: db"));
+        assertThat(c.logs).isEmpty();
+    }
 }

@@ -195,19 +195,15 @@ public final class CompiledMetric {
             for (int i = 0; i < quantiles.length; i++) {
                 quantileText[i] = Exposition.text(quantiles[i]).getBytes(StandardCharsets.US_ASCII);
             }
-            long ticks = Math.max(1, Math.round(DurationMath.seconds(WorkloadMetric.DEFAULT_WINDOW) * rate));
-            if (source.window() != null) {
-                ticks = Math.max(1, Math.round(DurationMath.seconds(source.window()) * rate));
-            }
+            long ticks =
+                    DurationMath.ticks(source.window() != null ? source.window() : WorkloadMetric.DEFAULT_WINDOW, rate);
             window = (int) Math.min(Integer.MAX_VALUE / 2, ticks * observations);
         } else {
             quantiles = new double[0];
             quantileText = new byte[0][];
             window = 0;
         }
-        this.resetTicks = source.resetEvery() == null
-                ? 0
-                : Math.max(1, Math.round(DurationMath.seconds(source.resetEvery()) * rate));
+        this.resetTicks = source.resetEvery() == null ? 0 : DurationMath.ticks(source.resetEvery(), rate);
         switch (type) {
             case GAUGE, COUNTER -> {
                 stride = 2;

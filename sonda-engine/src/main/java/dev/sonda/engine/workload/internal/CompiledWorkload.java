@@ -1,5 +1,6 @@
 package dev.sonda.engine.workload.internal;
 
+import dev.sonda.api.DurationText;
 import dev.sonda.api.InvalidScenarioException;
 import dev.sonda.api.MetricType;
 import dev.sonda.api.Problems;
@@ -92,7 +93,7 @@ public final class CompiledWorkload {
         this.spikeMetric = new int[spikes.length];
         this.spikeAtTick = new long[spikes.length];
         for (int i = 0; i < spikes.length; i++) {
-            spikeAtTick[i] = (long) Math.ceil(DurationMath.seconds(spikes[i].at()) * rate - 1e-9);
+            spikeAtTick[i] = (long) Math.ceil(DurationText.toSeconds(spikes[i].at()) * rate - 1e-9);
             for (CompiledMetric m : metrics) {
                 if (m.name.equals(spikes[i].metric())) {
                     spikeMetric[i] = m.index;
@@ -221,7 +222,7 @@ public final class CompiledWorkload {
     }
 
     private static void checkTicks(Duration d, double rate, String path, Problems problems) {
-        if (d != null && DurationMath.seconds(d) * rate < 1 - 1e-9) {
+        if (d != null && DurationText.toSeconds(d) * rate < 1 - 1e-9) {
             problems.add(
                     path,
                     "the interval is shorter than one tick (1/rate = " + (1 / rate)

@@ -16,7 +16,6 @@ public final class Draws {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final long K1 = 0xD1B54A32D192ED03L;
     private static final long K2 = 0xAEF17502108EF2D9L;
-    private static final double TWO_POW_53 = 9007199254740992.0;
 
     private Draws() {}
 
@@ -70,13 +69,14 @@ public final class Draws {
     }
 
     /**
-     * A uniform number in [0, 1) from a key: the top 53 bits of SplitMix64's output.
+     * A uniform number in [0, 1) from a key: the top 53 bits of SplitMix64's output ({@link
+     * SplitMix64#uniform01}).
      *
      * @param key the key
      * @return the number
      */
     public static double unit(long key) {
-        return (SplitMix64.mix(key) >>> 11) / TWO_POW_53;
+        return SplitMix64.uniform01(key);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 final class MetricView {
     final CompiledMetric metric;
     final String name;
-    final byte[] nameBytes;
     final int active;
     final double[] values;
     final String[][] texts;
@@ -28,7 +27,6 @@ final class MetricView {
     MetricView(MetricState state, String name, int side, long cycle, long tick, long epochNanos, CompiledWorkload w) {
         this.metric = state.metric;
         this.name = name;
-        this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
         this.active = state.active;
         this.values = state.buffers[side];
         this.texts = state.texts;

@@ -460,7 +460,8 @@ public final class WorkloadEngine implements WorkloadHandle {
     }
 
     /**
-     * Notes a push: the queue-depth self-metric for {@code exporter}, and a failed metric.
+     * Notes a push in the queue-depth self-metric ({@code gen_export_queue_depth}) of {@code
+     * exporter}; a failed metric is counted by {@link #pushFailed}.
      *
      * @param exporter the sink type
      * @param depth 1 while pushing, 0 after
